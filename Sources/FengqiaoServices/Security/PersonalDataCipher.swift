@@ -1,0 +1,47 @@
+@preconcurrency import Crypto
+import Foundation
+
+/// Encrypts personal identifiers (身份证号, phone numbers) at rest with AES-256-GCM, and derives a
+/// keyed blind index (HMAC-SHA256) so an identifier can be looked up without decrypting every row.
+/// The cipher suite sits behind this one type so that SM4 can replace AES where required.
+public struct PersonalDataCipher: Sendable {
+    private let encryptionKey: SymmetricKey
+    private let indexKey: SymmetricKey
+
+    /// `keyMaterial` is the 32-byte data key; separate sub-keys are derived for encryption and indexing.
+    public init(keyMaterial: Data) throws(KeyFileError) {
+        guard keyMaterial.count == 32 else { throw .wrongLength(keyMaterial.count) }
+        let master = SymmetricKey(data: keyMaterial)
+        self.encryptionKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: master, info: Data("fengqiao personal data v1".utf8), outputByteCount: 32)
+        self.indexKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: master, info: Data("fengqiao blind index v1".utf8), outputByteCount: 32)
+    }
+
+    /// Base64 of nonce ‖ ciphertext ‖ tag.
+    public func seal(_ plaintext: String) throws -> String {
+        let box = try AES.GCM.seal(Data(plaintext.utf8), using: encryptionKey)
+        guard let combined = box.combined else { throw CipherError.sealFailed }
+        return combined.base64EncodedString()
+    }
+
+    /// Decrypts what `seal` produced; throws when the text was not sealed with this key.
+    public func open(_ sealed: String) throws -> String {
+        guard let data = Data(base64Encoded: sealed) else { throw CipherError.notSealedText }
+        let box = try AES.GCM.SealedBox(combined: data)
+        let plain = try AES.GCM.open(box, using: encryptionKey)
+        guard let text = String(data: plain, encoding: .utf8) else { throw CipherError.notSealedText }
+        return text
+    }
+
+    /// A stable, keyed fingerprint of `value` for equality lookups (hex).
+    public func blindIndex(_ value: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: indexKey)
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+public enum CipherError: Error, Sendable {
+    case sealFailed
+    case notSealedText
+}

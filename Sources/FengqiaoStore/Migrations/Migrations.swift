@@ -1,0 +1,6 @@
+/// Every migration, in order. Append new ones at the end; never edit or reorder landed ones.
+public enum Migrations {
+    public static let all: [Migration] = [
+        M001Foundation.migration,
+    ]
+}

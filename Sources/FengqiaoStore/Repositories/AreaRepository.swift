@@ -1,0 +1,52 @@
+import Foundation
+import SQLKit
+
+/// The area tree.
+public struct AreaRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func insert(_ areas: [AreaRecord]) async throws {
+        try await db.insertRows(into: "areas", columns: AreaRecord.columns, rows: areas.map(\.values))
+    }
+
+    public func find(code: String) async throws -> AreaRecord? {
+        try await db.select().column("*").from("areas").where("code", .equal, code).first()?
+            .decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// The root of the tree (the 市/盟), if any areas exist.
+    public func root() async throws -> AreaRecord? {
+        try await db.select().column("*").from("areas").where(SQLIdentifier("parent_code"), .is, SQLLiteral.null)
+            .orderBy("code").limit(1).first()?
+            .decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// The finest area of `level` whose bounding box holds the point. Exact for rectangular grids;
+    /// the governance-map issue replaces it with a polygon index.
+    public func find(level: String, containingLatitude lat: Double, longitude lon: Double) async throws -> AreaRecord? {
+        try await db.select().column("*").from("areas")
+            .where("level", .equal, level)
+            .where("min_lat", .lessThanOrEqual, lat).where("max_lat", .greaterThan, lat)
+            .where("min_lon", .lessThanOrEqual, lon).where("max_lon", .greaterThan, lon)
+            .orderBy("code").limit(1).first()?
+            .decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// How many areas exist at each level.
+    public func countsByLevel() async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        let rows = try await db.select().column("level").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("areas").groupBy("level").all()
+        for row in rows {
+            result[try row.decode(column: "level", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return result
+    }
+
+    public func children(of code: String) async throws -> [AreaRecord] {
+        try await db.select().column("*").from("areas").where("parent_code", .equal, code).orderBy("code").all()
+            .map { try $0.decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+}

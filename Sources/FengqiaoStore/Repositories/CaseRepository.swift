@@ -1,0 +1,111 @@
+import Foundation
+import SQLKit
+
+/// Cases, their events, their numbers and their daily counters, on one connection (usually inside
+/// one `Database.write` transaction).
+public struct CaseRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    /// Reserves the next sequence number for a county and year. Works the same on SQLite and PostgreSQL.
+    public func nextSequence(countyPrefix: String, year: Int) async throws -> Int {
+        let row = try await db.raw("""
+            INSERT INTO case_number_sequences (county_code, year, last_sequence) VALUES (\(bind: countyPrefix), \(bind: year), 1)
+            ON CONFLICT (county_code, year) DO UPDATE SET last_sequence = case_number_sequences.last_sequence + 1
+            RETURNING last_sequence
+            """).first()
+        guard let row else { throw StoreError.noRowReturned("case_number_sequences") }
+        return try row.decode(column: "last_sequence", as: Int.self)
+    }
+
+    /// Sets the sequence counters to at least the given values (after a bulk load).
+    public func raiseSequences(_ lastSequence: [String: Int], year: Int) async throws {
+        for (county, last) in lastSequence {
+            try await db.raw("""
+                INSERT INTO case_number_sequences (county_code, year, last_sequence) VALUES (\(bind: county), \(bind: year), \(bind: last))
+                ON CONFLICT (county_code, year) DO UPDATE SET last_sequence =
+                  CASE WHEN case_number_sequences.last_sequence > \(bind: last) THEN case_number_sequences.last_sequence ELSE \(bind: last) END
+                """).run()
+        }
+    }
+
+    /// Inserts the case and its first events; returns the new id.
+    public func insert(_ record: CaseRecord, events: [CaseEventRecord]) async throws -> Int64 {
+        let row = try await db.insert(into: "cases").columns(CaseRecord.columns).values(record.values.map { SQLBind($0) })
+            .returning("id").first()
+        guard let row else { throw StoreError.noRowReturned("cases") }
+        let id = try row.decode(column: "id", as: Int64.self)
+        try await db.insertRows(
+            into: "case_events", columns: CaseEventRecord.columns,
+            rows: events.map { event in
+                var e = event
+                e.caseId = id
+                return e.values
+            }
+        )
+        try await addToDailyCount(day: record.reportedDay, areaCode: record.areaCode, kind: record.kind,
+                                  channel: record.channel, state: record.state, delta: 1)
+        return id
+    }
+
+    public func find(idempotencyKey: String) async throws -> CaseRecord? {
+        try await db.select().column("*").from("cases").where("idempotency_key", .equal, idempotencyKey).first()?
+            .decode(model: CaseRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public func find(trackingCode: String) async throws -> CaseRecord? {
+        try await db.select().column("*").from("cases").where("tracking_code", .equal, trackingCode).first()?
+            .decode(model: CaseRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public func find(number: String) async throws -> CaseRecord? {
+        try await db.select().column("*").from("cases").where("number", .equal, number).first()?
+            .decode(model: CaseRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public func events(caseId: Int64) async throws -> [CaseEventRecord] {
+        try await db.select().column("*").from("case_events").where("case_id", .equal, caseId).orderBy("id").all()
+            .map { try $0.decode(model: CaseEventRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    public func count() async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cases").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Adds `delta` to one counter cell, creating it when absent.
+    public func addToDailyCount(day: String, areaCode: String, kind: String, channel: String, state: String, delta: Int) async throws {
+        try await db.raw("""
+            INSERT INTO case_daily_counts (day, area_code, kind, channel, state, count)
+            VALUES (\(bind: day), \(bind: areaCode), \(bind: kind), \(bind: channel), \(bind: state), \(bind: delta))
+            ON CONFLICT (day, area_code, kind, channel, state) DO UPDATE SET count = case_daily_counts.count + \(bind: delta)
+            """).run()
+    }
+
+    /// Recomputes the counters of one day from the cases themselves (repair and nightly check).
+    /// Returns the number of counter rows written.
+    @discardableResult
+    public func rebuildDailyCounts(day: String) async throws -> Int {
+        try await db.delete(from: "case_daily_counts").where("day", .equal, day).run()
+        try await db.raw("""
+            INSERT INTO case_daily_counts (day, area_code, kind, channel, state, count)
+            SELECT reported_day, area_code, kind, channel, state, COUNT(*) FROM cases
+            WHERE reported_day = \(bind: day) GROUP BY reported_day, area_code, kind, channel, state
+            """).run()
+        return try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("case_daily_counts")
+            .where("day", .equal, day).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Case totals per state from the counters, optionally within an area code prefix.
+    public func totalsByState(areaPrefix: String? = nil) async throws -> [String: Int] {
+        let query = db.select().column("state").column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
+            .from("case_daily_counts").groupBy("state")
+        if let areaPrefix { query.where("area_code", .like, areaPrefix + "%") }
+        var result: [String: Int] = [:]
+        for row in try await query.all() {
+            result[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int?.self) ?? 0
+        }
+        return result
+    }
+}

@@ -1,0 +1,4 @@
+/// Failures of the storage layer that are not the caller's fault.
+public enum StoreError: Error, Sendable, Equatable {
+    case noRowReturned(String)
+}

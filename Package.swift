@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(name: "FengqiaoDomain", swiftSettings: swiftSettings),
@@ -73,6 +74,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -87,6 +90,7 @@ let package = Package(
                 "FengqiaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -94,7 +98,11 @@ let package = Package(
         ),
         .target(
             name: "FengqiaoTestSupport",
-            dependencies: ["FengqiaoDomain", "FengqiaoStore", "FengqiaoServices", "FengqiaoWeb", "FengqiaoJobs"],
+            dependencies: [
+                "FengqiaoDomain", "FengqiaoStore", "FengqiaoServices", "FengqiaoWeb", "FengqiaoJobs",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/FengqiaoTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -119,6 +127,7 @@ let package = Package(
             dependencies: [
                 "FengqiaoWeb", "FengqiaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -45,3 +45,9 @@ public enum CipherError: Error, Sendable {
     case sealFailed
     case notSealedText
 }
+
+extension PersonalDataCipher {
+    /// A fingerprint of the key, stored in the database on first start, so that starting with a
+    /// different key file is refused instead of silently making encrypted data unreadable.
+    public var keyFingerprint: String { blindIndex("fengqiao key fingerprint") }
+}

@@ -5,6 +5,12 @@ import SQLKit
 /// Times are UTC milliseconds since 1970 (`*_at` columns, BIGINT) so both engines compare them alike.
 enum M001Foundation {
     static let migration = Migration(version: 1, name: "foundation") { db, _ in
+        // Installation-wide facts, e.g. the fingerprint of the data-encryption key.
+        try await db.create(table: "platform_settings")
+            .column("name", type: .text, .primaryKey(autoIncrement: false))
+            .column("value", type: .text, .notNull)
+            .run()
+
         try await db.create(table: "areas")
             .column("code", type: .text, .primaryKey(autoIncrement: false))
             .column("parent_code", type: .text)

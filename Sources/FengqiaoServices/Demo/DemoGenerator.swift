@@ -1,0 +1,117 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+import Logging
+import SQLKit
+
+/// The deterministic demo data set (`fengqiao demo --seed N --scale …`): 包头市 with its areas and grids,
+/// departments, staff, residents, organisations, places and a year of cases with their histories and
+/// counters. The same seed, scale and reference time give the same rows, except for AES-GCM
+/// ciphertexts and bcrypt salts, which are random by nature. It is the shared fixture of tests,
+/// screenshots and benchmarks.
+public struct DemoGenerator: Sendable {
+    public let seed: UInt64
+    public let scale: DemoScale
+    /// The reference time: cases span the twelve months before it.
+    public let now: Date
+
+    public init(seed: UInt64, scale: DemoScale, now: Date) {
+        self.seed = seed
+        self.scale = scale
+        self.now = now
+    }
+
+    /// Loads into an empty, migrated database; throws if the database already has areas.
+    public func load(into database: any Database, cipher: PersonalDataCipher, logger: Logger) async throws -> DemoSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (seed, scale) = (self.seed, self.scale)
+        let nowMs = now.millisecondsSince1970
+        logger.info("demo load started", metadata: ["seed": "\(seed)", "scale": "\(scale.rawValue)"])
+        async let passwordHashes = DemoPasswords.hashes()
+
+        let atlas = DemoAtlasBuilder(scale: scale, createdAt: nowMs - 400 * DemoCaseCalendar.dayMs).build(seed: seed)
+        let areaRows = atlas.rows
+        try await database.write { db in
+            let existing = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("areas").first()?.decode(column: "n", as: Int.self) ?? 0
+            guard existing == 0 else {
+                throw DomainError.conflict(
+                    code: "demo_database_not_empty", message: "数据库中已有\(existing)个区域,演示数据只能装入空数据库")
+            }
+            try await AreaRepository(db).insert(areaRows)
+        }
+        logger.info("demo areas loaded", metadata: ["areas": "\(areaRows.count)", "grids": "\(atlas.grids.count)"])
+
+        let departments = DemoDepartmentBuilder(atlas: atlas).build(seed: seed)
+        var residents = try DemoResidentBuilder(
+            atlas: atlas, scale: scale, nowMs: nowMs, currentYear: ChinaTime.year(now)
+        ).build(seed: seed, cipher: cipher)
+        var organizations = DemoOrganizationBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
+        let places = DemoPlaceBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
+        let baseRows = (departments.rows, residents.rows, organizations.rows, places)
+        try await database.write { db in
+            try await db.insertRows(into: "departments", columns: DemoDepartmentBuilder.columns, rows: baseRows.0)
+            try await db.insertRows(into: "people", columns: DemoResidentBuilder.columns, rows: baseRows.1)
+            try await db.insertRows(into: "organizations", columns: DemoOrganizationBuilder.columns, rows: baseRows.2)
+            try await db.insertRows(into: "places", columns: DemoPlaceBuilder.columns, rows: baseRows.3)
+        }
+        residents.rows = []
+        organizations.rows = []
+        logger.info("demo base data loaded", metadata: [
+            "departments": "\(departments.rows.count)", "people": "\(baseRows.1.count)",
+            "organizations": "\(baseRows.2.count)", "places": "\(places.count)",
+        ])
+
+        let staff = try DemoStaffBuilder(atlas: atlas, departments: departments, nowMs: nowMs)
+            .build(seed: seed, cipher: cipher, hashes: await passwordHashes)
+        try await database.write { db in
+            try await db.insertRows(into: "accounts", columns: DemoStaffBuilder.columns, rows: staff.rows)
+        }
+        logger.info("demo accounts loaded", metadata: ["accounts": "\(staff.rows.count)"])
+
+        let context = DemoCaseContext(
+            atlas: atlas, scale: scale, residents: residents, organizations: organizations, departments: departments,
+            staff: staff, nowMs: nowMs, strangerPhones: try strangerPhones(cipher: cipher))
+        let stream = try await DemoCaseWriter(database: database, logger: logger)
+            .write(DemoCaseStream(context: context, seed: seed), casesPerTransaction: scale.casesPerTransaction)
+
+        let countRows = stream.counterRows()
+        let sequences = stream.lastSequence
+        let kind = database.kind
+        try await database.write { db in
+            try await db.insertRows(
+                into: "case_daily_counts", columns: ["day", "area_code", "kind", "channel", "state", "count"], rows: countRows)
+            for (year, last) in sequences.sorted(by: { $0.key < $1.key }) {
+                try await CaseRepository(db).raiseSequences(last, year: year)
+            }
+            if kind == .postgres {
+                // Explicit ids do not advance PostgreSQL identity columns; move them past the demo rows.
+                for table in ["departments", "accounts", "people", "organizations", "places", "cases"] {
+                    try await db.raw("""
+                        SELECT setval(pg_get_serial_sequence(\(bind: table), 'id'), (SELECT MAX(id) FROM \(ident: table)))
+                        """).run()
+                }
+            }
+        }
+        let seconds = (clock.now - started) / .seconds(1)
+        let summary = DemoSummary(
+            areasByLevel: atlas.countsByLevel, departments: departments.rows.count, people: residents.names.count,
+            organizations: organizations.names.count, places: places.count, cases: stream.caseCount,
+            events: stream.eventCount, accounts: staff.rows.count, logins: staff.logins, seconds: seconds)
+        logger.info("demo load finished", metadata: [
+            "cases": "\(summary.cases)", "events": "\(summary.events)", "counters": "\(countRows.count)",
+            "seconds": "\(String(format: "%.2f", seconds))", "casesPerSecond": "\(Int(summary.casesPerSecond))",
+        ])
+        return summary
+    }
+
+    /// Callers who are not registered residents: a pool of sealed mobiles that cases draw from.
+    private func strangerPhones(cipher: PersonalDataCipher) throws -> [(cipher: String, masked: String)] {
+        var random = DemoRandom(seed: seed, stream: "strangers")
+        return try (0..<(scale == .tiny ? 50 : 2_000)).map { _ in
+            let phone = DemoIdentifiers.mobile(&random)
+            return (try cipher.seal(phone), PhoneNumber(phone)?.masked ?? "")
+        }
+    }
+}

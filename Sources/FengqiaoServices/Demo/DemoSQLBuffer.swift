@@ -1,0 +1,105 @@
+/// Multi-row `INSERT … VALUES` statements with the values written as SQL literals, for the demo's
+/// bulk load. Going through SQLKit binds costs several dynamic casts, boxes and copies per value
+/// and was most of the load's time; literals cost one string append. Only generated values are
+/// written here (never user input): text is quoted with doubled single quotes, and text holding a
+/// backslash or NUL, which could read differently on a server without standard-conforming strings,
+/// is refused rather than written. The SQL is the same for SQLite and PostgreSQL.
+struct DemoSQLBuffer: Sendable {
+    /// The buffer was fed a row of the wrong width, a non-finite number or refused text.
+    struct Malformed: Error, CustomStringConvertible {
+        let table: String
+        let reason: String
+        var description: String { "demo rows for \(table): \(reason)" }
+    }
+
+    let table: String
+    let columnCount: Int
+    let rowsPerStatement: Int
+    private let head: String
+    private(set) var statements: [String] = []
+    private var current = ""
+    private var rowsInCurrent = 0
+    private var valuesInRow = 0
+    private(set) var rowCount = 0
+    private var problem: String?
+
+    init(table: String, columns: [String], rowsPerStatement: Int = 500) {
+        self.table = table
+        self.columnCount = columns.count
+        self.rowsPerStatement = max(1, rowsPerStatement)
+        self.head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+    }
+
+    mutating func beginRow() {
+        if rowsInCurrent == 0 {
+            current.reserveCapacity(rowsPerStatement * columnCount * 16)
+            current += head
+        } else {
+            current += ","
+        }
+        current += "("
+        valuesInRow = 0
+    }
+
+    mutating func endRow() {
+        if valuesInRow != columnCount, problem == nil { problem = "a row has \(valuesInRow) of \(columnCount) values" }
+        current += ")"
+        rowsInCurrent += 1
+        rowCount += 1
+        if rowsInCurrent == rowsPerStatement { flush() }
+    }
+
+    mutating func add(_ value: Int64) {
+        separate()
+        current += String(value)
+    }
+
+    mutating func add(_ value: Int) { add(Int64(value)) }
+
+    mutating func add(_ value: Double) {
+        separate()
+        guard value.isFinite else {
+            problem = problem ?? "a number is not finite"
+            current += "NULL"
+            return
+        }
+        current += String(value)
+    }
+
+    mutating func add(_ value: String) {
+        separate()
+        let utf8 = value.utf8
+        if utf8.contains(92) || utf8.contains(0) { problem = problem ?? "text holds a backslash or NUL" }
+        current += "'"
+        current += utf8.contains(39) ? value.replacingOccurrences(of: "'", with: "''") : value
+        current += "'"
+    }
+
+    mutating func add(_ value: String?) { if let value { add(value) } else { addNull() } }
+    mutating func add(_ value: Int64?) { if let value { add(value) } else { addNull() } }
+    mutating func add(_ value: Double?) { if let value { add(value) } else { addNull() } }
+
+    mutating func addNull() {
+        separate()
+        current += "NULL"
+    }
+
+    /// The finished statements; throws if any row was malformed.
+    mutating func finish() throws -> [String] {
+        flush()
+        if let problem { throw Malformed(table: table, reason: problem) }
+        return statements
+    }
+
+    private mutating func separate() {
+        if valuesInRow > 0 { current += "," }
+        valuesInRow += 1
+    }
+
+    private mutating func flush() {
+        guard rowsInCurrent > 0 else { return }
+        statements.append(current)
+        current = ""
+        rowsInCurrent = 0
+    }
+}

@@ -1,0 +1,95 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+import SQLKit
+
+/// Takes a report from a public channel and files it as a new case in one transaction: the case
+/// row, its `reported` event and its daily counter, or nothing at all.
+public struct ReportIntake: Sendable {
+    let platform: Platform
+
+    public init(platform: Platform) { self.platform = platform }
+
+    public func submit(_ submission: ReportSubmission) async throws -> ReportReceipt {
+        let report = try submission.validate()
+        let now = platform.clock.now()
+        let cipher = platform.cipher
+        let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
+        var random = SystemRandomNumberGenerator()
+        let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
+
+        return try await platform.database.write { db in
+            let cases = CaseRepository(db)
+            if let key = report.idempotencyKey, let existing = try await cases.find(idempotencyKey: key) {
+                return ReportReceipt(existing, replayed: true)
+            }
+            let (areaCode, gridCode) = try await Self.place(report, areas: AreaRepository(db))
+            let year = ChinaTime.year(now)
+            let county = String(areaCode.prefix(6))
+            let sequence = try await cases.nextSequence(countyPrefix: county, year: year)
+            guard let number = CaseNumber(countyPrefix: county, year: year, sequence: sequence) else {
+                throw DomainError.conflict(code: "case_numbers_exhausted", message: "本年度案件编号已用尽,请联系系统管理员")
+            }
+            let nowMs = now.millisecondsSince1970
+            let record = CaseRecord(
+                number: number.description, trackingCode: tracking.rawValue, idempotencyKey: report.idempotencyKey,
+                kind: report.kind.rawValue, category: report.category, channel: report.channel.rawValue,
+                state: CaseState.reported.rawValue, urgency: Urgency.normal.rawValue, areaCode: areaCode,
+                gridCode: gridCode, lat: report.location?.latitude, lon: report.location?.longitude,
+                address: report.address, description: report.description, contactName: report.contactName,
+                contactPhoneCipher: phoneCipher, contactPhoneMasked: report.contactPhone?.masked,
+                reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs
+            )
+            let event = CaseEventRecord(
+                caseId: 0, type: "report", fromState: nil, toState: CaseState.reported.rawValue,
+                actor: "channel:\(report.channel.rawValue)", at: nowMs
+            )
+            _ = try await cases.insert(record, events: [event])
+            return ReportReceipt(record, replayed: false)
+        }
+    }
+
+    /// The administrative area and grid a report is filed under: the named grid, else the grid
+    /// holding its location, else the root (city) centre, which places it by hand.
+    private static func place(_ report: ValidatedReport, areas: AreaRepository) async throws -> (String, String?) {
+        if let code = report.gridCode {
+            guard let grid = try await areas.find(code: code.rawValue),
+                  grid.level == AreaLevel.grid.rawValue || grid.level == AreaLevel.microGrid.rawValue
+            else {
+                throw DomainError.validation([FieldError(field: "gridCode", code: "unknown", message: "网格编码不存在")])
+            }
+            return (try await village(of: grid, areas: areas), grid.code)
+        }
+        if let point = report.location {
+            for level in [AreaLevel.grid, .village] {
+                if let area = try await areas.find(level: level.rawValue, containingLatitude: point.latitude, longitude: point.longitude) {
+                    return level == .grid ? (try await village(of: area, areas: areas), area.code) : (area.code, nil)
+                }
+            }
+        }
+        guard let root = try await areas.root() else {
+            throw DomainError.conflict(code: "not_configured", message: "平台尚未配置行政区划,暂时无法受理")
+        }
+        return (root.code, nil)
+    }
+
+    private static func village(of area: AreaRecord, areas: AreaRepository) async throws -> String {
+        var current = area
+        while current.level != AreaLevel.village.rawValue, let parent = current.parentCode,
+              let next = try await areas.find(code: parent) {
+            current = next
+        }
+        return current.code
+    }
+}
+
+extension ReportReceipt {
+    init(_ record: CaseRecord, replayed: Bool) {
+        let state = CaseState(rawValue: record.state) ?? .reported
+        self.init(
+            number: record.number, trackingCode: TrackingCode(record.trackingCode)?.description ?? record.trackingCode,
+            state: state, stateName: state.chineseName, areaCode: record.areaCode, gridCode: record.gridCode,
+            reportedAt: Date(millisecondsSince1970: record.reportedAt), replayed: replayed
+        )
+    }
+}

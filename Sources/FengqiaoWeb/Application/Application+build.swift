@@ -1,0 +1,40 @@
+import FengqiaoServices
+import Hummingbird
+import Logging
+import Mustache
+import ServiceLifecycle
+
+/// Builds the web application: middleware, routes, views. Jobs and the database's lifetime are
+/// the caller's (the `serve` command adds them to the same service group).
+public func buildApplication(
+    platform: Platform, configuration: WebConfiguration, services: [any Service] = []
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(platform: platform)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fengqiao"),
+        logger: platform.logger
+    )
+    for service in services { app.addServices(service) }
+    return app
+}
+
+/// The router with every route and middleware; tests drive it directly.
+public func buildRouter(platform: Platform) async throws -> Router<AppRequestContext> {
+    let views = try await Views.load()
+    let metrics = PrometheusMetrics.shared
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.addMiddleware {
+        RequestLogMiddleware()
+        ProblemMiddleware(views: views)
+        MetricsMiddleware()
+        BodyLimitMiddleware()
+    }
+    var routes = RouteTable(router: router)
+    HealthRoutes(platform: platform, metrics: metrics).add(to: &routes)
+    HomeRoutes(platform: platform, views: views).add(to: &routes)
+    ReportAPIRoutes(platform: platform).add(to: &routes)
+    StaticRoutes().add(to: &routes)
+    routes.refuseOtherMethods()
+    return router
+}

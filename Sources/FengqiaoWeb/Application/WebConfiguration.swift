@@ -1,0 +1,13 @@
+/// How the HTTP server listens.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Shown in logs and metrics; distinguishes instances sharing one database.
+    public var instanceName: String
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, instanceName: String = "fengqiao") {
+        self.host = host
+        self.port = port
+        self.instanceName = instanceName
+    }
+}

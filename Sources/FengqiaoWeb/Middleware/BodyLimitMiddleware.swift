@@ -1,0 +1,14 @@
+import Hummingbird
+
+/// Refuses a request whose declared body is larger than the limit before reading any of it.
+/// (Bodies without a length are limited while they are collected, see `AppRequestContext`.)
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > AppRequestContext.maxBodyBytes {
+            throw HTTPError(.contentTooLarge)
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,43 @@
+import FengqiaoDomain
+import FengqiaoServices
+import Foundation
+import Hummingbird
+
+/// The Chinese home page and the public case-tracking page.
+struct HomeRoutes {
+    let platform: Platform
+    let views: Views
+
+    func add(to routes: inout RouteTable) {
+        routes.get("/") { _, _ in
+            let s = try await PlatformOverview(platform: platform).summary()
+            return try views.page("home", [
+                "rootName": s.rootName as Any, "areaCounts": s.areaCounts.map { ["name": $0.name, "count": $0.count] },
+                "caseStates": s.caseStates.map { ["name": $0.name, "count": $0.count] },
+                "totalCases": s.totalCases, "openCases": s.openCases, "departments": s.departments,
+                "people": s.people, "organizations": s.organizations, "places": s.places,
+            ])
+        }
+        routes.get("/track") { request, _ in
+            let code = request.uri.queryParameters["code"].map(String.init) ?? ""
+            guard !code.isEmpty else { return try views.page("track", ["code": ""]) }
+            do {
+                let status = try await CaseTracking(platform: platform).status(trackingCode: code)
+                return try views.page("track", ["code": status.trackingCode, "status": Self.context(status)])
+            } catch let error as DomainError {
+                let mapped = ErrorMapping.map(error)
+                return try views.page("track", ["code": code, "error": mapped.detail], status: mapped.status)
+            }
+        }
+    }
+
+    static func context(_ status: PublicCaseStatus) -> [String: Any] {
+        let format = Date.FormatStyle(date: .numeric, time: .shortened, locale: Locale(identifier: "zh_CN"),
+                                      timeZone: ChinaTime.timeZone)
+        return [
+            "number": status.number, "stateName": status.stateName, "kindName": status.kindName,
+            "category": status.category,
+            "steps": status.steps.map { ["at": $0.at.formatted(format), "stateName": $0.stateName] },
+        ]
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The server-rendered pages: Mustache templates from `Resources/templates`, loaded once at start.
+struct Views: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> Views {
+        guard let directory = Bundle.module.path(forResource: "templates", ofType: nil, inDirectory: "Resources") else {
+            throw ViewError.templatesMissing
+        }
+        let library = try await MustacheLibrary(directory: directory)
+        guard library.getTemplate(named: "layout") != nil else { throw ViewError.templatesMissing }
+        return Views(library: library)
+    }
+
+    /// Renders `template` with `context` into an HTML response.
+    func page(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = library.render(context, withTemplate: template) else { throw ViewError.unknownTemplate(template) }
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    func errorPage(_ mapped: ErrorMapping.Mapped, requestID: String) throws -> Response {
+        try page("error", [
+            "title": mapped.title, "status": mapped.status.code, "detail": mapped.detail, "requestId": requestID,
+            "fields": (mapped.fields ?? []).map { ["field": $0.field, "message": $0.message] },
+        ], status: mapped.status)
+    }
+}
+
+enum ViewError: Error {
+    case templatesMissing
+    case unknownTemplate(String)
+}

@@ -1,0 +1,23 @@
+import FengqiaoDomain
+import FengqiaoServices
+import Foundation
+
+/// Loads demo data and prints what was loaded, including the demo logins (the only place where
+/// default passwords exist).
+enum DemoLoader {
+    static func load(seed: UInt64, scale: DemoScale, into platform: Platform) async throws -> DemoSummary {
+        try await DemoGenerator(seed: seed, scale: scale, now: platform.clock.now())
+            .load(into: platform.database, cipher: platform.cipher, logger: platform.logger)
+    }
+
+    static func printSummary(_ summary: DemoSummary) {
+        let areas = AreaLevel.allCases.map { "\($0.chineseName) \(summary.areasByLevel[$0] ?? 0)" }.joined(separator: ", ")
+        say("演示数据已载入 (demo data loaded): \(areas)")
+        say("  部门 \(summary.departments), 人口 \(summary.people), 组织 \(summary.organizations), 场所 \(summary.places), 案件 \(summary.cases), 事件 \(summary.events)")
+        say(String(format: "  用时 %.1f 秒, %.0f 件/秒 (cases/s)", summary.seconds, summary.casesPerSecond))
+        say("演示账号 (demo logins — demo mode only, change before real use):")
+        for login in summary.logins {
+            say("  \(login.role.chineseName)\t\(login.username)\t\(login.password)\t\(login.areaName)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import FengqiaoJobs
+import FengqiaoServices
+import FengqiaoStore
+import FengqiaoWeb
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `fengqiao serve`: the web server and, unless `--no-jobs`, the job runner, in one process.
+/// SIGTERM/SIGINT stop it gracefully: requests in flight finish, then jobs, then the database closes.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "启动平台服务 (start the server)")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: "监听地址 (FENGQIAO_HOST, 默认 127.0.0.1)")
+    var host: String?
+
+    @Option(help: "监听端口 (FENGQIAO_PORT, 默认 8080)")
+    var port: String?
+
+    @Flag(help: "空数据库时载入 small 规模演示数据并打印演示账号")
+    var demo = false
+
+    @Flag(help: "启动时不应用数据库迁移")
+    var noMigrate = false
+
+    @Flag(help: "不运行后台任务(多实例部署时可由 fengqiao serve 的其他实例运行)")
+    var noJobs = false
+
+    @Option(help: "实例名,用于日志和任务认领 (默认 主机名-进程号)")
+    var instanceName: String?
+
+    func run() async throws {
+        let web = try webConfiguration()
+        let logger = try options.bootstrapLogging()
+        let platform = try await PlatformStartup(options: options, logger: logger).open(migrate: !noMigrate)
+        do {
+            if demo { try await loadDemoIfEmpty(platform) }
+            var services: [any Service] = [DatabaseCloser(database: platform.database)]
+            if !noJobs { services.append(JobRunner(platform: platform, workerName: web.instanceName)) }
+            let app = try await buildApplication(platform: platform, configuration: web)
+            services.append(app)
+            let group = ServiceGroup(configuration: .init(
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            ))
+            say("枫桥平台已启动 (Fengqiao is running): http://\(web.host):\(web.port)/")
+            try await group.run()
+            logger.info("stopped cleanly")
+        } catch {
+            await platform.database.close()
+            throw error
+        }
+    }
+
+    func webConfiguration() throws -> WebConfiguration {
+        let env = CommonOptions.environment
+        let host = host ?? env["FENGQIAO_HOST"] ?? "127.0.0.1"
+        guard !host.isEmpty, !host.contains(" ") else {
+            throw SettingError(setting: self.host == nil ? "FENGQIAO_HOST" : "--host", reason: "监听地址无效")
+        }
+        var port = 8080
+        if let (text, setting) = CommonOptions.pick(self.port, flagName: "--port", env: "FENGQIAO_PORT") {
+            guard let value = Int(text), (1...65535).contains(value) else {
+                throw SettingError(setting: setting, reason: "端口应为 1–65535 之间的整数,而不是 \"\(text)\"")
+            }
+            port = value
+        }
+        let name = instanceName ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        return WebConfiguration(host: host, port: port, instanceName: name)
+    }
+
+    private func loadDemoIfEmpty(_ platform: Platform) async throws {
+        let summary = try await PlatformOverview(platform: platform).summary()
+        guard summary.areaCounts.allSatisfy({ $0.count == 0 }) else {
+            platform.logger.info("database already has data; demo data not loaded")
+            return
+        }
+        DemoLoader.printSummary(try await DemoLoader.load(seed: 1, scale: .small, into: platform))
+    }
+}
+
+/// Closes the database after every service listed after it has stopped (a service group stops its
+/// services in reverse order).
+struct DatabaseCloser: Service {
+    let database: any Database
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.close()
+    }
+}

@@ -1,0 +1,69 @@
+import FengqiaoServices
+import FengqiaoTestSupport
+import Foundation
+import XCTest
+
+final class SecurityTests: XCTestCase {
+    func testCipherRoundTripsAndRandomisesNonces() throws {
+        let cipher = try TestPlatform.cipher()
+        let a = try cipher.seal("150207198001011234")
+        let b = try cipher.seal("150207198001011234")
+        XCTAssertNotEqual(a, b)
+        XCTAssertEqual(try cipher.open(a), "150207198001011234")
+        XCTAssertEqual(cipher.blindIndex("x"), cipher.blindIndex("x"))
+        XCTAssertNotEqual(cipher.blindIndex("x"), cipher.blindIndex("y"))
+    }
+
+    func testAnotherKeyCannotOpenAndTamperingIsDetected() throws {
+        let sealed = try TestPlatform.cipher().seal("13812345678")
+        let other = try PersonalDataCipher(keyMaterial: Data(repeating: 7, count: 32))
+        XCTAssertThrowsError(try other.open(sealed))
+        var bytes = try XCTUnwrap(Data(base64Encoded: sealed))
+        bytes[bytes.count - 1] ^= 1
+        XCTAssertThrowsError(try TestPlatform.cipher().open(bytes.base64EncodedString()))
+        XCTAssertThrowsError(try TestPlatform.cipher().open("not base64!"))
+        XCTAssertThrowsError(try PersonalDataCipher(keyMaterial: Data(count: 16)))
+    }
+
+    func testKeyFileIsCreatedOwnerOnlyAndReadBack() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fq-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("k").path
+        let (key, created) = try KeyFile.loadOrCreate(at: path)
+        XCTAssertTrue(created)
+        XCTAssertEqual(key.count, 32)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        let (again, createdAgain) = try KeyFile.loadOrCreate(at: path)
+        XCTAssertEqual(again, key)
+        XCTAssertFalse(createdAgain)
+    }
+
+    func testBadKeyFilesAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fq-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let garbage = dir.appendingPathComponent("garbage").path
+        FileManager.default.createFile(atPath: garbage, contents: Data("hello world".utf8))
+        XCTAssertThrowsError(try KeyFile.load(at: garbage)) { XCTAssertEqual($0 as? KeyFileError, .notBase64) }
+        let short = dir.appendingPathComponent("short").path
+        FileManager.default.createFile(atPath: short, contents: Data(Data(count: 16).base64EncodedString().utf8))
+        XCTAssertThrowsError(try KeyFile.load(at: short)) { XCTAssertEqual($0 as? KeyFileError, .wrongLength(16)) }
+        XCTAssertThrowsError(try KeyFile.loadOrCreate(at: dir.appendingPathComponent("no/such/dir/key").path)) {
+            XCTAssertEqual($0 as? KeyFileError, .missingDirectory(dir.appendingPathComponent("no/such/dir").path))
+        }
+    }
+
+    func testTheDatabaseRemembersItsKey() async throws {
+        try await TestDatabases.each { db in
+            try await DataKeyCheck.verify(database: db, cipher: try TestPlatform.cipher())
+            try await DataKeyCheck.verify(database: db, cipher: try TestPlatform.cipher())
+            let other = try PersonalDataCipher(keyMaterial: Data(repeating: 9, count: 32))
+            do {
+                try await DataKeyCheck.verify(database: db, cipher: other)
+                XCTFail("\(db.kind): a second key was accepted")
+            } catch is DataKeyMismatch {}
+        }
+    }
+}

@@ -73,8 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func loadDemoIfEmpty(_ platform: Platform) async throws {
-        let summary = try await PlatformOverview(platform: platform).summary()
-        guard summary.areaCounts.allSatisfy({ $0.count == 0 }) else {
+        guard try await PlatformOverview(platform: platform).summary().isEmpty else {
             platform.logger.info("database already has data; demo data not loaded")
             return
         }

@@ -10,6 +10,7 @@ struct DemoAtlasBuilder {
 
     func build(seed: UInt64) -> DemoAtlas {
         var random = DemoRandom(seed: seed, stream: "areas")
+        var microRandom = DemoRandom(seed: seed, stream: "areas.micro")
         var names = DemoUniqueNames(seed: seed)
         let splitter = DemoBrickSplitter()
         var atlas = DemoAtlas()
@@ -74,8 +75,10 @@ struct DemoAtlasBuilder {
                             site: nil, activity: base * random.double(0.6, 1.4)))
                         gridRows.append(row(gridCode.rawValue, parent: villageCode.rawValue, .grid, gridName, gridRect, kind: .ordinary))
                         guard scale == .large else { continue }
-                        let microCount = random.int(DemoGazetteer.microGridRange(for: township.kind))
-                        let microRects = splitter.split(gridRect, weights: Array(repeating: 1, count: microCount), &random)
+                        // Their own stream, so that the tree above them is the same at every scale.
+                        let microCount = microRandom.int(DemoGazetteer.microGridRange(for: township.kind))
+                        let microRects = splitter.split(
+                            gridRect, weights: Array(repeating: 1, count: microCount), &microRandom)
                         for (m, microRect) in microRects.enumerated() {
                             guard let microCode = gridCode.child(m + 1, at: .microGrid) else { continue }
                             microRows.append(row(microCode.rawValue, parent: gridCode.rawValue, .microGrid,

@@ -17,11 +17,11 @@ struct DemoCaseLifecycle {
         let gridWorker: Int64
     }
 
-    /// The case's last state, when it last changed, and its events (`case_events` rows).
+    /// The case's last state, when it last changed, and how many events it has.
     struct Outcome {
         var state = CaseState.reported
         var updatedAt: Int64 = 0
-        var events: [[any Encodable & Sendable]] = []
+        var events = 0
     }
 
     let caseId: Int64
@@ -31,16 +31,18 @@ struct DemoCaseLifecycle {
     let urgency: Urgency
     let actors: Actors
 
-    func run(reportedAt: Int64, _ random: inout DemoRandom) -> Outcome {
+    /// Appends the case's events (`case_events` rows) to `events` and says where the case ended.
+    func run(reportedAt: Int64, _ random: inout DemoRandom, events: inout DemoSQLBuffer) -> Outcome {
         var path = Path(caseId: caseId, nowMs: nowMs, at: reportedAt)
-        path.record("report", nil, .reported, actors.reporter, #"{"channel":"\#(channel.rawValue)"}"#)
+        path.record("report", nil, .reported, actors.reporter, #"{"channel":"\#(channel.rawValue)"}"#, into: &events)
         let op = "account:\(actors.intakeOperator)", handler = "account:\(actors.handler)"
         let worker = "account:\(actors.gridWorker)", dispatcher = "account:\(actors.dispatcher)"
         let stallAt: CaseState? = random.chance(0.04)
             ? random.pick([.reported, .accepted, .dispatched, .inProgress, .inProgress, .handled, .verified]) : nil
         func go(_ type: String, to state: CaseState, by actor: String, hours: Double, _ payload: String = "{}") -> Bool {
             guard path.outcome.state != stallAt else { return false }
-            return path.step(type, to: state, by: actor, after: random.spread(median: hours * 3_600_000, sigma: 0.9), payload)
+            let delay = random.spread(median: hours * 3_600_000, sigma: 0.9)
+            return path.step(type, to: state, by: actor, after: delay, payload, into: &events)
         }
         let branch = random.unit()
         let onSiteShare = channel == .gridWorker ? 0.4 : [.dispute, .urbanManagement, .safetyHazard].contains(kind) ? 0.04 : 0
@@ -65,7 +67,7 @@ struct DemoCaseLifecycle {
                       go("ruleOnReturn", to: .dispatched, by: dispatcher, hours: 2, #"{"ruling":"uphold"}"#)
                 else { return path.outcome }
             }
-            if withdrawAfter == 1 { return withdraw(&path, op, &random) }
+            if withdrawAfter == 1 { return withdraw(&path, op, &random, &events) }
             guard go("signFor", to: .inProgress, by: handler, hours: 3, department) else { return path.outcome }
             var rounds = random.chance(0.03) ? 2 : 1
             while rounds > 0 {
@@ -74,7 +76,7 @@ struct DemoCaseLifecycle {
                     guard go("addProgress", to: .inProgress, by: handler, hours: 20, #"{"note":"\#(random.pick(Self.notes))"}"#)
                     else { return path.outcome }
                 }
-                if withdrawAfter == 2 { return withdraw(&path, op, &random) }
+                if withdrawAfter == 2 { return withdraw(&path, op, &random, &events) }
                 guard go("feedback", to: .handled, by: handler, hours: handlingHours, #"{"result":"\#(random.pick(Self.results))"}"#)
                 else { return path.outcome }
                 if rounds > 0 {
@@ -83,7 +85,7 @@ struct DemoCaseLifecycle {
                 }
             }
         }
-        if withdrawAfter == 3 { return withdraw(&path, op, &random) }
+        if withdrawAfter == 3 { return withdraw(&path, op, &random, &events) }
         guard go("verify", to: .verified, by: worker, hours: 18, #"{"pass":true}"#),
               go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"\#(replyChannel)"}"#)
         else { return path.outcome }
@@ -107,10 +109,13 @@ struct DemoCaseLifecycle {
         }
     }
 
-    private func withdraw(_ path: inout Path, _ op: String, _ random: inout DemoRandom) -> Outcome {
+    private func withdraw(
+        _ path: inout Path, _ op: String, _ random: inout DemoRandom, _ events: inout DemoSQLBuffer
+    ) -> Outcome {
         let reason = random.pick(["当事人已自行协商解决", "反映人表示问题已不存在", "反映人改走诉讼途径"])
-        _ = path.step("withdraw", to: .withdrawn, by: op, after: random.spread(median: 30 * 3_600_000, sigma: 0.8),
-                      #"{"reason":"\#(reason)","onBehalfOfRequester":true}"#)
+        _ = path.step(
+            "withdraw", to: .withdrawn, by: op, after: random.spread(median: 30 * 3_600_000, sigma: 0.8),
+            #"{"reason":"\#(reason)","onBehalfOfRequester":true}"#, into: &events)
         return path.outcome
     }
 
@@ -152,19 +157,34 @@ struct DemoCaseLifecycle {
             outcome.updatedAt = at
         }
 
-        mutating func record(_ type: String, _ from: CaseState?, _ to: CaseState, _ actor: String, _ payload: String) {
-            outcome.events.append([caseId, type, from?.rawValue, to.rawValue, actor, payload, at])
+        mutating func record(
+            _ type: String, _ from: CaseState?, _ to: CaseState, _ actor: String, _ payload: String,
+            into events: inout DemoSQLBuffer
+        ) {
+            events.beginRow()
+            events.add(caseId)
+            events.add(type)
+            events.add(from?.rawValue)
+            events.add(to.rawValue)
+            events.add(actor)
+            events.add(payload)
+            events.add(at)
+            events.endRow()
+            outcome.events += 1
             outcome.state = to
             outcome.updatedAt = at
         }
 
         /// Appends the event `after` milliseconds (at least a minute) from the last one; false when
         /// that would be at or after the reference time.
-        mutating func step(_ type: String, to state: CaseState, by actor: String, after: Double, _ payload: String) -> Bool {
+        mutating func step(
+            _ type: String, to state: CaseState, by actor: String, after: Double, _ payload: String,
+            into events: inout DemoSQLBuffer
+        ) -> Bool {
             let next = at + max(60_000, Int64(min(after, 400 * 86_400_000)))
             guard next < nowMs else { return false }
             at = next
-            record(type, outcome.state, state, actor, payload)
+            record(type, outcome.state, state, actor, payload, into: &events)
             return true
         }
     }

@@ -6,8 +6,8 @@ import FengqiaoDomain
 struct DemoCaseStream: Sendable {
     /// One batch of rows for `cases` and `case_events`.
     struct Chunk: Sendable {
-        var cases: [[any Encodable & Sendable]] = []
-        var events: [[any Encodable & Sendable]] = []
+        var cases = DemoSQLBuffer(table: "cases", columns: DemoCaseStream.caseColumns, rowsPerStatement: 250)
+        var events = DemoSQLBuffer(table: "case_events", columns: DemoCaseStream.eventColumns, rowsPerStatement: 1_000)
     }
 
     /// A cell of `case_daily_counts`, by indices.
@@ -35,9 +35,7 @@ struct DemoCaseStream: Sendable {
     mutating func next(minimumCases: Int) -> Chunk? {
         guard dayIndex < context.calendar.days.count else { return nil }
         var chunk = Chunk()
-        chunk.cases.reserveCapacity(minimumCases + minimumCases / 8)
-        chunk.events.reserveCapacity(minimumCases * 9)
-        while dayIndex < context.calendar.days.count, chunk.cases.count < minimumCases {
+        while dayIndex < context.calendar.days.count, chunk.cases.rowCount < minimumCases {
             let day = context.calendar.days[dayIndex]
             for at in context.calendar.times(of: day, &random) {
                 make(at: at, day: day, dayIndex: dayIndex, into: &chunk)
@@ -93,18 +91,37 @@ struct DemoCaseStream: Sendable {
         let lifecycle = DemoCaseLifecycle(
             caseId: id, nowMs: c.nowMs, kind: category.kind, channel: channel, urgency: urgency,
             actors: actors(channel: channel, grid: g, categoryIndex: categoryIndex))
-        let outcome = lifecycle.run(reportedAt: at, &random)
-        chunk.events.append(contentsOf: outcome.events)
-        eventCount += outcome.events.count
+        let outcome = lifecycle.run(reportedAt: at, &random, events: &chunk.events)
+        eventCount += outcome.events
         caseCount += 1
 
-        chunk.cases.append([
-            id, number, trackingCode(), String?.none, category.kind.rawValue, category.name, channel.rawValue,
-            outcome.state.rawValue, urgency.rawValue, c.atlas.villages[grid.village].code, grid.code,
-            located ? place.latitude : nil, located ? place.longitude : nil, c.addresses.spot(inGrid: g, &random),
-            description, people, amount, contact.name, contact.phoneCipher, contact.phoneMasked,
-            contact.personId, respondent.flatMap { $0.id > 0 ? Int64($0.id) : nil }, day.text, at, outcome.updatedAt,
-        ])
+        chunk.cases.beginRow()
+        chunk.cases.add(id)
+        chunk.cases.add(number)
+        chunk.cases.add(trackingCode())
+        chunk.cases.addNull()
+        chunk.cases.add(category.kind.rawValue)
+        chunk.cases.add(category.name)
+        chunk.cases.add(channel.rawValue)
+        chunk.cases.add(outcome.state.rawValue)
+        chunk.cases.add(urgency.rawValue)
+        chunk.cases.add(c.atlas.villages[grid.village].code)
+        chunk.cases.add(grid.code)
+        chunk.cases.add(located ? place.latitude : nil)
+        chunk.cases.add(located ? place.longitude : nil)
+        chunk.cases.add(c.addresses.spot(inGrid: g, &random))
+        chunk.cases.add(description)
+        chunk.cases.add(people)
+        chunk.cases.add(amount)
+        chunk.cases.add(contact.name)
+        chunk.cases.add(contact.phoneCipher)
+        chunk.cases.add(contact.phoneMasked)
+        chunk.cases.add(contact.personId)
+        chunk.cases.add(respondent.flatMap { $0.id > 0 ? Int64($0.id) : nil })
+        chunk.cases.add(day.text)
+        chunk.cases.add(at)
+        chunk.cases.add(outcome.updatedAt)
+        chunk.cases.endRow()
         let key = CountKey(
             day: Int32(dayIndex), village: Int32(grid.village), kind: UInt8(CaseKind.allCases.firstIndex(of: category.kind) ?? 0),
             channel: UInt8(Channel.allCases.firstIndex(of: channel) ?? 0),

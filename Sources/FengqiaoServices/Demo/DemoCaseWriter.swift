@@ -4,51 +4,82 @@ import Logging
 import SQLKit
 
 /// Inserts the case stream in large transactions while the next batch is being generated, so
-/// generation and SQLite's writing overlap on two cores.
+/// generation and the database's writing overlap on two cores.
 struct DemoCaseWriter {
     let database: any Database
     let logger: Logger
 
-    /// Writes every chunk of `stream` and returns it drained (with its counters and sequences).
-    func write(_ stream: DemoCaseStream, casesPerTransaction: Int) async throws -> DemoCaseStream {
-        func produce(_ stream: DemoCaseStream) -> Task<(DemoCaseStream, DemoCaseStream.Chunk?), Never> {
+    private typealias Produced = (stream: DemoCaseStream, statements: [String]?, cases: Int)
+
+    /// Writes `first` (the base data) while the first batch is generated, then every batch of `stream`,
+    /// `casesPerTransaction` cases to a transaction; returns the stream drained (with its counters and
+    /// sequences).
+    func write(
+        _ stream: DemoCaseStream, after first: [String], casesPerChunk: Int, casesPerTransaction: Int
+    ) async throws -> DemoCaseStream {
+        @Sendable func produce(_ stream: DemoCaseStream) -> Task<Produced, any Error> {
             Task.detached {
                 var stream = stream
-                let chunk = stream.next(minimumCases: casesPerTransaction)
-                return (stream, chunk)
+                guard var chunk = stream.next(minimumCases: casesPerChunk) else { return (stream, nil, 0) }
+                let statements = try chunk.cases.finish() + chunk.events.finish()
+                return (stream, statements, chunk.cases.rowCount)
             }
         }
         var pending = produce(stream)
+        try await database.write { db in try await db.run(demoStatements: first) }
         var written = 0, reported = 0
         while true {
-            let (advanced, chunk) = await pending.value
-            guard let chunk else { return advanced }
-            pending = produce(advanced)
-            try await database.write { db in
-                try await db.insertRows(into: "cases", columns: DemoCaseStream.caseColumns, rows: chunk.cases)
-                try await db.insertRows(into: "case_events", columns: DemoCaseStream.eventColumns, rows: chunk.events)
+            let current = pending
+            let (next, finished, cases) = try await database.write { db -> (Task<Produced, any Error>, DemoCaseStream?, Int) in
+                var pending = current, cases = 0
+                while cases < casesPerTransaction {
+                    let produced = try await pending.value
+                    guard let statements = produced.statements else { return (pending, produced.stream, cases) }
+                    pending = produce(produced.stream)
+                    try await db.run(demoStatements: statements)
+                    cases += produced.cases
+                }
+                return (pending, nil, cases)
             }
-            written += chunk.cases.count
+            written += cases
             if written - reported >= 100_000 {
                 reported = written
                 logger.info("demo cases loading", metadata: ["cases": "\(written)"])
             }
+            if let finished { return finished }
+            pending = next
+        }
+    }
+}
+
+extension SQLDatabase {
+    /// Runs the statements a `DemoSQLBuffer` produced, in order.
+    func run(demoStatements statements: [String]) async throws {
+        for statement in statements {
+            try await raw(SQLQueryString(statement)).run()
         }
     }
 }
 
 extension DemoCaseStream {
-    /// `case_daily_counts` rows for everything generated so far, in a stable order.
-    func counterRows() -> [[any Encodable & Sendable]] {
+    /// `case_daily_counts` inserts for everything generated so far, in a stable order.
+    func counterStatements() throws -> (statements: [String], rows: Int) {
         let days = context.calendar.days, villages = context.atlas.villages
-        return counts.sorted { a, b in
+        var buffer = DemoSQLBuffer(table: "case_daily_counts", columns: ["day", "area_code", "kind", "channel", "state", "count"])
+        let sorted = counts.sorted { a, b in
             (a.key.day, a.key.village, a.key.kind, a.key.channel, a.key.state)
                 < (b.key.day, b.key.village, b.key.kind, b.key.channel, b.key.state)
-        }.map { key, count in
-            [
-                days[Int(key.day)].text, villages[Int(key.village)].code, CaseKind.allCases[Int(key.kind)].rawValue,
-                Channel.allCases[Int(key.channel)].rawValue, CaseState.allCases[Int(key.state)].rawValue, Int64(count),
-            ]
         }
+        for (key, count) in sorted {
+            buffer.beginRow()
+            buffer.add(days[Int(key.day)].text)
+            buffer.add(villages[Int(key.village)].code)
+            buffer.add(CaseKind.allCases[Int(key.kind)].rawValue)
+            buffer.add(Channel.allCases[Int(key.channel)].rawValue)
+            buffer.add(CaseState.allCases[Int(key.state)].rawValue)
+            buffer.add(count)
+            buffer.endRow()
+        }
+        return (try buffer.finish(), buffer.rowCount)
     }
 }

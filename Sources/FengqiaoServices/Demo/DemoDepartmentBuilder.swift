@@ -13,7 +13,7 @@ struct DemoDepartmentBuilder {
     }
 
     struct Output: Sendable {
-        var rows: [[any Encodable & Sendable]] = []
+        var statements: [String] = []
         /// Per county index, departments by code.
         var county: [[String: Department]] = []
         /// Per township index, departments by code.
@@ -21,9 +21,10 @@ struct DemoDepartmentBuilder {
         var all: [Department] = []
     }
 
-    func build(seed: UInt64) -> Output {
+    func build(seed: UInt64) throws -> Output {
         var random = DemoRandom(seed: seed, stream: "departments")
         var out = Output()
+        var buffer = DemoSQLBuffer(table: "departments", columns: Self.columns)
         let optionalByCode = Dictionary(uniqueKeysWithValues: DemoDepartmentCatalog.optional.map { ($0.code, $0) })
         func add(
             _ entries: [DemoDepartmentCatalog.Entry], areaCode: String, county: Bool, name: (DemoDepartmentCatalog.Entry) -> String
@@ -36,7 +37,14 @@ struct DemoDepartmentBuilder {
                 let department = Department(
                     id: Int64(out.all.count + 1), code: entry.code, shortName: entry.shortName, name: name(entry),
                     areaCode: areaCode)
-                out.rows.append([department.id, areaCode, entry.code, department.name, entry.isCore ? 1 : 0, stationing.rawValue])
+                buffer.beginRow()
+                buffer.add(department.id)
+                buffer.add(areaCode)
+                buffer.add(entry.code)
+                buffer.add(department.name)
+                buffer.add(entry.isCore ? 1 : 0)
+                buffer.add(stationing.rawValue)
+                buffer.endRow()
                 out.all.append(department)
                 byCode[entry.code] = department
             }
@@ -59,6 +67,7 @@ struct DemoDepartmentBuilder {
                     .replacingOccurrences(of: "{s}", with: township.shortName)
             })
         }
+        out.statements = try buffer.finish()
         return out
     }
 

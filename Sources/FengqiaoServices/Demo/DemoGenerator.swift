@@ -25,11 +25,10 @@ public struct DemoGenerator: Sendable {
     public func load(into database: any Database, cipher: PersonalDataCipher, logger: Logger) async throws -> DemoSummary {
         let clock = ContinuousClock()
         let started = clock.now
+        func elapsed() -> Logger.MetadataValue { "\(String(format: "%.2f", (clock.now - started) / .seconds(1)))s" }
         let (seed, scale) = (self.seed, self.scale)
         let nowMs = now.millisecondsSince1970
         logger.info("demo load started", metadata: ["seed": "\(seed)", "scale": "\(scale.rawValue)"])
-        async let passwordHashes = DemoPasswords.hashes()
-
         let atlas = DemoAtlasBuilder(scale: scale, createdAt: nowMs - 400 * DemoCaseCalendar.dayMs).build(seed: seed)
         let areaRows = atlas.rows
         try await database.write { db in
@@ -41,47 +40,44 @@ public struct DemoGenerator: Sendable {
             }
             try await AreaRepository(db).insert(areaRows)
         }
-        logger.info("demo areas loaded", metadata: ["areas": "\(areaRows.count)", "grids": "\(atlas.grids.count)"])
-
-        let departments = DemoDepartmentBuilder(atlas: atlas).build(seed: seed)
-        var residents = try DemoResidentBuilder(
-            atlas: atlas, scale: scale, nowMs: nowMs, currentYear: ChinaTime.year(now)
-        ).build(seed: seed, cipher: cipher)
-        var organizations = DemoOrganizationBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
-        let places = DemoPlaceBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
-        let baseRows = (departments.rows, residents.rows, organizations.rows, places)
-        try await database.write { db in
-            try await db.insertRows(into: "departments", columns: DemoDepartmentBuilder.columns, rows: baseRows.0)
-            try await db.insertRows(into: "people", columns: DemoResidentBuilder.columns, rows: baseRows.1)
-            try await db.insertRows(into: "organizations", columns: DemoOrganizationBuilder.columns, rows: baseRows.2)
-            try await db.insertRows(into: "places", columns: DemoPlaceBuilder.columns, rows: baseRows.3)
-        }
-        residents.rows = []
-        organizations.rows = []
-        logger.info("demo base data loaded", metadata: [
-            "departments": "\(departments.rows.count)", "people": "\(baseRows.1.count)",
-            "organizations": "\(baseRows.2.count)", "places": "\(places.count)",
+        logger.info("demo areas loaded", metadata: [
+            "areas": "\(areaRows.count)", "grids": "\(atlas.grids.count)", "elapsed": elapsed(),
         ])
 
-        let staff = try DemoStaffBuilder(atlas: atlas, departments: departments, nowMs: nowMs)
-            .build(seed: seed, cipher: cipher, hashes: await passwordHashes)
-        try await database.write { db in
-            try await db.insertRows(into: "accounts", columns: DemoStaffBuilder.columns, rows: staff.rows)
-        }
-        logger.info("demo accounts loaded", metadata: ["accounts": "\(staff.rows.count)"])
+        let departments = try DemoDepartmentBuilder(atlas: atlas).build(seed: seed)
+        var residents = try await DemoResidentBuilder(
+            atlas: atlas, scale: scale, nowMs: nowMs, currentYear: ChinaTime.year(now)
+        ).build(seed: seed, cipher: cipher)
+        var organizations = try DemoOrganizationBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
+        let places = try DemoPlaceBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
+        let staff = try DemoStaffBuilder(atlas: atlas, departments: departments, nowMs: nowMs).build(seed: seed, cipher: cipher)
+        let baseStatements = departments.statements + residents.statements + organizations.statements + places.statements
+        residents.statements = []
+        organizations.statements = []
+        logger.info("demo base data generated", metadata: [
+            "departments": "\(departments.all.count)", "people": "\(residents.names.count)",
+            "organizations": "\(organizations.names.count)", "places": "\(places.count)",
+            "accounts": "\(staff.accounts.count)", "elapsed": elapsed(),
+        ])
 
+        // bcrypt is the slowest fixed cost; it runs while the database is busy with cases.
+        let passwordHashes = Task { await DemoPasswords.hashes() }
         let context = DemoCaseContext(
             atlas: atlas, scale: scale, residents: residents, organizations: organizations, departments: departments,
             staff: staff, nowMs: nowMs, strangerPhones: try strangerPhones(cipher: cipher))
-        let stream = try await DemoCaseWriter(database: database, logger: logger)
-            .write(DemoCaseStream(context: context, seed: seed), casesPerTransaction: scale.casesPerTransaction)
+        let stream = try await DemoCaseWriter(database: database, logger: logger).write(
+            DemoCaseStream(context: context, seed: seed), after: baseStatements,
+            casesPerChunk: scale.casesPerChunk, casesPerTransaction: scale.casesPerTransaction)
+        logger.info("demo cases loaded", metadata: [
+            "cases": "\(stream.caseCount)", "events": "\(stream.eventCount)", "elapsed": elapsed(),
+        ])
 
-        let countRows = stream.counterRows()
+        let counters = try stream.counterStatements()
+        let accounts = try staff.statements(hashes: await passwordHashes.value)
         let sequences = stream.lastSequence
         let kind = database.kind
         try await database.write { db in
-            try await db.insertRows(
-                into: "case_daily_counts", columns: ["day", "area_code", "kind", "channel", "state", "count"], rows: countRows)
+            try await db.run(demoStatements: counters.statements + accounts)
             for (year, last) in sequences.sorted(by: { $0.key < $1.key }) {
                 try await CaseRepository(db).raiseSequences(last, year: year)
             }
@@ -96,11 +92,11 @@ public struct DemoGenerator: Sendable {
         }
         let seconds = (clock.now - started) / .seconds(1)
         let summary = DemoSummary(
-            areasByLevel: atlas.countsByLevel, departments: departments.rows.count, people: residents.names.count,
+            areasByLevel: atlas.countsByLevel, departments: departments.all.count, people: residents.names.count,
             organizations: organizations.names.count, places: places.count, cases: stream.caseCount,
-            events: stream.eventCount, accounts: staff.rows.count, logins: staff.logins, seconds: seconds)
+            events: stream.eventCount, accounts: staff.accounts.count, logins: staff.logins, seconds: seconds)
         logger.info("demo load finished", metadata: [
-            "cases": "\(summary.cases)", "events": "\(summary.events)", "counters": "\(countRows.count)",
+            "cases": "\(summary.cases)", "events": "\(summary.events)", "counters": "\(counters.rows)",
             "seconds": "\(String(format: "%.2f", seconds))", "casesPerSecond": "\(Int(summary.casesPerSecond))",
         ])
         return summary

@@ -30,13 +30,13 @@ struct DemoOrganizationBuilder {
     }
 
     struct Output: Sendable {
-        var rows: [[any Encodable & Sendable]] = []
+        var statements: [String] = []
         var names: [String] = []
         /// Ids (index + 1) of each kind per township, for respondents of cases.
         var byTownship: [[Kind: [Int]]] = []
     }
 
-    func build(seed: UInt64) -> Output {
+    func build(seed: UInt64) throws -> Output {
         var random = DemoRandom(seed: seed, stream: "organizations")
         let addresses = DemoAddresses(atlas: atlas)
         let grids = atlas.grids.prefix(atlas.ordinaryGridCount)
@@ -44,6 +44,7 @@ struct DemoOrganizationBuilder {
         let perGrid = DemoApportion.split(total, weights: grids.map(\.activity))
         var out = Output(byTownship: Array(repeating: [:], count: atlas.townships.count))
         var codes: Set<String> = [], names: Set<String> = []
+        var buffer = DemoSQLBuffer(table: "organizations", columns: Self.columns)
         for (g, grid) in grids.enumerated() {
             let urban = atlas.townships[grid.township].kind == .subdistrict
             let county = atlas.counties[grid.county]
@@ -62,14 +63,20 @@ struct DemoOrganizationBuilder {
                     code = DemoIdentifiers.creditCode(typePrefix: kind.creditPrefix, division: county.prefix, &random)
                 } while !codes.insert(code).inserted
                 let id = out.names.count + 1
-                out.rows.append([
-                    Int64(id), name, kind.rawValue, code, grid.code, addresses.home(inGrid: g, &random),
-                    nowMs - Int64(random.int(60...2_000)) * 86_400_000,
-                ])
+                buffer.beginRow()
+                buffer.add(id)
+                buffer.add(name)
+                buffer.add(kind.rawValue)
+                buffer.add(code)
+                buffer.add(grid.code)
+                buffer.add(addresses.home(inGrid: g, &random))
+                buffer.add(nowMs - Int64(random.int(60...2_000)) * 86_400_000)
+                buffer.endRow()
                 out.names.append(name)
                 out.byTownship[grid.township][kind, default: []].append(id)
             }
         }
+        out.statements = try buffer.finish()
         return out
     }
 

@@ -37,18 +37,25 @@ struct DemoPlaceBuilder {
         }
     }
 
-    func build(seed: UInt64) -> [[any Encodable & Sendable]] {
+    /// The insert statements and the number of places.
+    func build(seed: UInt64) throws -> (statements: [String], count: Int) {
         var random = DemoRandom(seed: seed, stream: "places")
         let addresses = DemoAddresses(atlas: atlas)
         let ordinary = Array(atlas.grids.prefix(atlas.ordinaryGridCount))
         let perGrid = DemoApportion.split(Int(scale.placesPerGrid * Double(ordinary.count)), weights: ordinary.map(\.activity))
-        var rows: [[any Encodable & Sendable]] = []
+        var buffer = DemoSQLBuffer(table: "places", columns: Self.columns)
         func add(_ name: String, _ kind: Kind, grid g: Int, address: String) {
             let point = atlas.grids[g].rect.randomPoint(&random)
-            rows.append([
-                Int64(rows.count + 1), name, kind.rawValue, atlas.grids[g].code, address, point.latitude, point.longitude,
-                nowMs - Int64(random.int(60...2_000)) * 86_400_000,
-            ])
+            buffer.beginRow()
+            buffer.add(buffer.rowCount + 1)
+            buffer.add(name)
+            buffer.add(kind.rawValue)
+            buffer.add(atlas.grids[g].code)
+            buffer.add(address)
+            buffer.add(point.latitude)
+            buffer.add(point.longitude)
+            buffer.add(nowMs - Int64(random.int(60...2_000)) * 86_400_000)
+            buffer.endRow()
         }
         for (g, grid) in ordinary.enumerated() {
             let urban = atlas.townships[grid.township].kind == .subdistrict
@@ -76,7 +83,7 @@ struct DemoPlaceBuilder {
             }
             add(grid.site ?? grid.name, kind, grid: g, address: atlas.addressPrefix(ofGrid: g) + (grid.site ?? ""))
         }
-        return rows
+        return (try buffer.finish(), buffer.rowCount)
     }
 
     static let columns = ["id", "name", "kind", "grid_code", "address", "lat", "lon", "created_at"]

@@ -2,16 +2,17 @@ import FengqiaoDomain
 
 /// Residents of the ordinary grids with names, valid identity numbers (division code of their county,
 /// sex in the 17th digit), mobiles, home addresses and care tags; identifiers are stored encrypted,
-/// with a blind index and a masked form.
-struct DemoResidentBuilder {
+/// with a blind index and a masked form. Counties are built in parallel (encryption is the cost),
+/// each from its own random stream, so the result does not depend on scheduling.
+struct DemoResidentBuilder: Sendable {
     let atlas: DemoAtlas
     let scale: DemoScale
     let nowMs: Int64
     let currentYear: Int
 
-    /// The people rows and what cases need to refer to them.
+    /// The `people` rows and what cases need to refer to them.
     struct Output: Sendable {
-        var rows: [[any Encodable & Sendable]] = []
+        var statements: [String] = []
         var names: [String] = []
         var phoneCiphers: [String?] = []
         var phoneMasked: [String?] = []
@@ -19,19 +20,70 @@ struct DemoResidentBuilder {
         var gridRanges: [Range<Int>] = []
     }
 
-    func build(seed: UInt64, cipher: PersonalDataCipher) throws -> Output {
-        var random = DemoRandom(seed: seed, stream: "people")
+    /// One resident before ids are given out.
+    private struct Resident: Sendable {
+        let name: String, male: Bool, birthYear: Int, idCipher: String, idIndex: String, idMasked: String
+        let phoneCipher: String?, phoneMasked: String?, grid: Int, address: String, tags: String, createdAt: Int64
+    }
+
+    func build(seed: UInt64, cipher: PersonalDataCipher) async throws -> Output {
+        let ordinary = atlas.grids.prefix(atlas.ordinaryGridCount)
+        let perGrid = DemoApportion.split(scale.residents, weights: ordinary.map(\.activity))
+        let byCounty = try await withThrowingTaskGroup(of: (Int, [Resident]).self) { group in
+            for county in atlas.counties.indices {
+                group.addTask { (county, try self.residents(ofCounty: county, perGrid: perGrid, seed: seed, cipher: cipher)) }
+            }
+            var result: [Int: [Resident]] = [:]
+            for try await (county, residents) in group { result[county] = residents }
+            return result
+        }
+        var out = Output()
+        var buffer = DemoSQLBuffer(table: "people", columns: Self.columns)
+        var gridStarts: [Int: Int] = [:], gridEnds: [Int: Int] = [:]
+        for county in atlas.counties.indices {
+            for r in byCounty[county] ?? [] {
+                let index = out.names.count
+                if gridStarts[r.grid] == nil { gridStarts[r.grid] = index }
+                gridEnds[r.grid] = index + 1
+                buffer.beginRow()
+                buffer.add(Int64(index + 1))
+                buffer.add(r.name)
+                buffer.add(r.male ? "male" : "female")
+                buffer.add(r.birthYear)
+                buffer.add(r.idCipher)
+                buffer.add(r.idIndex)
+                buffer.add(r.idMasked)
+                buffer.add(r.phoneCipher)
+                buffer.add(r.phoneMasked)
+                buffer.add(atlas.grids[r.grid].code)
+                buffer.add(r.address)
+                buffer.add(r.tags)
+                buffer.add(r.createdAt)
+                buffer.endRow()
+                out.names.append(r.name)
+                out.phoneCiphers.append(r.phoneCipher)
+                out.phoneMasked.append(r.phoneMasked)
+            }
+        }
+        out.gridRanges = ordinary.indices.map { g in (gridStarts[g] ?? 0)..<(gridEnds[g] ?? 0) }
+        out.statements = try buffer.finish()
+        return out
+    }
+
+    static let columns = [
+        "id", "name", "gender", "birth_year", "id_number_cipher", "id_number_index", "id_number_masked",
+        "phone_cipher", "phone_masked", "grid_code", "address", "tags", "created_at",
+    ]
+
+    private func residents(ofCounty county: Int, perGrid: [Int], seed: UInt64, cipher: PersonalDataCipher) throws -> [Resident] {
+        let division = atlas.counties[county].prefix
+        var random = DemoRandom(seed: seed, stream: "people.\(division)")
         let namer = DemoPersonNamer()
         let addresses = DemoAddresses(atlas: atlas)
-        let grids = atlas.grids.prefix(atlas.ordinaryGridCount)
-        let perGrid = DemoApportion.split(scale.residents, weights: grids.map(\.activity))
-        var out = Output()
-        out.rows.reserveCapacity(scale.residents)
         var issued: Set<String> = []
-        for (g, grid) in grids.enumerated() {
-            let start = out.names.count
-            let division = atlas.counties[grid.county].prefix
-            let mongolianShare = atlas.townships[grid.township].kind == .sumu ? 0.45 : 0.06
+        var residents: [Resident] = []
+        for g in 0..<atlas.ordinaryGridCount where atlas.grids[g].county == county {
+            let mongolianShare = atlas.townships[atlas.grids[g].township].kind == .sumu ? 0.45 : 0.06
             for _ in 0..<perGrid[g] {
                 let male = random.chance(0.51)
                 let year = birthYear(&random), month = random.int(1...12)
@@ -41,30 +93,19 @@ struct DemoResidentBuilder {
                     id = DemoIdentifiers.identityNumber(division: division, year: year, month: month, day: day, male: male, &random)
                 } while id.map { !issued.insert($0.rawValue).inserted } ?? false
                 guard let id else { continue }
-                let name = namer.name(male: male, birthYear: year, mongolianShare: mongolianShare, &random)
                 let age = currentYear - year
                 let phone: String? = age >= 12 && random.chance(0.93) ? DemoIdentifiers.mobile(&random) : nil
-                let phoneCipher = try phone.map { try cipher.seal($0) }
-                let masked = phone.flatMap { PhoneNumber($0)?.masked }
-                let createdAt = nowMs - Int64(random.int(30...900)) * 86_400_000 - Int64(random.below(86_400_000))
-                out.rows.append([
-                    Int64(out.names.count + 1), name, male ? "male" : "female", year, try cipher.seal(id.rawValue),
-                    cipher.blindIndex(id.rawValue), id.masked, phoneCipher, masked, grid.code,
-                    addresses.home(inGrid: g, &random), tags(age: age, male: male, &random), createdAt,
-                ])
-                out.names.append(name)
-                out.phoneCiphers.append(phoneCipher)
-                out.phoneMasked.append(masked)
+                residents.append(Resident(
+                    name: namer.name(male: male, birthYear: year, mongolianShare: mongolianShare, &random), male: male,
+                    birthYear: year, idCipher: try cipher.seal(id.rawValue), idIndex: cipher.blindIndex(id.rawValue),
+                    idMasked: id.masked, phoneCipher: try phone.map { try cipher.seal($0) },
+                    phoneMasked: phone.flatMap { PhoneNumber($0)?.masked }, grid: g, address: addresses.home(inGrid: g, &random),
+                    tags: tags(age: age, male: male, &random),
+                    createdAt: nowMs - Int64(random.int(30...900)) * 86_400_000 - Int64(random.below(86_400_000))))
             }
-            out.gridRanges.append(start..<out.names.count)
         }
-        return out
+        return residents
     }
-
-    static let columns = [
-        "id", "name", "gender", "birth_year", "id_number_cipher", "id_number_index", "id_number_masked",
-        "phone_cipher", "phone_masked", "grid_code", "address", "tags", "created_at",
-    ]
 
     /// Born 1940–2008, weighted towards working ages as in a northern city's population pyramid.
     private func birthYear(_ random: inout DemoRandom) -> Int {
@@ -72,8 +113,7 @@ struct DemoResidentBuilder {
             (1940...1954, 0.07), (1955...1964, 0.14), (1965...1974, 0.19), (1975...1984, 0.18),
             (1985...1994, 0.19), (1995...2002, 0.13), (2003...2008, 0.10),
         ]
-        let band = bands[random.weightedIndex(bands.map(\.1))].0
-        return random.int(band)
+        return random.int(bands[random.weightedIndex(bands.map(\.1))].0)
     }
 
     /// Care and management tags, comma-separated; most people have none.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Multi-row `INSERT … VALUES` statements with the values written as SQL literals, for the demo's
 /// bulk load. Going through SQLKit binds costs several dynamic casts, boxes and copies per value
 /// and was most of the load's time; literals cost one string append. Only generated values are
@@ -68,10 +70,16 @@ struct DemoSQLBuffer: Sendable {
 
     mutating func add(_ value: String) {
         separate()
-        let utf8 = value.utf8
-        if utf8.contains(92) || utf8.contains(0) { problem = problem ?? "text holds a backslash or NUL" }
+        var quotes = false, refused = false
+        var text = value
+        text.withUTF8 { bytes in
+            for byte in bytes where byte == 39 || byte == 92 || byte == 0 {
+                if byte == 39 { quotes = true } else { refused = true }
+            }
+        }
+        if refused { problem = problem ?? "text holds a backslash or NUL" }
         current += "'"
-        current += utf8.contains(39) ? value.replacingOccurrences(of: "'", with: "''") : value
+        current += quotes ? value.replacingOccurrences(of: "'", with: "''") : value
         current += "'"
     }
 

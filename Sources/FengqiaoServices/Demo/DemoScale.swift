@@ -48,6 +48,11 @@ public enum DemoScale: String, CaseIterable, Sendable {
         }
     }
 
-    /// Cases per insert transaction.
-    var casesPerTransaction: Int { self == .tiny ? 100 : 20_000 }
+    /// Cases per generated batch; the next batch is generated while the database writes this one.
+    var casesPerChunk: Int { self == .tiny ? 40 : 10_000 }
+
+    /// Cases per insert transaction (several batches). Large transactions matter on SQLite: the
+    /// checkpoint after each commit rewrites the randomly placed index pages (tracking codes), so
+    /// 100k cases per commit load a third faster than 20k.
+    var casesPerTransaction: Int { self == .tiny ? 100 : 100_000 }
 }

@@ -8,8 +8,14 @@ struct DemoStaffBuilder {
     let departments: DemoDepartmentBuilder.Output
     let nowMs: Int64
 
+    /// An account before its password hash is known (bcrypt runs while cases are written).
+    struct Account: Sendable {
+        let id: Int64, username: String, name: String, role: Role, area: String, department: Int64?
+        let phoneCipher: String, createdAt: Int64, isDemo: Bool
+    }
+
     struct Output: Sendable {
-        var rows: [[any Encodable & Sendable]] = []
+        var accounts: [Account] = []
         var logins: [DemoLogin] = []
         var countyOperator: [Int64] = [], countyDispatcher: [Int64] = []
         var townshipOperator: [Int64] = [], townshipDispatcher: [Int64] = []
@@ -20,8 +26,7 @@ struct DemoStaffBuilder {
         var gridWorkerPhoneMasked: [String] = []
     }
 
-    /// `hashes` holds the bcrypt hash of each demo role's password and, under nil, the locked hash.
-    func build(seed: UInt64, cipher: PersonalDataCipher, hashes: [Role?: String]) throws -> Output {
+    func build(seed: UInt64, cipher: PersonalDataCipher) throws -> Output {
         var random = DemoRandom(seed: seed, stream: "staff")
         let namer = DemoPersonNamer()
         var out = Output()
@@ -34,23 +39,20 @@ struct DemoStaffBuilder {
         func add(
             _ role: Role, area: String, areaName: String, department: Int64? = nil, demo: Bool, prefix: String
         ) throws -> (id: Int64, name: String, phone: String, masked: String) {
-            let id = Int64(out.rows.count + 1)
+            let id = Int64(out.accounts.count + 1)
             let year = random.int(1968...1998)
             let name = namer.name(male: random.chance(0.5), birthYear: year, mongolianShare: 0.05, &random)
             let phone = DemoIdentifiers.mobile(&random)
             let sealed = try cipher.seal(phone)
             var username = "\(prefix).\(area)" + (department.map { ".\($0)" } ?? "")
-            var hash = hashes[nil] ?? ""
             if demo {
                 let credentials = DemoLogin.credentials(for: role)
                 username = credentials.username
-                hash = hashes[role] ?? hash
                 out.logins.append(DemoLogin(username: username, password: credentials.password, role: role, areaName: areaName))
             }
-            out.rows.append([
-                id, username, name, hash, role.rawValue, area, department, sealed,
-                nowMs - Int64(random.int(370...420)) * 86_400_000,
-            ])
+            out.accounts.append(Account(
+                id: id, username: username, name: name, role: role, area: area, department: department,
+                phoneCipher: sealed, createdAt: nowMs - Int64(random.int(370...420)) * 86_400_000, isDemo: demo))
             return (id, name, sealed, PhoneNumber(phone)?.masked ?? "")
         }
 
@@ -96,4 +98,29 @@ struct DemoStaffBuilder {
     static let columns = [
         "id", "username", "display_name", "password_hash", "role", "area_code", "department_id", "phone_cipher", "created_at",
     ]
+}
+
+extension DemoStaffBuilder.Output {
+    /// The `accounts` inserts; `hashes` holds the bcrypt hash of each demo role's password and, under
+    /// nil, the locked hash every other account gets.
+    func statements(hashes: [Role?: String]) throws -> [String] {
+        var buffer = DemoSQLBuffer(table: "accounts", columns: DemoStaffBuilder.columns)
+        for account in accounts {
+            guard let hash = hashes[account.isDemo ? account.role : nil] else {
+                throw DemoSQLBuffer.Malformed(table: "accounts", reason: "no password hash for \(account.username)")
+            }
+            buffer.beginRow()
+            buffer.add(account.id)
+            buffer.add(account.username)
+            buffer.add(account.name)
+            buffer.add(hash)
+            buffer.add(account.role.rawValue)
+            buffer.add(account.area)
+            buffer.add(account.department)
+            buffer.add(account.phoneCipher)
+            buffer.add(account.createdAt)
+            buffer.endRow()
+        }
+        return try buffer.finish()
+    }
 }

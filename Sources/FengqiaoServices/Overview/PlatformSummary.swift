@@ -17,4 +17,7 @@ public struct PlatformSummary: Sendable, Equatable {
     public var people: Int
     public var organizations: Int
     public var places: Int
+
+    /// True before any area exists: a fresh installation, ready for data (or `serve --demo`).
+    public var isEmpty: Bool { areaCounts.allSatisfy { $0.count == 0 } }
 }

@@ -3,6 +3,7 @@ actor ConnectionLender<Connection: Sendable> {
     private var idle: [Connection]
     private var waiters: [CheckedContinuation<Connection, Never>] = []
     private(set) var capacity: Int
+    private var closed = false
 
     init(_ connections: [Connection]) {
         self.idle = connections
@@ -11,7 +12,9 @@ actor ConnectionLender<Connection: Sendable> {
 
     var inUse: Int { capacity - idle.count }
 
-    func borrow() async -> Connection {
+    /// A connection, waiting for one when all are out; throws once the lender is closed.
+    func borrow() async throws -> Connection {
+        guard !closed else { throw StoreError.closed }
         if let connection = idle.popLast() { return connection }
         return await withCheckedContinuation { waiters.append($0) }
     }
@@ -24,16 +27,19 @@ actor ConnectionLender<Connection: Sendable> {
         }
     }
 
-    /// Takes every connection back (waiting for borrowed ones) so they can be closed.
+    /// Refuses new borrowers, waits for borrowed connections to come back, and hands all of them
+    /// over to be closed.
     func drain() async -> [Connection] {
-        var all: [Connection] = []
-        while all.count < capacity { all.append(await borrow()) }
+        closed = true
+        var all = idle
+        idle = []
+        while all.count < capacity { all.append(await withCheckedContinuation { waiters.append($0) }) }
         capacity = 0
         return all
     }
 
     func lend<T: Sendable>(_ body: @Sendable (Connection) async throws -> T) async throws -> T {
-        let connection = await borrow()
+        let connection = try await borrow()
         do {
             let result = try await body(connection)
             giveBack(connection)

@@ -13,7 +13,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         var context = context
         let id = Self.requestID(from: request)
         context.requestID = id
-        context.logger[metadataKey: "request_id"] = .string(id)
+        context.logger[metadataKey: "hb.request.id"] = .string(id)
         let start = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.xRequestID] = id

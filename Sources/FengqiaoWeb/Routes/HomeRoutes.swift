@@ -14,7 +14,7 @@ struct HomeRoutes {
             return try views.page("home", [
                 "rootName": s.rootName as Any, "areaCounts": s.areaCounts.map { ["name": $0.name, "count": $0.count] },
                 "caseStates": s.caseStates.map { ["name": $0.name, "count": $0.count] },
-                "totalCases": s.totalCases, "openCases": s.openCases, "departments": s.departments,
+                "totalCases": s.totalCases, "openCases": s.openCases, "isEmpty": s.isEmpty, "departments": s.departments,
                 "people": s.people, "organizations": s.organizations, "places": s.places,
             ])
         }

@@ -10,10 +10,7 @@ struct ReportAPIRoutes {
 
     func add(to routes: inout RouteTable) {
         routes.post("/api/v1/reports") { request, context in
-            guard let type = request.headers[.contentType], type.lowercased().hasPrefix("application/json") else {
-                throw HTTPError(.unsupportedMediaType)
-            }
-            let submission = try await request.decode(as: ReportSubmission.self, context: context)
+            let submission = try await request.decodeJSON(as: ReportSubmission.self, context: context)
             let receipt = try await ReportIntake(platform: platform).submit(submission)
             return try JSONResponse.encode(receipt, status: receipt.replayed ? .ok : .created)
         }

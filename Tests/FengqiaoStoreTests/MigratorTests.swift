@@ -38,3 +38,25 @@ final class MigratorTests: XCTestCase {
         }
     }
 }
+
+final class ConcurrentMigrationTests: XCTestCase {
+    /// Two instances starting together against one PostgreSQL: each migration is applied once.
+    func testInstancesMigratingTogetherApplyEachMigrationOnce() async throws {
+        guard TestDatabases.postgresURL != nil else { throw XCTSkip("FENGQIAO_TEST_POSTGRES_URL not set") }
+        let (url, drop) = try await TestDatabases.createPostgresDatabase()
+        guard case .postgres(let settings) = try DatabaseLocation(url: url) else { return XCTFail(url) }
+        let a = try await PostgresStorage.connect(settings, maxConnections: 2, logger: TestDatabases.logger)
+        let b = try await PostgresStorage.connect(settings, maxConnections: 2, logger: TestDatabases.logger)
+        do {
+            async let first = Migrator(database: a, logger: TestDatabases.logger).migrate()
+            async let second = Migrator(database: b, logger: TestDatabases.logger).migrate()
+            let applied = try await [first, second]
+            XCTAssertEqual(applied.flatMap { $0 }.sorted(), Migrations.all.map(\.version), "each version applied by exactly one")
+        } catch {
+            XCTFail("\(error)")
+        }
+        await a.close()
+        await b.close()
+        await drop()
+    }
+}

@@ -3,12 +3,15 @@ import Logging
 import SQLKit
 
 /// Applies pending migrations in order and records each in `schema_migrations`, all in one
-/// transaction, so a failure leaves the schema as it was. On PostgreSQL the table is locked first, so
-/// two instances starting together apply each migration once.
+/// transaction, so a failure leaves the schema as it was. On PostgreSQL an advisory lock is taken first,
+/// so instances starting together apply each migration once.
 public struct Migrator: Sendable {
     public let database: any Database
     public let migrations: [Migration]
     public let logger: Logger
+
+    /// The transaction-scoped advisory lock that migrating instances take on PostgreSQL.
+    static let advisoryLockKey: Int64 = 0x6671_6d69_6772  // "fqmigr"
 
     public init(database: any Database, migrations: [Migration] = Migrations.all, logger: Logger) {
         self.database = database
@@ -22,15 +25,16 @@ public struct Migrator: Sendable {
         let migrations = self.migrations
         let kind = database.kind
         let applied = try await database.write { db -> [Int] in
+            if kind == .postgres {
+                // Serialises instances that start together, before the table may even exist.
+                try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
+            }
             try await db.create(table: "schema_migrations")
                 .ifNotExists()
                 .column("version", type: .int, .primaryKey(autoIncrement: false))
                 .column("name", type: .text, .notNull)
                 .column("applied_at", type: .bigint, .notNull)
                 .run()
-            if kind == .postgres {
-                try await db.raw("LOCK TABLE schema_migrations IN EXCLUSIVE MODE").run()
-            }
             let done = Set(try await db.select().column("version").from("schema_migrations").all(decodingColumn: "version", as: Int.self))
             var appliedNow: [Int] = []
             for migration in migrations.sorted(by: { $0.version < $1.version }) where !done.contains(migration.version) {

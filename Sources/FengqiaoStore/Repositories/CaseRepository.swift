@@ -99,7 +99,8 @@ public struct CaseRepository: Sendable {
 
     /// Case totals per state from the counters, optionally within an area code prefix.
     public func totalsByState(areaPrefix: String? = nil) async throws -> [String: Int] {
-        let query = db.select().column("state").column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
+        // SUM of a BIGINT is NUMERIC on PostgreSQL; cast so both engines return an integer.
+        let query = db.select().column("state").column(SQLRaw(#"CAST(SUM("count") AS BIGINT)"#), as: "n")
             .from("case_daily_counts").groupBy("state")
         if let areaPrefix { query.where("area_code", .like, areaPrefix + "%") }
         var result: [String: Int] = [:]

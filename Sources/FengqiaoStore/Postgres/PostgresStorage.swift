@@ -57,23 +57,12 @@ public final class PostgresStorage: Database {
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await usage.counting {
-            try await client.withConnection { connection in
-                let db = connection.sql()
-                try await db.raw("BEGIN").run()
-                do {
-                    let result = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
+            try await client.withConnection { try await $0.sql().inTransaction(body) }
         }
     }
 
     public func ping() async throws {
-        _ = try await read { try await $0.raw("SELECT 1 AS one").first() }
+        try await read { try await $0.ping() }
     }
 
     public func poolUsage() async -> PoolUsage { await usage.usage }

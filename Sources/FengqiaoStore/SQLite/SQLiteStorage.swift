@@ -52,22 +52,12 @@ public final class SQLiteStorage: Database {
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.lend { connection in
-            let db = connection.sql()
-            try await db.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        // IMMEDIATE takes the write lock at once, so a transaction never fails half-way on a busy lock.
+        try await writer.lend { try await $0.sql().inTransaction(begin: "BEGIN IMMEDIATE", body) }
     }
 
     public func ping() async throws {
-        _ = try await read { try await $0.raw("SELECT 1 AS one").first() }
+        try await read { try await $0.ping() }
     }
 
     public func poolUsage() async -> PoolUsage {

@@ -10,6 +10,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "fengqiao", targets: ["fengqiao"]),
+        // Libraries for the benchmark package in Benchmarks/.
+        .library(name: "FengqiaoDomain", targets: ["FengqiaoDomain"]),
+        .library(name: "FengqiaoStore", targets: ["FengqiaoStore"]),
+        .library(name: "FengqiaoServices", targets: ["FengqiaoServices"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

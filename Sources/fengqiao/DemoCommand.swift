@@ -12,7 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "随机种子;同一种子生成相同数据")
     var seed: UInt64 = 1
 
-    @Option(help: "规模 small (≈5千件) | medium (≈10万件) | large (≈100万件)")
+    @Option(help: "规模 small (≈5千件) | medium (≈10万件) | large (≈100万件);tiny 供测试用")
     var scale: String = "small"
 
     func run() async throws {

@@ -67,3 +67,14 @@ final class SecurityTests: XCTestCase {
         }
     }
 }
+
+final class BlindIndexFormatTests: XCTestCase {
+    /// The index is stored; its format must never change (HMAC-SHA256 as 64 lower-case hex digits).
+    func testBlindIndexIsLowerCaseHexOfTheHMAC() throws {
+        let index = try TestPlatform.cipher().blindIndex("150207198001011234")
+        XCTAssertEqual(index.count, 64)
+        XCTAssertTrue(index.allSatisfy { "0123456789abcdef".contains($0) })
+        // Known answer: HKDF-SHA256(key, info "fengqiao blind index v1") then HMAC-SHA256, computed independently.
+        XCTAssertEqual(index, "7f55ddc9f610a26be15949deb29c57983ca0cf7572cef2e101a0a457fe4a13a4")
+    }
+}

@@ -32,9 +32,11 @@ public struct GeoPolygon: Hashable, Sendable {
         for ring in rings where ring.count >= 4 {
             var j = ring.count - 2
             for i in 0..<(ring.count - 1) {
-                let a = ring[i], b = ring[j]
+                let a = ring[i]
+                let b = ring[j]
                 if (a.latitude > point.latitude) != (b.latitude > point.latitude) {
-                    let x = (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude)
+                    let x =
+                        (b.longitude - a.longitude) * (point.latitude - a.latitude) / (b.latitude - a.latitude)
                         + a.longitude
                     if point.longitude < x { inside.toggle() }
                 }
@@ -86,10 +88,12 @@ extension GeoPolygon {
 
     /// Reads a GeoJSON `Polygon` geometry (a bare geometry or a Feature holding one); nil for anything else.
     public init?(geoJSON text: String) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            return nil
+        }
         let geometry = (object["type"] as? String) == "Feature" ? object["geometry"] as? [String: Any] : object
         guard let geometry, geometry["type"] as? String == "Polygon",
-              let rawRings = geometry["coordinates"] as? [[[Double]]], let rawExterior = rawRings.first
+            let rawRings = geometry["coordinates"] as? [[[Double]]], let rawExterior = rawRings.first
         else { return nil }
         func ring(_ raw: [[Double]]) -> [Coordinate]? {
             let points = raw.compactMap { $0.count >= 2 ? Coordinate(latitude: $0[1], longitude: $0[0]) : nil }

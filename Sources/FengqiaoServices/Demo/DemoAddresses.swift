@@ -6,12 +6,14 @@ struct DemoAddresses: Sendable {
     /// A home address in ordinary grid `index`.
     func home(inGrid index: Int, _ random: inout DemoRandom) -> String {
         let grid = atlas.grids[index]
-        let county = atlas.counties[grid.county].name, township = atlas.townships[grid.township].name
+        let county = atlas.counties[grid.county].name
+        let township = atlas.townships[grid.township].name
         guard let unit = grid.addressUnits.isEmpty ? nil : random.pick(grid.addressUnits) else {
             return county + township + (grid.site ?? atlas.villages[grid.village].name)
         }
         if atlas.townships[grid.township].kind == .subdistrict {
-            let floor = random.int(1...18), room = random.int(1...4)
+            let floor = random.int(1...18)
+            let room = random.int(1...4)
             return county + township + atlas.villages[grid.village].name + unit
                 + "\(random.int(1...24))号楼\(random.int(1...4))单元\(floor)0\(room)"
         }

@@ -24,8 +24,12 @@ struct DemoAtlasBuilder {
         let plan = DemoGazetteer.counties(for: scale)
         let rectByCode = Dictionary(uniqueKeysWithValues: zip(fullPlan.map(\.code), countyRects))
         let cityRect = plan.count == 1 ? (rectByCode[plan[0].code] ?? DemoGazetteer.cityRect) : DemoGazetteer.cityRect
-        var gridRows: [AreaRecord] = [], microRows: [AreaRecord] = [], specialRows: [AreaRecord] = []
-        var townshipRows: [AreaRecord] = [], villageRows: [AreaRecord] = [], countyRows: [AreaRecord] = []
+        var gridRows: [AreaRecord] = []
+        var microRows: [AreaRecord] = []
+        var specialRows: [AreaRecord] = []
+        var townshipRows: [AreaRecord] = []
+        var villageRows: [AreaRecord] = []
+        var countyRows: [AreaRecord] = []
 
         for county in plan {
             let countyRect = rectByCode[county.code] ?? cityRect
@@ -35,15 +39,18 @@ struct DemoAtlasBuilder {
             let townshipRects = splitter.split(countyRect, weights: county.townships.map(\.kind.layoutWeight), &random)
             for (township, townshipRect) in zip(county.townships, townshipRects) {
                 guard let countyCode = AreaCode(county.code),
-                      let townshipCode = countyCode.child(township.sequence, at: .township) else { continue }
+                    let townshipCode = countyCode.child(township.sequence, at: .township)
+                else { continue }
                 let townshipIndex = atlas.townships.count
                 atlas.counties[countyIndex].townships.append(townshipIndex)
-                atlas.townships.append(.init(
-                    code: townshipCode.rawValue, name: township.name,
-                    shortName: DemoGazetteer.shortName(ofTownship: township.name), kind: township.kind,
-                    county: countyIndex, rect: townshipRect,
-                    roads: random.sample(4, of: DemoPlaceNames.roads.count).map { DemoPlaceNames.roads[$0] }))
-                townshipRows.append(row(townshipCode.rawValue, parent: county.code, .township, township.name, townshipRect))
+                atlas.townships.append(
+                    .init(
+                        code: townshipCode.rawValue, name: township.name,
+                        shortName: DemoGazetteer.shortName(ofTownship: township.name), kind: township.kind,
+                        county: countyIndex, rect: townshipRect,
+                        roads: random.sample(4, of: DemoPlaceNames.roads.count).map { DemoPlaceNames.roads[$0] }))
+                townshipRows.append(
+                    row(townshipCode.rawValue, parent: county.code, .township, township.name, townshipRect))
 
                 let villageRects = splitter.split(
                     townshipRect, weights: Array(repeating: 1, count: township.villages), &random)
@@ -53,27 +60,35 @@ struct DemoAtlasBuilder {
                     let villageName = names.village(for: township.kind)
                     let villageIndex = atlas.villages.count
                     let gridCount = random.int(DemoGazetteer.gridRange(for: township.kind, scale: scale))
-                    let units = addressUnits(kind: township.kind, village: villageName, grids: gridCount, &names, &random)
+                    let units = addressUnits(
+                        kind: township.kind, village: villageName, grids: gridCount, &names, &random)
                     atlas.townships[townshipIndex].villages.append(villageIndex)
-                    atlas.villages.append(.init(
-                        code: villageCode.rawValue, name: villageName, township: townshipIndex, county: countyIndex,
-                        rect: villageRect, addressUnits: units))
-                    villageRows.append(row(villageCode.rawValue, parent: townshipCode.rawValue, .village, villageName, villageRect))
+                    atlas.villages.append(
+                        .init(
+                            code: villageCode.rawValue, name: villageName, township: townshipIndex, county: countyIndex,
+                            rect: villageRect, addressUnits: units))
+                    villageRows.append(
+                        row(villageCode.rawValue, parent: townshipCode.rawValue, .village, villageName, villageRect))
 
                     let gridRects = splitter.split(villageRect, weights: Array(repeating: 1, count: gridCount), &random)
                     for (g, gridRect) in gridRects.enumerated() {
                         guard let gridCode = villageCode.child(g + 1, at: .grid) else { continue }
                         let gridName = "\(township.name)\(villageName)第\(g + 1)网格"
-                        let share = units.count >= gridCount
+                        let share =
+                            units.count >= gridCount
                             ? Array(units[(g * units.count / gridCount)..<((g + 1) * units.count / gridCount)])
                             : [units[g * units.count / gridCount]]
                         let base: Double = township.kind == .subdistrict ? 1.2 : township.kind == .town ? 0.8 : 0.5
                         atlas.villages[villageIndex].grids.append(atlas.grids.count)
-                        atlas.grids.append(.init(
-                            code: gridCode.rawValue, name: gridName, kind: .ordinary, village: villageIndex,
-                            township: townshipIndex, county: countyIndex, rect: gridRect, addressUnits: share,
-                            site: nil, activity: base * random.double(0.6, 1.4)))
-                        gridRows.append(row(gridCode.rawValue, parent: villageCode.rawValue, .grid, gridName, gridRect, kind: .ordinary))
+                        atlas.grids.append(
+                            .init(
+                                code: gridCode.rawValue, name: gridName, kind: .ordinary, village: villageIndex,
+                                township: townshipIndex, county: countyIndex, rect: gridRect, addressUnits: share,
+                                site: nil, activity: base * random.double(0.6, 1.4)))
+                        gridRows.append(
+                            row(
+                                gridCode.rawValue, parent: villageCode.rawValue, .grid, gridName, gridRect,
+                                kind: .ordinary))
                         guard scale == .large else { continue }
                         // Their own stream, so that the tree above them is the same at every scale.
                         let microCount = microRandom.int(DemoGazetteer.microGridRange(for: township.kind))
@@ -81,8 +96,10 @@ struct DemoAtlasBuilder {
                             gridRect, weights: Array(repeating: 1, count: microCount), &microRandom)
                         for (m, microRect) in microRects.enumerated() {
                             guard let microCode = gridCode.child(m + 1, at: .microGrid) else { continue }
-                            microRows.append(row(microCode.rawValue, parent: gridCode.rawValue, .microGrid,
-                                                 "\(gridName)第\(m + 1)微网格", microRect))
+                            microRows.append(
+                                row(
+                                    microCode.rawValue, parent: gridCode.rawValue, .microGrid,
+                                    "\(gridName)第\(m + 1)微网格", microRect))
                         }
                     }
                 }
@@ -111,14 +128,16 @@ struct DemoAtlasBuilder {
                 let village = atlas.villages[v]
                 perVillage[v, default: 0] += 1
                 guard let villageCode = AreaCode(village.code),
-                      let code = villageCode.child(900 + (perVillage[v] ?? 1), at: .grid) else { continue }
+                    let code = villageCode.child(900 + (perVillage[v] ?? 1), at: .grid)
+                else { continue }
                 let site = names.specialSite(kind, township: township, county: atlas.counties[township.county].name)
                 let rect = village.rect.inset(fraction: random.double(0.35, 0.6), &random)
                 let name = "\(township.name)\(site)网格"
                 atlas.townships[t].specialGrids.append(atlas.grids.count)
-                atlas.grids.append(.init(
-                    code: code.rawValue, name: name, kind: kind, village: v, township: t, county: township.county,
-                    rect: rect, addressUnits: [], site: site, activity: 0.5 * random.double(0.6, 1.4)))
+                atlas.grids.append(
+                    .init(
+                        code: code.rawValue, name: name, kind: kind, village: v, township: t, county: township.county,
+                        rect: rect, addressUnits: [], site: site, activity: 0.5 * random.double(0.6, 1.4)))
                 rows.append(row(code.rawValue, parent: village.code, .grid, name, rect, kind: kind))
             }
         }

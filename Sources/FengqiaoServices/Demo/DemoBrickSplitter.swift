@@ -27,7 +27,8 @@ struct DemoBrickSplitter {
         var pieces: [DemoRect] = []
         pieces.reserveCapacity(n)
         for (r, slice) in rowSlices.enumerated() {
-            let north = rowCuts[r], south = rowCuts[r + 1]
+            let north = rowCuts[r]
+            let south = rowCuts[r + 1]
             let widths = slice.map { weights[$0] * jittered(&random) }
             let colCuts = cuts(from: rect.west, to: rect.east, weights: widths)
             for c in 0..<slice.count {
@@ -45,7 +46,8 @@ struct DemoBrickSplitter {
     /// proportion to its weight and at least one unit long; the ends are exactly `a` and `b`.
     private func cuts(from a: Int, to b: Int, weights: [Double]) -> [Int] {
         let total = weights.reduce(0, +)
-        let span = b - a, step = span >= 0 ? 1 : -1
+        let span = b - a
+        let step = span >= 0 ? 1 : -1
         var positions = [a]
         var cumulative = 0.0
         for (i, w) in weights.enumerated() {

@@ -21,7 +21,8 @@ struct DemoCaseCalendar: Sendable {
 
     init(nowMs: Int64, totalCases: Int) {
         let windowStart = nowMs - 365 * Self.dayMs
-        let first = Self.beijingDay(windowStart), last = Self.beijingDay(nowMs - 1)
+        let first = Self.beijingDay(windowStart)
+        let last = Self.beijingDay(nowMs - 1)
         var spans: [(day: Int64, start: Int64, end: Int64, weight: Double)] = []
         for d in first...last {
             let start = max(windowStart, d * Self.dayMs - Self.beijingOffsetMs)
@@ -60,7 +61,8 @@ struct DemoCaseCalendar: Sendable {
 
     /// Relative intake per Beijing hour, 0:00–23:00.
     private static let hourWeights: [Double] = [
-        0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.2, 2.5, 3.2, 3.2, 2.8, 1.8, 1.6, 2.6, 3.0, 2.8, 2.4, 1.6, 1.3, 1.1, 0.9, 0.6,
+        0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.2, 2.5, 3.2, 3.2, 2.8, 1.8, 1.6, 2.6, 3.0, 2.8, 2.4, 1.6, 1.3, 1.1, 0.9,
+        0.6,
         0.4,
     ]
 

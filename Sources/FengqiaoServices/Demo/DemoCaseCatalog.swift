@@ -41,7 +41,8 @@ struct DemoCaseCatalog: Sendable {
         weights = (1...12).map { month in
             [false, true].map { rural in
                 categories.indices.map { i in
-                    base[i] * Self.season(categories[i].name, month: month) * Self.setting(categories[i].name, rural: rural)
+                    base[i] * Self.season(categories[i].name, month: month)
+                        * Self.setting(categories[i].name, rural: rural)
                 }
             }
         }
@@ -52,24 +53,46 @@ struct DemoCaseCatalog: Sendable {
 
     private static func category(_ kind: CaseKind, _ name: String) -> Category {
         let templates = (DemoCaseTexts.templates[name] ?? ["群众反映\(name)相关问题，请求处理。"]).map(DemoTemplate.init)
-        var amount: ClosedRange<Int>?, group = 0.0, size = 2...4, respondents: [DemoOrganizationBuilder.Kind] = []
+        var amount: ClosedRange<Int>?
+        var group = 0.0
+        var size = 2...4
+        var respondents: [DemoOrganizationBuilder.Kind] = []
         switch name {
-        case "拖欠农民工工资": amount = 3_000...15_000; group = 0.45; size = 10...80; respondents = [.enterprise]
-        case "劳动争议": amount = 5_000...60_000; group = 0.15; size = 3...20; respondents = [.enterprise, .soleTrader]
-        case "物业纠纷": group = 0.3; size = 10...50; respondents = [.propertyManagement]
-        case "征地拆迁纠纷": amount = 20_000...200_000; group = 0.5; size = 10...60
-        case "消费纠纷": amount = 300...20_000; respondents = [.soleTrader, .enterprise]
+        case "拖欠农民工工资":
+            amount = 3_000...15_000
+            group = 0.45
+            size = 10...80
+            respondents = [.enterprise]
+        case "劳动争议":
+            amount = 5_000...60_000
+            group = 0.15
+            size = 3...20
+            respondents = [.enterprise, .soleTrader]
+        case "物业纠纷":
+            group = 0.3
+            size = 10...50
+            respondents = [.propertyManagement]
+        case "征地拆迁纠纷":
+            amount = 20_000...200_000
+            group = 0.5
+            size = 10...60
+        case "消费纠纷":
+            amount = 300...20_000
+            respondents = [.soleTrader, .enterprise]
         case "交通事故纠纷": amount = 800...30_000
         case "医疗纠纷": amount = 5_000...150_000
-        case "打架斗殴": group = 0.3; size = 3...12
+        case "打架斗殴":
+            group = 0.3
+            size = 3...12
         default: break
         }
-        let urgent: Double = switch kind {
-        case .safetyHazard: 0.25
-        case .publicSecurity: 0.2
-        case .dispute: group > 0 ? 0.15 : 0.06
-        default: 0.04
-        }
+        let urgent: Double =
+            switch kind {
+            case .safetyHazard: 0.25
+            case .publicSecurity: 0.2
+            case .dispute: group > 0 ? 0.15 : 0.06
+            default: 0.04
+            }
         return Category(
             kind: kind, name: name, templates: templates, amountPerPerson: amount, groupChance: group, groupSize: size,
             respondents: respondents, urgentChance: urgent)
@@ -86,7 +109,8 @@ struct DemoCaseCatalog: Sendable {
 
     /// Seasons of 包头: heating from mid-October to mid-April, building and rain in summer, wages before Spring Festival.
     private static func season(_ name: String, month: Int) -> Double {
-        let winter = [11, 12, 1, 2, 3].contains(month), summer = (5...9).contains(month)
+        let winter = [11, 12, 1, 2, 3].contains(month)
+        let summer = (5...9).contains(month)
         switch name {
         case "供暖问题": return winter ? 4 : [10, 4].contains(month) ? 2 : 0.1
         case "燃气隐患": return winter ? 1.6 : 0.8

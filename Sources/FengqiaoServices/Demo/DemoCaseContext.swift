@@ -49,7 +49,8 @@ struct DemoCaseContext: Sendable {
     /// A grid index drawn by activity.
     func drawGrid(_ random: inout DemoRandom) -> Int {
         let x = random.unit() * (gridCumulative.last ?? 0)
-        var lo = 0, hi = gridCumulative.count - 1
+        var lo = 0
+        var hi = gridCumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if gridCumulative[mid] > x { hi = mid } else { lo = mid + 1 }
@@ -68,18 +69,19 @@ struct DemoCaseContext: Sendable {
     /// come to the desk and 码上解纷, suggestions by letter, web and 五色袋.
     private static func channelWeights(_ category: DemoCaseCatalog.Category) -> [Double] {
         Channel.allCases.map { channel in
-            var w: Double = switch channel {
-            case .walkIn: 8
-            case .phone: 10
-            case .letter: 2
-            case .gridWorker: 28
-            case .snapshot: 9
-            case .qrCode: 4
-            case .hotline12345: 24
-            case .aiCamera: DemoCaseTexts.cameraScenes[category.name] == nil ? 0 : 14
-            case .fiveColorBag: 2
-            case .web: 5
-            }
+            var w: Double =
+                switch channel {
+                case .walkIn: 8
+                case .phone: 10
+                case .letter: 2
+                case .gridWorker: 28
+                case .snapshot: 9
+                case .qrCode: 4
+                case .hotline12345: 24
+                case .aiCamera: DemoCaseTexts.cameraScenes[category.name] == nil ? 0 : 14
+                case .fiveColorBag: 2
+                case .web: 5
+                }
             switch (category.kind, channel) {
             case (.dispute, .qrCode): w *= 3
             case (.dispute, .walkIn), (.dispute, .letter): w *= 2

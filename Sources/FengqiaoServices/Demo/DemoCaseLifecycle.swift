@@ -35,36 +35,50 @@ struct DemoCaseLifecycle {
     func run(reportedAt: Int64, _ random: inout DemoRandom, events: inout DemoSQLBuffer) -> Outcome {
         var path = Path(caseId: caseId, nowMs: nowMs, at: reportedAt)
         path.record("report", nil, .reported, actors.reporter, #"{"channel":"\#(channel.rawValue)"}"#, into: &events)
-        let op = "account:\(actors.intakeOperator)", handler = "account:\(actors.handler)"
-        let worker = "account:\(actors.gridWorker)", dispatcher = "account:\(actors.dispatcher)"
-        let stallAt: CaseState? = random.chance(0.04)
+        let op = "account:\(actors.intakeOperator)"
+        let handler = "account:\(actors.handler)"
+        let worker = "account:\(actors.gridWorker)"
+        let dispatcher = "account:\(actors.dispatcher)"
+        let stallAt: CaseState? =
+            random.chance(0.04)
             ? random.pick([.reported, .accepted, .dispatched, .inProgress, .inProgress, .handled, .verified]) : nil
-        func go(_ type: String, to state: CaseState, by actor: String, hours: Double, _ payload: String = "{}") -> Bool {
+        func go(
+            _ type: String, to state: CaseState, by actor: String, hours: Double, _ payload: String = "{}"
+        ) -> Bool {
             guard path.outcome.state != stallAt else { return false }
             let delay = random.spread(median: hours * 3_600_000, sigma: 0.9)
             return path.step(type, to: state, by: actor, after: delay, payload, into: &events)
         }
         let branch = random.unit()
-        let onSiteShare = channel == .gridWorker ? 0.4 : [.dispute, .urbanManagement, .safetyHazard].contains(kind) ? 0.04 : 0
+        let onSiteShare =
+            channel == .gridWorker ? 0.4 : [.dispute, .urbanManagement, .safetyHazard].contains(kind) ? 0.04 : 0
         if branch < 0.04 {
             _ = go("reject", to: .rejected, by: op, hours: 5, #"{"reason":"\#(random.pick(Self.rejectReasons))"}"#)
             return path.outcome
         }
         if branch < 0.06, caseId > 1 {
-            if random.chance(0.5) { guard go("accept", to: .accepted, by: op, hours: 2, accepted) else { return path.outcome } }
+            if random.chance(0.5) {
+                guard go("accept", to: .accepted, by: op, hours: 2, accepted) else { return path.outcome }
+            }
             let into = max(1, caseId - Int64(random.int(1...60)))
             _ = go("merge", to: .merged, by: op, hours: 3, #"{"into":\#(into)}"#)
             return path.outcome
         }
         let withdrawAfter = branch < 0.08 ? random.int(1...3) : Int.max
-        guard go("accept", to: .accepted, by: op, hours: channel == .letter ? 20 : 2, accepted) else { return path.outcome }
+        guard go("accept", to: .accepted, by: op, hours: channel == .letter ? 20 : 2, accepted) else {
+            return path.outcome
+        }
         if random.chance(onSiteShare) {
-            guard go("resolveOnSite", to: .handled, by: worker, hours: 1, #"{"result":"网格员现场协调化解"}"#) else { return path.outcome }
+            guard go("resolveOnSite", to: .handled, by: worker, hours: 1, #"{"result":"网格员现场协调化解"}"#) else {
+                return path.outcome
+            }
         } else {
-            guard go("dispatch", to: .dispatched, by: dispatcher, hours: 1.5, dispatched(path.at)) else { return path.outcome }
+            guard go("dispatch", to: .dispatched, by: dispatcher, hours: 1.5, dispatched(path.at)) else {
+                return path.outcome
+            }
             if random.chance(0.03) {
                 guard go("returnCase", to: .accepted, by: handler, hours: 1, #"{"reason":"不属于本部门职责"}"#),
-                      go("ruleOnReturn", to: .dispatched, by: dispatcher, hours: 2, #"{"ruling":"uphold"}"#)
+                    go("ruleOnReturn", to: .dispatched, by: dispatcher, hours: 2, #"{"ruling":"uphold"}"#)
                 else { return path.outcome }
             }
             if withdrawAfter == 1 { return withdraw(&path, op, &random, &events) }
@@ -73,11 +87,17 @@ struct DemoCaseLifecycle {
             while rounds > 0 {
                 rounds -= 1
                 for _ in 0..<(random.chance(0.3) ? random.int(1...2) : 0) {
-                    guard go("addProgress", to: .inProgress, by: handler, hours: 20, #"{"note":"\#(random.pick(Self.notes))"}"#)
+                    guard
+                        go(
+                            "addProgress", to: .inProgress, by: handler, hours: 20,
+                            #"{"note":"\#(random.pick(Self.notes))"}"#)
                     else { return path.outcome }
                 }
                 if withdrawAfter == 2 { return withdraw(&path, op, &random, &events) }
-                guard go("feedback", to: .handled, by: handler, hours: handlingHours, #"{"result":"\#(random.pick(Self.results))"}"#)
+                guard
+                    go(
+                        "feedback", to: .handled, by: handler, hours: handlingHours,
+                        #"{"result":"\#(random.pick(Self.results))"}"#)
                 else { return path.outcome }
                 if rounds > 0 {
                     guard go("verify", to: .inProgress, by: worker, hours: 18, #"{"pass":false,"reason":"现场仍未整改到位"}"#)
@@ -87,7 +107,7 @@ struct DemoCaseLifecycle {
         }
         if withdrawAfter == 3 { return withdraw(&path, op, &random, &events) }
         guard go("verify", to: .verified, by: worker, hours: 18, #"{"pass":true}"#),
-              go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"\#(replyChannel)"}"#)
+            go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"\#(replyChannel)"}"#)
         else { return path.outcome }
         var reopened = false
         while true {
@@ -98,13 +118,18 @@ struct DemoCaseLifecycle {
             let rating = random.weightedIndex([82, 13, 5])
             let satisfaction = ["satisfied", "basicallySatisfied", "dissatisfied"][rating]
             let reopen = rating == 2 && !reopened && random.chance(0.4)
-            guard go("revisit", to: reopen ? .inProgress : .archived, by: op, hours: 36,
-                     #"{"satisfaction":"\#(satisfaction)"}"#), reopen
+            guard
+                go(
+                    "revisit", to: reopen ? .inProgress : .archived, by: op, hours: 36,
+                    #"{"satisfaction":"\#(satisfaction)"}"#), reopen
             else { return path.outcome }
             reopened = true
-            guard go("feedback", to: .handled, by: handler, hours: handlingHours, #"{"result":"\#(random.pick(Self.results))"}"#),
-                  go("verify", to: .verified, by: worker, hours: 18, #"{"pass":true}"#),
-                  go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"phone"}"#)
+            guard
+                go(
+                    "feedback", to: .handled, by: handler, hours: handlingHours,
+                    #"{"result":"\#(random.pick(Self.results))"}"#),
+                go("verify", to: .verified, by: worker, hours: 18, #"{"pass":true}"#),
+                go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"phone"}"#)
             else { return path.outcome }
         }
     }
@@ -125,7 +150,8 @@ struct DemoCaseLifecycle {
 
     private func dispatched(_ at: Int64) -> String {
         let days: Int64 = urgency == .normal ? (kind == .policyInquiry ? 3 : 10) : urgency == .urgent ? 3 : 1
-        return #"{"departmentId":\#(actors.departmentId),"department":"\#(actors.department)","deadline":\#(at + days * 86_400_000)}"#
+        let deadline = at + days * 86_400_000
+        return #"{"departmentId":\#(actors.departmentId),"department":"\#(actors.department)","deadline":\#(deadline)}"#
     }
 
     private var handlingHours: Double {
@@ -142,50 +168,4 @@ struct DemoCaseLifecycle {
         "经调解双方达成一致，已签订调解协议", "已督促责任单位整改完毕", "已协调相关单位完成维修", "已向反映人解释相关政策并办结",
         "已依法处置并对当事人进行教育", "已纳入常态化巡查，问题已解决",
     ]
-
-    /// The events so far and the clock: a step happens only if it falls before the reference time.
-    struct Path {
-        let caseId: Int64
-        let nowMs: Int64
-        var at: Int64
-        var outcome = Outcome()
-
-        init(caseId: Int64, nowMs: Int64, at: Int64) {
-            self.caseId = caseId
-            self.nowMs = nowMs
-            self.at = at
-            outcome.updatedAt = at
-        }
-
-        mutating func record(
-            _ type: String, _ from: CaseState?, _ to: CaseState, _ actor: String, _ payload: String,
-            into events: inout DemoSQLBuffer
-        ) {
-            events.beginRow()
-            events.add(caseId)
-            events.add(type)
-            events.add(from?.rawValue)
-            events.add(to.rawValue)
-            events.add(actor)
-            events.add(payload)
-            events.add(at)
-            events.endRow()
-            outcome.events += 1
-            outcome.state = to
-            outcome.updatedAt = at
-        }
-
-        /// Appends the event `after` milliseconds (at least a minute) from the last one; false when
-        /// that would be at or after the reference time.
-        mutating func step(
-            _ type: String, to state: CaseState, by actor: String, after: Double, _ payload: String,
-            into events: inout DemoSQLBuffer
-        ) -> Bool {
-            let next = at + max(60_000, Int64(min(after, 400 * 86_400_000)))
-            guard next < nowMs else { return false }
-            at = next
-            record(type, outcome.state, state, actor, payload, into: &events)
-            return true
-        }
-    }
 }

@@ -17,8 +17,9 @@ extension DemoCaseStream {
         case .aiCamera:
             return Contact()
         case .gridWorker:
-            return Contact(name: c.staff.gridWorkerName[g], phoneCipher: c.staff.gridWorkerPhone[g],
-                           phoneMasked: c.staff.gridWorkerPhoneMasked[g])
+            return Contact(
+                name: c.staff.gridWorkerName[g], phoneCipher: c.staff.gridWorkerPhone[g],
+                phoneMasked: c.staff.gridWorkerPhoneMasked[g])
         default:
             let residents = c.residentRange(ofGrid: g)
             let r = random.unit()
@@ -31,7 +32,8 @@ extension DemoCaseStream {
             }
             if r < 0.85, !c.strangerPhones.isEmpty {
                 let phone = random.pick(c.strangerPhones)
-                let name = c.namer.name(male: random.chance(0.5), birthYear: random.int(1950...2000), mongolianShare: 0.06, &random)
+                let name = c.namer.name(
+                    male: random.chance(0.5), birthYear: random.int(1950...2000), mongolianShare: 0.06, &random)
                 return Contact(name: name, phoneCipher: phone.cipher, phoneMasked: phone.masked)
             }
             return Contact(name: channel == .fiveColorBag || channel == .web ? nil : "匿名")
@@ -40,16 +42,21 @@ extension DemoCaseStream {
 
     /// The description, from a template suited to town or country, with the channel's usual framing.
     mutating func describe(
-        _ category: DemoCaseCatalog.Category, channel: Channel, grid g: Int, people: Int, amount: Int64, respondent: String?
+        _ category: DemoCaseCatalog.Category, channel: Channel, grid g: Int, people: Int, amount: Int64,
+        respondent: String?
     ) -> String {
-        let c = context, grid = c.atlas.grids[g], township = c.atlas.townships[grid.township]
+        let c = context
+        let grid = c.atlas.grids[g]
+        let township = c.atlas.townships[grid.township]
         let village = c.atlas.villages[grid.village].name
         let road = township.roads.isEmpty ? village : random.pick(township.roads)
         if channel == .aiCamera, let scene = DemoCaseTexts.cameraScenes[category.name] {
             return "【AI视频预警】\(road)\(random.int(1...40))号监控点识别到\(scene)，已自动抓拍，请核实处置。"
         }
         let urban = township.kind == .subdistrict
-        let suitable = category.templates.filter { urban ? !$0.slots.contains(.village) : !$0.slots.contains(.compound) }
+        let suitable = category.templates.filter {
+            urban ? !$0.slots.contains(.village) : !$0.slots.contains(.compound)
+        }
         let template = random.pick(suitable.isEmpty ? category.templates : suitable)
         var random = self.random
         let text = template.render { slot in
@@ -80,7 +87,8 @@ extension DemoCaseStream {
     /// The centre that handles the case (mostly the township's, a quarter the county's), its lead
     /// department for the category, and the accounts acting for them.
     mutating func actors(channel: Channel, grid g: Int, categoryIndex: Int) -> DemoCaseLifecycle.Actors {
-        let c = context, grid = c.atlas.grids[g]
+        let c = context
+        let grid = c.atlas.grids[g]
         let county = random.chance(0.25)
         let centre = county ? c.departments.county[grid.county] : c.departments.township[grid.township]
         let other = county ? c.departments.township[grid.township] : c.departments.county[grid.county]

@@ -46,7 +46,8 @@ struct DemoCaseStream: Sendable {
     }
 
     static let caseColumns = [
-        "id", "number", "tracking_code", "idempotency_key", "kind", "category", "channel", "state", "urgency", "area_code",
+        "id", "number", "tracking_code", "idempotency_key", "kind", "category", "channel", "state", "urgency",
+        "area_code",
         "grid_code", "lat", "lon", "address", "description", "people_involved", "amount_involved", "contact_name",
         "contact_phone_cipher", "contact_phone_masked", "applicant_person_id", "respondent_organization_id",
         "reported_day", "reported_at", "updated_at",
@@ -54,14 +55,19 @@ struct DemoCaseStream: Sendable {
     static let eventColumns = ["case_id", "type", "from_state", "to_state", "actor", "payload", "at"]
 
     private mutating func make(at: Int64, day: DemoCaseCalendar.Day, dayIndex: Int, into chunk: inout Chunk) {
-        let c = context, id = nextId
+        let c = context
+        let id = nextId
         nextId += 1
         let g = c.drawGrid(&random)
-        let grid = c.atlas.grids[g], township = c.atlas.townships[grid.township], county = c.atlas.counties[grid.county]
-        let categoryIndex = random.weightedIndex(c.catalog.weights(month: day.month, rural: township.kind != .subdistrict))
+        let grid = c.atlas.grids[g]
+        let township = c.atlas.townships[grid.township]
+        let county = c.atlas.counties[grid.county]
+        let categoryIndex = random.weightedIndex(
+            c.catalog.weights(month: day.month, rural: township.kind != .subdistrict))
         let category = c.catalog.categories[categoryIndex]
         let channel = Channel.allCases[random.weightedIndex(c.channelWeights[categoryIndex])]
-        let urgency: Urgency = random.chance(category.urgentChance) ? (random.chance(0.15) ? .critical : .urgent) : .normal
+        let urgency: Urgency =
+            random.chance(category.urgentChance) ? (random.chance(0.15) ? .critical : .urgent) : .normal
         let group = random.chance(category.groupChance)
         let people = group ? random.int(category.groupSize) : category.kind == .dispute ? random.int(2...3) : 1
         let amount = category.amountPerPerson.map { Int64(random.int($0)) * Int64(group ? people : 1) / 100 * 100 } ?? 0
@@ -78,14 +84,16 @@ struct DemoCaseStream: Sendable {
         }
 
         let contact = contactFor(channel: channel, grid: g)
-        let description = describe(category, channel: channel, grid: g, people: people, amount: amount, respondent: respondent?.name)
+        let description = describe(
+            category, channel: channel, grid: g, people: people, amount: amount, respondent: respondent?.name)
         let place = grid.rect.randomPoint(&random)
         let located = channel == .aiCamera || channel == .gridWorker || channel == .snapshot || random.chance(0.75)
 
         // Numbers run per county and calendar year, in report order.
         let sequence = (lastSequence[day.year]?[county.prefix] ?? 0) + 1
         lastSequence[day.year, default: [:]][county.prefix] = sequence
-        let number = CaseNumber(countyPrefix: county.prefix, year: day.year, sequence: sequence)?.description
+        let number =
+            CaseNumber(countyPrefix: county.prefix, year: day.year, sequence: sequence)?.description
             ?? "\(county.prefix)-\(day.year)-\(sequence)"
 
         let lifecycle = DemoCaseLifecycle(
@@ -123,7 +131,8 @@ struct DemoCaseStream: Sendable {
         chunk.cases.add(outcome.updatedAt)
         chunk.cases.endRow()
         let key = CountKey(
-            day: Int32(dayIndex), village: Int32(grid.village), kind: UInt8(CaseKind.allCases.firstIndex(of: category.kind) ?? 0),
+            day: Int32(dayIndex), village: Int32(grid.village),
+            kind: UInt8(CaseKind.allCases.firstIndex(of: category.kind) ?? 0),
             channel: UInt8(Channel.allCases.firstIndex(of: channel) ?? 0),
             state: UInt8(CaseState.allCases.firstIndex(of: outcome.state) ?? 0))
         counts[key, default: 0] += 1

@@ -3,19 +3,18 @@ import FengqiaoStore
 import Logging
 import SQLKit
 
-/// Inserts the case stream in large transactions while the next batch is being generated, so
-/// generation and the database's writing overlap on two cores.
+/// Inserts the case stream while the next batch is being generated, so generation and the
+/// database's writing overlap on two cores.
 struct DemoCaseWriter {
-    let database: any Database
     let logger: Logger
 
     private typealias Produced = (stream: DemoCaseStream, statements: [String]?, cases: Int)
 
-    /// Writes `first` (the base data) while the first batch is generated, then every batch of `stream`,
-    /// `casesPerTransaction` cases to a transaction; returns the stream drained (with its counters and
-    /// sequences).
+    /// Runs `first` (areas and base data) on `db` while the first batch is generated, then writes
+    /// every batch of `stream`; returns the stream drained, with its counters and sequences. The
+    /// caller holds the transaction.
     func write(
-        _ stream: DemoCaseStream, after first: [String], casesPerChunk: Int, casesPerTransaction: Int
+        _ stream: DemoCaseStream, after first: [String], casesPerChunk: Int, on db: any SQLDatabase
     ) async throws -> DemoCaseStream {
         @Sendable func produce(_ stream: DemoCaseStream) -> Task<Produced, any Error> {
             Task.detached {
@@ -26,60 +25,22 @@ struct DemoCaseWriter {
             }
         }
         var pending = produce(stream)
-        try await database.write { db in try await db.run(demoStatements: first) }
-        var written = 0, reported = 0
-        while true {
-            let current = pending
-            let (next, finished, cases) = try await database.write { db -> (Task<Produced, any Error>, DemoCaseStream?, Int) in
-                var pending = current, cases = 0
-                while cases < casesPerTransaction {
-                    let produced = try await pending.value
-                    guard let statements = produced.statements else { return (pending, produced.stream, cases) }
-                    pending = produce(produced.stream)
-                    try await db.run(demoStatements: statements)
-                    cases += produced.cases
+        do {
+            try await db.run(demoStatements: first)
+            var written = 0
+            while true {
+                let produced = try await pending.value
+                guard let statements = produced.statements else { return produced.stream }
+                pending = produce(produced.stream)
+                try await db.run(demoStatements: statements)
+                if (written + produced.cases) / 100_000 > written / 100_000 {
+                    logger.info("demo cases loading", metadata: ["cases": "\(written + produced.cases)"])
                 }
-                return (pending, nil, cases)
+                written += produced.cases
             }
-            written += cases
-            if written - reported >= 100_000 {
-                reported = written
-                logger.info("demo cases loading", metadata: ["cases": "\(written)"])
-            }
-            if let finished { return finished }
-            pending = next
+        } catch {
+            pending.cancel()
+            throw error
         }
-    }
-}
-
-extension SQLDatabase {
-    /// Runs the statements a `DemoSQLBuffer` produced, in order.
-    func run(demoStatements statements: [String]) async throws {
-        for statement in statements {
-            try await raw(SQLQueryString(statement)).run()
-        }
-    }
-}
-
-extension DemoCaseStream {
-    /// `case_daily_counts` inserts for everything generated so far, in a stable order.
-    func counterStatements() throws -> (statements: [String], rows: Int) {
-        let days = context.calendar.days, villages = context.atlas.villages
-        var buffer = DemoSQLBuffer(table: "case_daily_counts", columns: ["day", "area_code", "kind", "channel", "state", "count"])
-        let sorted = counts.sorted { a, b in
-            (a.key.day, a.key.village, a.key.kind, a.key.channel, a.key.state)
-                < (b.key.day, b.key.village, b.key.kind, b.key.channel, b.key.state)
-        }
-        for (key, count) in sorted {
-            buffer.beginRow()
-            buffer.add(days[Int(key.day)].text)
-            buffer.add(villages[Int(key.village)].code)
-            buffer.add(CaseKind.allCases[Int(key.kind)].rawValue)
-            buffer.add(Channel.allCases[Int(key.channel)].rawValue)
-            buffer.add(CaseState.allCases[Int(key.state)].rawValue)
-            buffer.add(count)
-            buffer.endRow()
-        }
-        return (try buffer.finish(), buffer.rowCount)
     }
 }

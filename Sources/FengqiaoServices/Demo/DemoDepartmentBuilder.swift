@@ -27,7 +27,8 @@ struct DemoDepartmentBuilder {
         var buffer = DemoSQLBuffer(table: "departments", columns: Self.columns)
         let optionalByCode = Dictionary(uniqueKeysWithValues: DemoDepartmentCatalog.optional.map { ($0.code, $0) })
         func add(
-            _ entries: [DemoDepartmentCatalog.Entry], areaCode: String, county: Bool, name: (DemoDepartmentCatalog.Entry) -> String
+            _ entries: [DemoDepartmentCatalog.Entry], areaCode: String, county: Bool,
+            name: (DemoDepartmentCatalog.Entry) -> String
         ) -> [String: Department] {
             var byCode: [String: Department] = [:]
             for entry in entries {
@@ -52,20 +53,23 @@ struct DemoDepartmentBuilder {
         }
         for county in atlas.counties {
             let optional = DemoDepartmentCatalog.optional.filter { _ in random.chance(0.8) }
-            let entries = DemoDepartmentCatalog.core
+            let entries =
+                DemoDepartmentCatalog.core
                 + (optional.count >= 3 ? optional : Array(DemoDepartmentCatalog.optional.prefix(4)))
-            out.county.append(add(entries, areaCode: county.code, county: true) {
-                $0.countyName.replacingOccurrences(of: "{c}", with: county.name)
-            })
+            out.county.append(
+                add(entries, areaCode: county.code, county: true) {
+                    $0.countyName.replacingOccurrences(of: "{c}", with: county.name)
+                })
         }
         for township in atlas.townships {
             let (always, maybe) = DemoDepartmentCatalog.optionalCodes(for: township.kind)
             let codes = always + maybe.filter { _ in random.chance(0.4) }
             let entries = DemoDepartmentCatalog.core + codes.compactMap { optionalByCode[$0] }
-            out.township.append(add(entries, areaCode: township.code, county: false) {
-                $0.townshipName.replacingOccurrences(of: "{t}", with: township.name)
-                    .replacingOccurrences(of: "{s}", with: township.shortName)
-            })
+            out.township.append(
+                add(entries, areaCode: township.code, county: false) {
+                    $0.townshipName.replacingOccurrences(of: "{t}", with: township.name)
+                        .replacingOccurrences(of: "{s}", with: township.shortName)
+                })
         }
         out.statements = try buffer.finish()
         return out

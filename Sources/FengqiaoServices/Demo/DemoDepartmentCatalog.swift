@@ -22,19 +22,28 @@ enum DemoDepartmentCatalog {
         Entry(code: "civilAffairs", shortName: "民政", isCore: true, countyName: "{c}民政局", townshipName: "{t}民政办"),
         Entry(code: "justice", shortName: "司法", isCore: true, countyName: "{c}司法局", townshipName: "{s}司法所"),
         Entry(code: "housing", shortName: "住建", isCore: true, countyName: "{c}住房和城乡建设局", townshipName: "{t}城建办"),
-        Entry(code: "humanResources", shortName: "人社", isCore: true, countyName: "{c}人力资源和社会保障局", townshipName: "{t}劳动保障所"),
+        Entry(
+            code: "humanResources", shortName: "人社", isCore: true, countyName: "{c}人力资源和社会保障局", townshipName: "{t}劳动保障所"
+        ),
         Entry(code: "health", shortName: "卫健", isCore: true, countyName: "{c}卫生健康委员会", townshipName: "{t}卫生健康办"),
         Entry(code: "petitions", shortName: "信访", isCore: true, countyName: "{c}信访局", townshipName: "{t}信访办"),
     ]
 
     static let optional: [Entry] = [
-        Entry(code: "urbanManagement", shortName: "城管", isCore: false, countyName: "{c}城市管理综合执法局", townshipName: "{t}综合执法队"),
-        Entry(code: "marketRegulation", shortName: "市场监管", isCore: false, countyName: "{c}市场监督管理局", townshipName: "{s}市场监管所"),
+        Entry(
+            code: "urbanManagement", shortName: "城管", isCore: false, countyName: "{c}城市管理综合执法局",
+            townshipName: "{t}综合执法队"),
+        Entry(
+            code: "marketRegulation", shortName: "市场监管", isCore: false, countyName: "{c}市场监督管理局",
+            townshipName: "{s}市场监管所"),
         Entry(code: "emergency", shortName: "应急管理", isCore: false, countyName: "{c}应急管理局", townshipName: "{t}应急管理办公室"),
-        Entry(code: "naturalResources", shortName: "自然资源", isCore: false, countyName: "包头市自然资源局{c}分局", townshipName: "{s}自然资源所"),
+        Entry(
+            code: "naturalResources", shortName: "自然资源", isCore: false, countyName: "包头市自然资源局{c}分局",
+            townshipName: "{s}自然资源所"),
         Entry(code: "education", shortName: "教育", isCore: false, countyName: "{c}教育局", townshipName: "{t}教育办"),
         Entry(code: "transport", shortName: "交通运输", isCore: false, countyName: "{c}交通运输局", townshipName: "{t}交通管理站"),
-        Entry(code: "ecology", shortName: "生态环境", isCore: false, countyName: "包头市生态环境局{c}分局", townshipName: "{t}生态环境办公室"),
+        Entry(
+            code: "ecology", shortName: "生态环境", isCore: false, countyName: "包头市生态环境局{c}分局", townshipName: "{t}生态环境办公室"),
     ]
 
     /// The "N" a township centre has, always first, then chosen at random from the rest.

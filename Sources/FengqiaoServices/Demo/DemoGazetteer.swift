@@ -49,43 +49,53 @@ struct DemoGazetteer {
 
     /// Counties west→east, as they are laid out; 九原区 matches its sources (8 苏木镇(街道), 85 嘎查村(社区)).
     static func counties(for scale: DemoScale) -> [County] {
-        let kundulun = County(code: "150203000000", name: "昆都仑区", townships: [
-            .init(name: "昆北街道", kind: .subdistrict, villages: 7, sequence: 1),
-            .init(name: "林荫路街道", kind: .subdistrict, villages: 7, sequence: 2),
-            .init(name: "友谊大街街道", kind: .subdistrict, villages: 7, sequence: 3),
-            .init(name: "少先路街道", kind: .subdistrict, villages: 7, sequence: 4),
-            .init(name: "阿尔丁大街街道", kind: .subdistrict, villages: 7, sequence: 5),
-            .init(name: "团结大街街道", kind: .subdistrict, villages: 7, sequence: 6),
-            .init(name: "昆河镇", kind: .town, villages: 4, sequence: 101),
-            .init(name: "卜尔汉图镇", kind: .town, villages: 4, sequence: 102),
-        ])
-        let jiuyuan = County(code: "150207000000", name: "九原区", townships: [
-            .init(name: "沙河街道", kind: .subdistrict, villages: 10, sequence: 1),
-            .init(name: "萨如拉街道", kind: .subdistrict, villages: 10, sequence: 2),
-            .init(name: "赛汗街道", kind: .subdistrict, villages: 10, sequence: 3),
-            .init(name: "白音席勒街道", kind: .subdistrict, villages: 10, sequence: 4),
-            .init(name: "哈林格尔镇", kind: .town, villages: 12, sequence: 101),
-            .init(name: "麻池镇", kind: .town, villages: 12, sequence: 102),
-            .init(name: "哈业胡同镇", kind: .town, villages: 12, sequence: 103),
-            .init(name: "阿嘎如泰苏木", kind: .sumu, villages: 9, sequence: 201),
-        ])
-        let donghe = County(code: "150202000000", name: "东河区", townships: [
-            .init(name: "和平路街道", kind: .subdistrict, villages: 5, sequence: 1),
-            .init(name: "东兴街道", kind: .subdistrict, villages: 5, sequence: 2),
-            .init(name: "回民街道", kind: .subdistrict, villages: 5, sequence: 3),
-            .init(name: "西脑包街道", kind: .subdistrict, villages: 5, sequence: 4),
-            .init(name: "南门外街道", kind: .subdistrict, villages: 5, sequence: 5),
-            .init(name: "财神庙街道", kind: .subdistrict, villages: 5, sequence: 6),
-            .init(name: "天骄街道", kind: .subdistrict, villages: 5, sequence: 7),
-            .init(name: "沙尔沁镇", kind: .town, villages: 5, sequence: 101),
-            .init(name: "河东镇", kind: .town, villages: 5, sequence: 102),
-        ])
+        let kundulun = County(
+            code: "150203000000", name: "昆都仑区",
+            townships: [
+                .init(name: "昆北街道", kind: .subdistrict, villages: 7, sequence: 1),
+                .init(name: "林荫路街道", kind: .subdistrict, villages: 7, sequence: 2),
+                .init(name: "友谊大街街道", kind: .subdistrict, villages: 7, sequence: 3),
+                .init(name: "少先路街道", kind: .subdistrict, villages: 7, sequence: 4),
+                .init(name: "阿尔丁大街街道", kind: .subdistrict, villages: 7, sequence: 5),
+                .init(name: "团结大街街道", kind: .subdistrict, villages: 7, sequence: 6),
+                .init(name: "昆河镇", kind: .town, villages: 4, sequence: 101),
+                .init(name: "卜尔汉图镇", kind: .town, villages: 4, sequence: 102),
+            ])
+        let jiuyuan = County(
+            code: "150207000000", name: "九原区",
+            townships: [
+                .init(name: "沙河街道", kind: .subdistrict, villages: 10, sequence: 1),
+                .init(name: "萨如拉街道", kind: .subdistrict, villages: 10, sequence: 2),
+                .init(name: "赛汗街道", kind: .subdistrict, villages: 10, sequence: 3),
+                .init(name: "白音席勒街道", kind: .subdistrict, villages: 10, sequence: 4),
+                .init(name: "哈林格尔镇", kind: .town, villages: 12, sequence: 101),
+                .init(name: "麻池镇", kind: .town, villages: 12, sequence: 102),
+                .init(name: "哈业胡同镇", kind: .town, villages: 12, sequence: 103),
+                .init(name: "阿嘎如泰苏木", kind: .sumu, villages: 9, sequence: 201),
+            ])
+        let donghe = County(
+            code: "150202000000", name: "东河区",
+            townships: [
+                .init(name: "和平路街道", kind: .subdistrict, villages: 5, sequence: 1),
+                .init(name: "东兴街道", kind: .subdistrict, villages: 5, sequence: 2),
+                .init(name: "回民街道", kind: .subdistrict, villages: 5, sequence: 3),
+                .init(name: "西脑包街道", kind: .subdistrict, villages: 5, sequence: 4),
+                .init(name: "南门外街道", kind: .subdistrict, villages: 5, sequence: 5),
+                .init(name: "财神庙街道", kind: .subdistrict, villages: 5, sequence: 6),
+                .init(name: "天骄街道", kind: .subdistrict, villages: 5, sequence: 7),
+                .init(name: "沙尔沁镇", kind: .town, villages: 5, sequence: 101),
+                .init(name: "河东镇", kind: .town, villages: 5, sequence: 102),
+            ])
         guard scale == .tiny else { return [kundulun, jiuyuan, donghe] }
-        return [County(code: jiuyuan.code, name: jiuyuan.name, townships: [
-            .init(name: "沙河街道", kind: .subdistrict, villages: 4, sequence: 1),
-            .init(name: "哈林格尔镇", kind: .town, villages: 3, sequence: 101),
-            .init(name: "阿嘎如泰苏木", kind: .sumu, villages: 2, sequence: 201),
-        ])]
+        return [
+            County(
+                code: jiuyuan.code, name: jiuyuan.name,
+                townships: [
+                    .init(name: "沙河街道", kind: .subdistrict, villages: 4, sequence: 1),
+                    .init(name: "哈林格尔镇", kind: .town, villages: 3, sequence: 101),
+                    .init(name: "阿嘎如泰苏木", kind: .sumu, villages: 2, sequence: 201),
+                ])
+        ]
     }
 
     /// The name without its 街道/镇/苏木 suffix, as in 沙河派出所.

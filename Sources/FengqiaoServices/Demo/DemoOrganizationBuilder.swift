@@ -43,19 +43,24 @@ struct DemoOrganizationBuilder {
         let total = Int(scale.organizationsPerGrid * Double(grids.count))
         let perGrid = DemoApportion.split(total, weights: grids.map(\.activity))
         var out = Output(byTownship: Array(repeating: [:], count: atlas.townships.count))
-        var codes: Set<String> = [], names: Set<String> = []
+        var codes: Set<String> = []
+        var names: Set<String> = []
         var buffer = DemoSQLBuffer(table: "organizations", columns: Self.columns)
         for (g, grid) in grids.enumerated() {
             let urban = atlas.townships[grid.township].kind == .subdistrict
             let county = atlas.counties[grid.county]
             for _ in 0..<perGrid[g] {
-                let kind: Kind = urban
-                    ? [.enterprise, .soleTrader, .socialOrganization, .propertyManagement][random.weightedIndex([30, 50, 8, 12])]
-                    : [.enterprise, .soleTrader, .socialOrganization, .cooperative][random.weightedIndex([25, 50, 10, 15])]
+                let kind: Kind =
+                    urban
+                    ? [.enterprise, .soleTrader, .socialOrganization, .propertyManagement][
+                        random.weightedIndex([30, 50, 8, 12])]
+                    : [.enterprise, .soleTrader, .socialOrganization, .cooperative][
+                        random.weightedIndex([25, 50, 10, 15])]
                 var name = ""
-                for attempt in 0..<6 {
+                for attempt in 0..<8 {
                     name = self.name(kind, grid: grid, county: county.name, &random)
-                    if attempt == 5 { name = county.name + name }
+                    // Rarely all draws are taken: name the branch after its village.
+                    if attempt == 7 { name += "（\(atlas.villages[grid.village].name)）" }
                     if names.insert(name).inserted { break }
                 }
                 var code: String
@@ -83,7 +88,7 @@ struct DemoOrganizationBuilder {
     static let columns = ["id", "name", "kind", "credit_code", "grid_code", "address", "created_at"]
 
     private func name(_ kind: Kind, grid: DemoAtlas.Grid, county: String, _ random: inout DemoRandom) -> String {
-        let brand = random.pick(Self.brands)
+        let brand = random.pick(Self.brandCharacters) + random.pick(Self.brandCharacters)
         switch kind {
         case .enterprise: return "包头市" + brand + random.pick(Self.industries) + "有限公司"
         case .propertyManagement: return "包头市" + brand + random.pick(["物业服务有限公司", "物业管理有限公司"])
@@ -96,9 +101,15 @@ struct DemoOrganizationBuilder {
         }
     }
 
-    private static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
-    private static let brands = words(
-        "鑫达 华宇 瑞丰 恒通 金鼎 宏远 北方 德润 中盛 天泽 盛源 诚信 佳美 万通 汇丰 蒙发 草原 鹿城 钢联 稀宝 晟达 宝盈 鸿运 嘉益 博源 中汇 兴元 泰昌 利民 金泰 顺达 亿丰 广聚 正和 昊天 聚能 永盛 安泰")
+    private static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    }
+    /// Characters of trade names (字号), two at a time: 鑫达, 瑞丰, 恒通 ….
+    private static let brandCharacters = words(
+        """
+        鑫 达 华 宇 瑞 丰 恒 通 金 鼎 宏 远 北 方 德 润 中 盛 天 泽 源 诚 信 佳 美 万 汇 蒙 鹿 城 钢 联 宝 晟 盈 鸿 \
+        运 嘉 益 博 兴 元 泰 昌 利 民 顺 亿 广 聚 正 和 昊 能 永 安 荣 祥 福 隆 骏 腾 凯 欣 富 星 辉 锦 峰 众
+        """)
     private static let industries = words(
         "稀土材料 机械制造 建筑工程 商贸 物流 餐饮管理 装饰工程 农牧业开发 电子科技 新能源 劳务服务 汽车服务 钢结构 环保科技 保安服务 房地产开发 供热 食品")
     private static let ownerSurnames = words("王 李 张 刘 陈 杨 赵 郭 高 马 白 郝 乔 贾 田")

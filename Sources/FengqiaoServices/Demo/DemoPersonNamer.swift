@@ -38,7 +38,8 @@ struct DemoPersonNamer: Sendable {
 
     private func surnameIndex(_ random: inout DemoRandom) -> Int {
         let x = random.unit() * (cumulative.last ?? 1)
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] > x { hi = mid } else { lo = mid + 1 }
@@ -50,14 +51,16 @@ struct DemoPersonNamer: Sendable {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
-    private static let maleChars = split("""
+    private static let maleChars = split(
+        """
         伟 刚 勇 毅 俊 峰 强 军 平 保 东 文 辉 力 明 永 健 世 广 志 义 兴 良 海 山 仁 波 宁 贵 福 生 龙 元 全 国 胜 学 \
         祥 才 发 武 新 利 清 飞 彬 富 顺 信 子 杰 涛 昌 成 康 星 光 天 达 安 岩 中 茂 进 林 有 坚 和 博 诚 先 敬 振 \
         壮 思 群 豪 心 邦 承 乐 功 松 善 厚 庆 磊 民 友 裕 河 哲 江 超 浩 亮 政 谦 奇 翰 朗 宏 言 鸣 朋 斌 栋 维 启 \
         克 翔 旭 鹏 泽 晨 辰 建 家 树 德 行 泰 盛 雄 钧 冠 腾 航 宇 轩 睿
         """)
 
-    private static let femaleChars = split("""
+    private static let femaleChars = split(
+        """
         秀 娟 英 华 慧 巧 美 娜 静 淑 惠 珠 翠 雅 芝 玉 萍 红 娥 玲 芬 芳 燕 彩 春 菊 兰 凤 洁 梅 琳 素 云 莲 真 环 \
         雪 荣 爱 霞 香 月 媛 艳 瑞 佳 嘉 琼 勤 珍 贞 莉 桂 叶 璐 琦 晶 妍 茜 秋 珊 莎 锦 青 倩 婷 婉 娴 瑾 颖 露 瑶 \
         怡 雁 蓓 仪 荷 丹 蓉 君 琴 蕊 薇 菁 梦 岚 婕 馨 韵 艺 咏 澜 悦 昭 冰 爽 茗 羽 希 宁 欣 晓 欢 枫 芸 菲 涵 萱

@@ -42,7 +42,8 @@ struct DemoPlaceBuilder {
         var random = DemoRandom(seed: seed, stream: "places")
         let addresses = DemoAddresses(atlas: atlas)
         let ordinary = Array(atlas.grids.prefix(atlas.ordinaryGridCount))
-        let perGrid = DemoApportion.split(Int(scale.placesPerGrid * Double(ordinary.count)), weights: ordinary.map(\.activity))
+        let perGrid = DemoApportion.split(
+            Int(scale.placesPerGrid * Double(ordinary.count)), weights: ordinary.map(\.activity))
         var buffer = DemoSQLBuffer(table: "places", columns: Self.columns)
         func add(_ name: String, _ kind: Kind, grid g: Int, address: String) {
             let point = atlas.grids[g].rect.randomPoint(&random)
@@ -63,8 +64,12 @@ struct DemoPlaceBuilder {
             if urban {
                 for unit in grid.addressUnits { add(unit, .residentialCompound, grid: g, address: prefix + unit) }
             }
-            let kinds: [Kind] = urban
-                ? [.shop, .rentalHousing, .kindergarten, .clinic, .internetCafe, .hotel, .courierStation, .constructionSite, .gasStation, .elderlyCare, .market]
+            let kinds: [Kind] =
+                urban
+                ? [
+                    .shop, .rentalHousing, .kindergarten, .clinic, .internetCafe, .hotel, .courierStation,
+                    .constructionSite, .gasStation, .elderlyCare, .market,
+                ]
                 : [.shop, .rentalHousing, .farm, .warehouse, .clinic, .gasStation, .villageCommittee, .courierStation]
             let weights: [Double] = urban ? [30, 22, 6, 8, 4, 5, 8, 4, 3, 3, 3] : [25, 10, 20, 10, 8, 5, 6, 6]
             for _ in 0..<perGrid[g] {
@@ -75,12 +80,13 @@ struct DemoPlaceBuilder {
         }
         for g in atlas.ordinaryGridCount..<atlas.grids.count {
             let grid = atlas.grids[g]
-            let kind: Kind = switch grid.kind {
-            case .school: .school
-            case .hospital: .hospital
-            case .park: .industrialPark
-            case .business, .ordinary: .market
-            }
+            let kind: Kind =
+                switch grid.kind {
+                case .school: .school
+                case .hospital: .hospital
+                case .park: .industrialPark
+                case .business, .ordinary: .market
+                }
             add(grid.site ?? grid.name, kind, grid: g, address: atlas.addressPrefix(ofGrid: g) + (grid.site ?? ""))
         }
         return (try buffer.finish(), buffer.rowCount)
@@ -93,7 +99,7 @@ struct DemoPlaceBuilder {
         let short = atlas.townships[grid.township].shortName
         switch kind {
         case .rentalHousing: return address + "出租屋"
-        case .shop: return random.pick(["便民超市", "五金建材", "家常菜馆", "烧麦馆", "理发店", "药店", "水果店", "烟酒店"]) + "(\(village))"
+        case .shop: return random.pick(["便民超市", "五金建材", "家常菜馆", "烧麦馆", "理发店", "药店", "水果店", "烟酒店"]) + "（\(village)）"
         case .kindergarten: return village + random.pick(["幼儿园", "阳光幼儿园", "蓓蕾幼儿园"])
         case .clinic: return village + random.pick(["卫生室", "社区卫生服务站", "诊所"])
         case .internetCafe: return short + random.pick(["星空网咖", "极速网吧", "竞技网咖"])

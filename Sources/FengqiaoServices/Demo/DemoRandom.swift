@@ -106,7 +106,8 @@ private func demoExp(_ x: Double) -> Double {
     // e^x = 2^k · e^r with r small; a short Taylor series on r is exact enough for durations.
     let k = (x / 0.693_147_180_559_945_3).rounded()
     let r = x - k * 0.693_147_180_559_945_3
-    var term = 1.0, sum = 1.0
+    var term = 1.0
+    var sum = 1.0
     for n in 1...18 {
         term *= r / Double(n)
         sum += term

@@ -29,8 +29,10 @@ struct DemoRect: Hashable, Sendable {
 
     /// A smaller rectangle inside this one, `fraction` of its size in each direction, placed at random.
     func inset(fraction: Double, _ random: inout DemoRandom) -> DemoRect {
-        let w = max(1, Int(Double(width) * fraction)), h = max(1, Int(Double(height) * fraction))
-        let x = west + random.below(max(1, width - w)), y = south + random.below(max(1, height - h))
+        let w = max(1, Int(Double(width) * fraction))
+        let h = max(1, Int(Double(height) * fraction))
+        let x = west + random.below(max(1, width - w))
+        let y = south + random.below(max(1, height - h))
         return DemoRect(west: x, south: y, east: x + w, north: y + h)
     }
 }

@@ -31,7 +31,9 @@ struct DemoResidentBuilder: Sendable {
         let perGrid = DemoApportion.split(scale.residents, weights: ordinary.map(\.activity))
         let byCounty = try await withThrowingTaskGroup(of: (Int, [Resident]).self) { group in
             for county in atlas.counties.indices {
-                group.addTask { (county, try self.residents(ofCounty: county, perGrid: perGrid, seed: seed, cipher: cipher)) }
+                group.addTask {
+                    (county, try self.residents(ofCounty: county, perGrid: perGrid, seed: seed, cipher: cipher))
+                }
             }
             var result: [Int: [Resident]] = [:]
             for try await (county, residents) in group { result[county] = residents }
@@ -39,7 +41,8 @@ struct DemoResidentBuilder: Sendable {
         }
         var out = Output()
         var buffer = DemoSQLBuffer(table: "people", columns: Self.columns)
-        var gridStarts: [Int: Int] = [:], gridEnds: [Int: Int] = [:]
+        var gridStarts: [Int: Int] = [:]
+        var gridEnds: [Int: Int] = [:]
         for county in atlas.counties.indices {
             for r in byCounty[county] ?? [] {
                 let index = out.names.count
@@ -75,7 +78,9 @@ struct DemoResidentBuilder: Sendable {
         "phone_cipher", "phone_masked", "grid_code", "address", "tags", "created_at",
     ]
 
-    private func residents(ofCounty county: Int, perGrid: [Int], seed: UInt64, cipher: PersonalDataCipher) throws -> [Resident] {
+    private func residents(
+        ofCounty county: Int, perGrid: [Int], seed: UInt64, cipher: PersonalDataCipher
+    ) throws -> [Resident] {
         let division = atlas.counties[county].prefix
         var random = DemoRandom(seed: seed, stream: "people.\(division)")
         let namer = DemoPersonNamer()
@@ -86,22 +91,28 @@ struct DemoResidentBuilder: Sendable {
             let mongolianShare = atlas.townships[atlas.grids[g].township].kind == .sumu ? 0.45 : 0.06
             for _ in 0..<perGrid[g] {
                 let male = random.chance(0.51)
-                let year = birthYear(&random), month = random.int(1...12)
+                let year = birthYear(&random)
+                let month = random.int(1...12)
                 let day = random.int(1...DemoIdentifiers.daysIn(month: month, year: year))
                 var id: ResidentIdentityNumber?
                 repeat {
-                    id = DemoIdentifiers.identityNumber(division: division, year: year, month: month, day: day, male: male, &random)
+                    id = DemoIdentifiers.identityNumber(
+                        division: division, year: year, month: month, day: day, male: male, &random)
                 } while id.map { !issued.insert($0.rawValue).inserted } ?? false
                 guard let id else { continue }
                 let age = currentYear - year
                 let phone: String? = age >= 12 && random.chance(0.93) ? DemoIdentifiers.mobile(&random) : nil
-                residents.append(Resident(
-                    name: namer.name(male: male, birthYear: year, mongolianShare: mongolianShare, &random), male: male,
-                    birthYear: year, idCipher: try cipher.seal(id.rawValue), idIndex: cipher.blindIndex(id.rawValue),
-                    idMasked: id.masked, phoneCipher: try phone.map { try cipher.seal($0) },
-                    phoneMasked: phone.flatMap { PhoneNumber($0)?.masked }, grid: g, address: addresses.home(inGrid: g, &random),
-                    tags: tags(age: age, male: male, &random),
-                    createdAt: nowMs - Int64(random.int(30...900)) * 86_400_000 - Int64(random.below(86_400_000))))
+                residents.append(
+                    Resident(
+                        name: namer.name(male: male, birthYear: year, mongolianShare: mongolianShare, &random),
+                        male: male,
+                        birthYear: year, idCipher: try cipher.seal(id.rawValue),
+                        idIndex: cipher.blindIndex(id.rawValue),
+                        idMasked: id.masked, phoneCipher: try phone.map { try cipher.seal($0) },
+                        phoneMasked: phone.flatMap { PhoneNumber($0)?.masked }, grid: g,
+                        address: addresses.home(inGrid: g, &random),
+                        tags: tags(age: age, male: male, &random),
+                        createdAt: nowMs - Int64(random.int(30...900)) * 86_400_000 - Int64(random.below(86_400_000))))
             }
         }
         return residents

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// Multi-row `INSERT … VALUES` statements with the values written as SQL literals, for the demo's
 /// bulk load. Going through SQLKit binds costs several dynamic casts, boxes and copies per value
@@ -70,7 +71,8 @@ struct DemoSQLBuffer: Sendable {
 
     mutating func add(_ value: String) {
         separate()
-        var quotes = false, refused = false
+        var quotes = false
+        var refused = false
         var text = value
         text.withUTF8 { bytes in
             for byte in bytes where byte == 39 || byte == 92 || byte == 0 {
@@ -109,5 +111,14 @@ struct DemoSQLBuffer: Sendable {
         statements.append(current)
         current = ""
         rowsInCurrent = 0
+    }
+}
+
+extension SQLDatabase {
+    /// Runs the statements a `DemoSQLBuffer` produced, in order.
+    func run(demoStatements statements: [String]) async throws {
+        for statement in statements {
+            try await raw(SQLQueryString(statement)).run()
+        }
     }
 }

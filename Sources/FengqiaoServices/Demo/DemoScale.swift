@@ -48,11 +48,7 @@ public enum DemoScale: String, CaseIterable, Sendable {
         }
     }
 
-    /// Cases per generated batch; the next batch is generated while the database writes this one.
+    /// Cases per generated batch; the next batch is generated while the database writes this one
+    /// (`tiny` uses small batches so that tests go through several).
     var casesPerChunk: Int { self == .tiny ? 40 : 10_000 }
-
-    /// Cases per insert transaction (several batches). Large transactions matter on SQLite: the
-    /// checkpoint after each commit rewrites the randomly placed index pages (tracking codes), so
-    /// 100k cases per commit load a third faster than 20k.
-    var casesPerTransaction: Int { self == .tiny ? 100 : 100_000 }
 }

@@ -48,37 +48,48 @@ struct DemoStaffBuilder {
             if demo {
                 let credentials = DemoLogin.credentials(for: role)
                 username = credentials.username
-                out.logins.append(DemoLogin(username: username, password: credentials.password, role: role, areaName: areaName))
+                out.logins.append(
+                    DemoLogin(username: username, password: credentials.password, role: role, areaName: areaName))
             }
-            out.accounts.append(Account(
-                id: id, username: username, name: name, role: role, area: area, department: department,
-                phoneCipher: sealed, createdAt: nowMs - Int64(random.int(370...420)) * 86_400_000, isDemo: demo))
+            out.accounts.append(
+                Account(
+                    id: id, username: username, name: name, role: role, area: area, department: department,
+                    phoneCipher: sealed, createdAt: nowMs - Int64(random.int(370...420)) * 86_400_000, isDemo: demo))
             return (id, name, sealed, PhoneNumber(phone)?.masked ?? "")
         }
 
-        let city = DemoGazetteer.cityCode, cityName = DemoGazetteer.cityName
+        let city = DemoGazetteer.cityCode
+        let cityName = DemoGazetteer.cityName
         _ = try add(.systemAdmin, area: city, areaName: cityName, demo: true, prefix: "sysadmin")
         _ = try add(.securityAdmin, area: city, areaName: cityName, demo: true, prefix: "secadmin")
         _ = try add(.auditor, area: city, areaName: cityName, demo: true, prefix: "auditor")
         _ = try add(.leader, area: city, areaName: cityName, demo: false, prefix: "leader")
         for (c, county) in atlas.counties.enumerated() {
             let demo = c == demoCounty
-            out.countyOperator.append(try add(.intakeOperator, area: county.code, areaName: county.name, demo: demo, prefix: "intake").id)
-            out.countyDispatcher.append(try add(.dispatcher, area: county.code, areaName: county.name, demo: demo, prefix: "dispatch").id)
+            out.countyOperator.append(
+                try add(.intakeOperator, area: county.code, areaName: county.name, demo: demo, prefix: "intake").id)
+            out.countyDispatcher.append(
+                try add(.dispatcher, area: county.code, areaName: county.name, demo: demo, prefix: "dispatch").id)
             _ = try add(.leader, area: county.code, areaName: county.name, demo: demo, prefix: "leader")
             _ = try add(.assessor, area: county.code, areaName: county.name, demo: demo, prefix: "assess")
-            _ = try add(.petitionOfficer, area: county.code, areaName: county.name,
-                        department: departments.county[c]["petitions"]?.id, demo: demo, prefix: "petition")
+            _ = try add(
+                .petitionOfficer, area: county.code, areaName: county.name,
+                department: departments.county[c]["petitions"]?.id, demo: demo, prefix: "petition")
         }
         for (t, township) in atlas.townships.enumerated() {
-            out.townshipOperator.append(try add(.intakeOperator, area: township.code, areaName: township.name, demo: false, prefix: "intake").id)
-            out.townshipDispatcher.append(try add(.dispatcher, area: township.code, areaName: township.name, demo: false, prefix: "dispatch").id)
-            _ = try add(.mediator, area: township.code, areaName: township.name,
-                        department: departments.township[t]["justice"]?.id, demo: t == demoTownship, prefix: "mediate")
+            out.townshipOperator.append(
+                try add(.intakeOperator, area: township.code, areaName: township.name, demo: false, prefix: "intake").id
+            )
+            out.townshipDispatcher.append(
+                try add(.dispatcher, area: township.code, areaName: township.name, demo: false, prefix: "dispatch").id)
+            _ = try add(
+                .mediator, area: township.code, areaName: township.name,
+                department: departments.township[t]["justice"]?.id, demo: t == demoTownship, prefix: "mediate")
         }
         for department in departments.all {
-            let handler = try add(.departmentHandler, area: department.areaCode, areaName: department.name,
-                                  department: department.id, demo: department.id == demoHandlerDepartment, prefix: "handle")
+            let handler = try add(
+                .departmentHandler, area: department.areaCode, areaName: department.name,
+                department: department.id, demo: department.id == demoHandlerDepartment, prefix: "handle")
             out.handler[department.id] = handler.id
         }
         for (g, grid) in atlas.grids.enumerated() {
@@ -96,7 +107,8 @@ struct DemoStaffBuilder {
     }
 
     static let columns = [
-        "id", "username", "display_name", "password_hash", "role", "area_code", "department_id", "phone_cipher", "created_at",
+        "id", "username", "display_name", "password_hash", "role", "area_code", "department_id", "phone_cipher",
+        "created_at",
     ]
 }
 

@@ -1,8 +1,17 @@
 /// A description template parsed once into text and slots, so filling a million of them is cheap.
 struct DemoTemplate: Sendable {
     enum Slot: String, Sendable, CaseIterable {
-        case compound = "小区", building = "楼", entrance = "单元", road = "路", village = "村"
-        case organization = "单位", people = "人数", amount = "金额", days = "天", months = "月", time = "时间"
+        case compound = "小区"
+        case building = "楼"
+        case entrance = "单元"
+        case road = "路"
+        case village = "村"
+        case organization = "单位"
+        case people = "人数"
+        case amount = "金额"
+        case days = "天"
+        case months = "月"
+        case time = "时间"
     }
 
     enum Part: Sendable {

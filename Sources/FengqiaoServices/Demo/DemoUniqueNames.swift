@@ -28,7 +28,9 @@ struct DemoUniqueNames {
         let i = next[kind, default: 0]
         next[kind] = i + 1
         // Past the pool's end (never at the built-in scales) names get an ordinal: 康乐二社区.
-        let stem = pool.isEmpty ? "新区" : pool[i % pool.count] + (i < pool.count ? "" : DemoNumerals.chinese(i / pool.count + 1))
+        let stem =
+            pool.isEmpty
+            ? "新区" : pool[i % pool.count] + (i < pool.count ? "" : DemoNumerals.chinese(i / pool.count + 1))
         let name = stem + kind.villageNoun
         used.insert(name)
         return name

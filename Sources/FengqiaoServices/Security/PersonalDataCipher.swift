@@ -34,10 +34,19 @@ public struct PersonalDataCipher: Sendable {
         return text
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A stable, keyed fingerprint of `value` for equality lookups (hex).
     public func blindIndex(_ value: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: indexKey)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        // Hex by table: `String(format:)` per byte dominated bulk loads (measured by the demo loader).
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in mac {
+            hex.append(Self.hexDigits[Int(byte >> 4)])
+            hex.append(Self.hexDigits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

@@ -84,3 +84,28 @@ def test_good_settings_are_accepted(fengqiao_bin, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "db.sqlite").exists()
+
+
+def test_port_in_use_exits_2_naming_the_port(fengqiao_bin, tmp_path):
+    """A port another process holds: the server says so in one line naming --port, exit 2, no crash."""
+    import socket
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    port = holder.getsockname()[1]
+    try:
+        result = subprocess.run(
+            [str(fengqiao_bin), "serve", "--port", str(port)],
+            cwd=tmp_path,
+            env=clean_env(FENGQIAO_DATABASE_URL=f"sqlite://{tmp_path}/db.sqlite", FENGQIAO_KEY_FILE=str(tmp_path / "key")),
+            capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        holder.close()
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert not CRASH.search(output), output
+    last = output.strip().splitlines()[-1]
+    assert "--port" in last and str(port) in last, output
+    assert "枫桥平台已启动" not in output, "claimed to be running although it never listened"

@@ -6,6 +6,7 @@ import FengqiaoWeb
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// `fengqiao serve`: the web server and, unless `--no-jobs`, the job runner, in one process.
@@ -41,14 +42,19 @@ struct ServeCommand: AsyncParsableCommand {
             if demo { try await loadDemoIfEmpty(platform) }
             var services: [any Service] = [DatabaseCloser(database: platform.database)]
             if !noJobs { services.append(JobRunner(platform: platform, workerName: web.instanceName)) }
-            let app = try await buildApplication(platform: platform, configuration: web)
+            let app = try await buildApplication(platform: platform, configuration: web) {
+                say("枫桥平台已启动 (Fengqiao is running): http://\(web.host):\(web.port)/")
+            }
             services.append(app)
             let group = ServiceGroup(configuration: .init(
                 services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))
-            say("枫桥平台已启动 (Fengqiao is running): http://\(web.host):\(web.port)/")
             try await group.run()
             logger.info("stopped cleanly")
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EADDRNOTAVAIL {
+            await platform.database.close()
+            let setting = port != nil ? "--port" : CommonOptions.environment["FENGQIAO_PORT"] != nil ? "FENGQIAO_PORT" : "--port"
+            throw SettingError(setting: setting, reason: "无法监听 \(web.host):\(web.port)(地址已被占用或不可用)")
         } catch {
             await platform.database.close()
             throw error

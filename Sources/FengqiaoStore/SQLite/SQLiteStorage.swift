@@ -65,8 +65,13 @@ public final class SQLiteStorage: Database {
     }
 
     public func close() async {
-        for connection in await readers.drain() + writer.drain() {
-            try? await connection.close()
-        }
+        // In a task of its own: closing must finish even when the caller's task is being cancelled
+        // (a service group cancels its services when one of them fails).
+        let (readers, writer) = (self.readers, self.writer)
+        await Task {
+            for connection in await readers.drain() + writer.drain() {
+                try? await connection.close()
+            }
+        }.value
     }
 }

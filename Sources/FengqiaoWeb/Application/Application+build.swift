@@ -6,13 +6,16 @@ import ServiceLifecycle
 
 /// Builds the web application: middleware, routes, views. Jobs and the database's lifetime are
 /// the caller's (the `serve` command adds them to the same service group).
+/// `onListening` runs once the server accepts connections.
 public func buildApplication(
-    platform: Platform, configuration: WebConfiguration, services: [any Service] = []
+    platform: Platform, configuration: WebConfiguration, services: [any Service] = [],
+    onListening: @escaping @Sendable () async -> Void = {}
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(platform: platform)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fengqiao"),
+        onServerRunning: { _ in await onListening() },
         logger: platform.logger
     )
     for service in services { app.addServices(service) }

@@ -109,3 +109,16 @@ def test_port_in_use_exits_2_naming_the_port(fengqiao_bin, tmp_path):
     last = output.strip().splitlines()[-1]
     assert "--port" in last and str(port) in last, output
     assert "枫桥平台已启动" not in output, "claimed to be running although it never listened"
+
+
+def test_demo_into_a_database_with_data_is_refused_in_one_line(fengqiao_bin, tmp_path):
+    env = clean_env(FENGQIAO_DATABASE_URL=f"sqlite://{tmp_path}/db.sqlite", FENGQIAO_KEY_FILE=str(tmp_path / "key"),
+                    FENGQIAO_LOG_LEVEL="warning")
+    first = subprocess.run([str(fengqiao_bin), "demo", "--scale", "tiny"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stdout + first.stderr
+    again = subprocess.run([str(fengqiao_bin), "demo", "--scale", "tiny"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 1, again.stdout + again.stderr
+    assert again.stderr.strip().count("\n") == 0 and "空数据库" in again.stderr, again.stderr
+    assert not CRASH.search(again.stdout + again.stderr)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FengqiaoDomain
 import Foundation
 
 /// `fengqiao`: one executable for the server and its tools.
@@ -23,6 +24,9 @@ struct Fengqiao: AsyncParsableCommand {
         } catch let error as SettingError {
             FileHandle.standardError.write(Data("fengqiao: \(error)\n".utf8))
             Foundation.exit(2)
+        } catch let error as DomainError {
+            FileHandle.standardError.write(Data("fengqiao: \(error.message)\n".utf8))
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

@@ -32,7 +32,7 @@ struct ProblemMiddleware: RouterMiddleware {
 
     static func problem(_ mapped: ErrorMapping.Mapped, requestID: String) throws -> Response {
         let problem = ProblemDetails(
-            type: "https://fengqiao.org.cn/problems/\(mapped.code)", title: mapped.title, status: mapped.status.code,
+            type: "urn:fengqiao:problem:\(mapped.code)", title: mapped.title, status: mapped.status.code,
             detail: mapped.detail, code: mapped.code, requestId: requestID.isEmpty ? nil : requestID,
             errors: mapped.fields
         )

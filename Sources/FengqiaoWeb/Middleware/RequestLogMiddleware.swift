@@ -38,6 +38,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 }
 
+// Constant, valid header names: the initialiser fails only for invalid tokens, which no input can reach.
 extension HTTPField.Name {
     static var xRequestID: Self { .init("X-Request-Id")! }
     static var xContentTypeOptions: Self { .init("X-Content-Type-Options")! }

@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "FengqiaoDomain", package: "fengqiao"),
                 .product(name: "FengqiaoStore", package: "fengqiao"),
                 .product(name: "FengqiaoServices", package: "fengqiao"),
             ],

@@ -7,6 +7,7 @@ import Logging
 /// `DemoGenerator` at scale `tiny` (≈200 cases) into a fresh, migrated SQLite file per iteration. Opening the file
 /// and migrating it happen outside the measurement; only the generator's `load` is measured.
 let benchmarks: @Sendable () -> Void = {
+    spatialIndexBenchmarks()
     let logger = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
     // A fixed reference time, so every iteration generates the same data.
     let now = Date(timeIntervalSince1970: 1_795_399_200)

@@ -1,7 +1,6 @@
 import FengqiaoDomain
 import FengqiaoStore
 import Foundation
-import SQLKit
 
 /// Reads the home page's summary from the area tree and the daily case counters (not the case rows,
 /// so it costs the same at any number of cases).
@@ -15,20 +14,16 @@ public struct PlatformOverview: Sendable {
             let areas = AreaRepository(db)
             let levels = try await areas.countsByLevel()
             let states = try await CaseRepository(db).totalsByState()
-            func count(_ table: String) async throws -> Int {
-                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
-                    .decode(column: "n", as: Int.self) ?? 0
-            }
             return PlatformSummary(
                 rootName: try await areas.root()?.name,
                 areaCounts: AreaLevel.allCases.map { .init(name: $0.chineseName, count: levels[$0.rawValue] ?? 0) },
                 caseStates: CaseState.allCases.map { .init(name: $0.chineseName, count: states[$0.rawValue] ?? 0) },
                 totalCases: states.values.reduce(0, +),
                 openCases: CaseState.allCases.filter(\.isOpen).reduce(0) { $0 + (states[$1.rawValue] ?? 0) },
-                departments: try await count("departments"),
-                people: try await count("people"),
-                organizations: try await count("organizations"),
-                places: try await count("places")
+                departments: try await db.countRows(in: "departments"),
+                people: try await db.countRows(in: "people"),
+                organizations: try await db.countRows(in: "organizations"),
+                places: try await db.countRows(in: "places")
             )
         }
     }

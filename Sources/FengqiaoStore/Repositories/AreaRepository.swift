@@ -36,13 +36,7 @@ public struct AreaRepository: Sendable {
 
     /// How many areas exist at each level.
     public func countsByLevel() async throws -> [String: Int] {
-        var result: [String: Int] = [:]
-        let rows = try await db.select().column("level").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("areas").groupBy("level").all()
-        for row in rows {
-            result[try row.decode(column: "level", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return result
+        try await db.countRows(in: "areas", groupedBy: "level")
     }
 
     public func children(of code: String) async throws -> [AreaRecord] {

@@ -70,8 +70,7 @@ public struct CaseRepository: Sendable {
     }
 
     public func count() async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cases").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+        try await db.countRows(in: "cases")
     }
 
     /// Adds `delta` to one counter cell, creating it when absent.
@@ -93,8 +92,7 @@ public struct CaseRepository: Sendable {
             SELECT reported_day, area_code, kind, channel, state, COUNT(*) FROM cases
             WHERE reported_day = \(bind: day) GROUP BY reported_day, area_code, kind, channel, state
             """).run()
-        return try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("case_daily_counts")
-            .where("day", .equal, day).first()?.decode(column: "n", as: Int.self) ?? 0
+        return try await db.countRows(in: "case_daily_counts", where: ("day", day))
     }
 
     /// Case totals per state from the counters, optionally within an area code prefix.

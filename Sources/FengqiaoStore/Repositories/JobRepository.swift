@@ -59,11 +59,6 @@ public struct JobRepository: Sendable {
 
     /// Job counts per state, for `/metrics` and tests.
     public func countsByState() async throws -> [String: Int] {
-        var result: [String: Int] = [:]
-        for row in try await db.select().column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("jobs").groupBy("state").all() {
-            result[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return result
+        try await db.countRows(in: "jobs", groupedBy: "state")
     }
 }

@@ -44,13 +44,9 @@ public enum TestDatabases {
 
     /// Creates a database named `fq_test_<random>` on the test server, runs `body`, drops it.
     public static func withPostgres<T>(migrate: Bool = true, _ body: (PostgresStorage) async throws -> T) async throws -> T {
-        guard let url = postgresURL, case .postgres(let admin) = try DatabaseLocation(url: url) else {
-            throw TestDatabaseError.noPostgres
-        }
-        let name = "fq_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try await adminExecute(admin, "CREATE DATABASE \(name)")
+        let (admin, name) = try await newPostgresDatabase()
         var settings = admin
-        settings.database = String(name)
+        settings.database = name
         do {
             let db = try await PostgresStorage.connect(settings, maxConnections: 4, logger: logger)
             do {
@@ -71,15 +67,21 @@ public enum TestDatabases {
 
     /// The settings for a new empty database on the test server (for tests that start processes).
     public static func createPostgresDatabase() async throws -> (url: String, drop: @Sendable () async -> Void) {
+        let (admin, name) = try await newPostgresDatabase()
+        let auth = admin.password.map { "\(admin.username):\($0)" } ?? admin.username
+        return ("postgres://\(auth)@\(admin.host):\(admin.port)/\(name)", {
+            try? await adminExecute(admin, "DROP DATABASE \(name) WITH (FORCE)")
+        })
+    }
+
+    /// Creates `fq_test_<random>` on the test server; returns the server's settings and the name.
+    private static func newPostgresDatabase() async throws -> (admin: DatabaseLocation.PostgresSettings, name: String) {
         guard let url = postgresURL, case .postgres(let admin) = try DatabaseLocation(url: url) else {
             throw TestDatabaseError.noPostgres
         }
         let name = "fq_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await adminExecute(admin, "CREATE DATABASE \(name)")
-        let auth = admin.password.map { "\(admin.username):\($0)" } ?? admin.username
-        return ("postgres://\(auth)@\(admin.host):\(admin.port)/\(name)", {
-            try? await adminExecute(admin, "DROP DATABASE \(name) WITH (FORCE)")
-        })
+        return (admin, String(name))
     }
 
     private static func adminExecute(_ settings: DatabaseLocation.PostgresSettings, _ sql: String) async throws {

@@ -137,6 +137,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "FengqiaoQRCode", dependencies: ["CQRencode"], swiftSettings: swiftSettings),
+        .testTarget(name: "FengqiaoQRCodeTests", dependencies: ["FengqiaoQRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", swiftSettings: swiftSettings),
     ]
 )

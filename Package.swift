@@ -107,6 +107,7 @@ let package = Package(
             dependencies: [
                 "FengqiaoDomain", "FengqiaoStore", "FengqiaoServices", "FengqiaoWeb", "FengqiaoJobs",
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/FengqiaoTestSupport",

@@ -1,3 +1,5 @@
+import FengqiaoDomain
+import FengqiaoServices
 import Hummingbird
 
 /// The per-request context of every Fengqiao route.
@@ -5,13 +7,27 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The request id echoed in the `X-Request-Id` header and in every log line of the request.
     public var requestID: String = ""
+    /// The client's address, as the audit log records it.
+    public let clientIP: String
+    /// The signed-in session, set by `SessionMiddleware` when the cookie names a valid one.
+    public var session: ActiveSession?
+    /// The cookie's token of that session (needed to sign out).
+    var sessionToken: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.clientIP = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Bodies larger than this are refused with 413 (attachments will stream through their own limit).
     public static let maxBodyBytes = 1 << 20
 
     public var maxUploadSize: Int { Self.maxBodyBytes }
+
+    /// The signed-in caller; throws `.unauthenticated` (401, or the sign-in page for browsers) when
+    /// nobody is signed in.
+    func caller() throws(DomainError) -> Caller {
+        guard let session else { throw DomainError.unauthenticated(code: "signed_out", message: "请先登录") }
+        return Caller(staff: session.staff, ip: clientIP)
+    }
 }

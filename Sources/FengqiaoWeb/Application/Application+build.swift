@@ -11,7 +11,7 @@ public func buildApplication(
     platform: Platform, configuration: WebConfiguration, services: [any Service] = [],
     onListening: @escaping @Sendable () async -> Void = {}
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(platform: platform)
+    let router = try await buildRouter(platform: platform, configuration: configuration)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Fengqiao"),
@@ -23,7 +23,10 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware; tests drive it directly.
-public func buildRouter(platform: Platform) async throws -> Router<AppRequestContext> {
+public func buildRouter(
+    platform: Platform, configuration: WebConfiguration = WebConfiguration()
+) async throws -> Router<AppRequestContext> {
+    let authentication = Authentication(platform: platform)
     let views = try await Views.load()
     let metrics = PrometheusMetrics.shared
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -32,11 +35,14 @@ public func buildRouter(platform: Platform) async throws -> Router<AppRequestCon
         ProblemMiddleware(views: views)
         MetricsMiddleware()
         BodyLimitMiddleware()
+        SessionMiddleware(authentication: authentication)
     }
     var routes = RouteTable(router: router)
     HealthRoutes(platform: platform, metrics: metrics).add(to: &routes)
     HomeRoutes(platform: platform, views: views).add(to: &routes)
     ReportAPIRoutes(platform: platform).add(to: &routes)
+    SessionRoutes(authentication: authentication, views: views, secureCookies: configuration.secureCookies)
+        .add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return router

@@ -17,6 +17,9 @@ enum ErrorMapping {
         switch error {
         case let error as DomainError:
             return map(error)
+        case is CSRFError:
+            return Mapped(status: .forbidden, code: "csrf_failed", title: "页面已过期",
+                          detail: "页面已过期或来源不明,请刷新页面后重新提交。")
         case let error as DecodingError:
             return Mapped(status: .badRequest, code: "malformed_body", title: "请求格式错误", detail: describe(error),
                           fields: field(of: error).map { [$0] })
@@ -41,6 +44,13 @@ enum ErrorMapping {
             Mapped(status: .notFound, code: error.code, title: "未找到", detail: error.message)
         case .conflict:
             Mapped(status: .conflict, code: error.code, title: "无法办理", detail: error.message)
+        case .unauthenticated:
+            Mapped(status: .unauthorized, code: error.code, title: "需要登录", detail: error.message)
+        case .forbidden:
+            Mapped(status: .forbidden, code: error.code, title: "无权访问", detail: error.message)
+        case .tooManyAttempts(let seconds):
+            Mapped(status: .tooManyRequests, code: error.code, title: "尝试次数过多", detail: error.message,
+                   headers: [.retryAfter: String(seconds)])
         }
     }
 

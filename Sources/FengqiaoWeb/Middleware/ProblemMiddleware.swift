@@ -17,8 +17,13 @@ struct ProblemMiddleware: RouterMiddleware {
             if mapped.status.code >= 500 {
                 context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
             }
+            if mapped.status == .unauthorized, Self.wantsHTML(request) {
+                let next = request.method == .get ? request.uri.description : "/"
+                let query = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                return .redirect(to: "/login?next=\(query)", type: .normal)
+            }
             var response = Self.wantsHTML(request)
-                ? try views.errorPage(mapped, requestID: context.requestID)
+                ? try views.errorPage(mapped, requestID: context.requestID, session: context.session)
                 : try Self.problem(mapped, requestID: context.requestID)
             response.headers.append(contentsOf: mapped.headers)
             return response

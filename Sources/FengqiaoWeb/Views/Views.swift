@@ -1,3 +1,4 @@
+import FengqiaoServices
 import Foundation
 import Hummingbird
 import Mustache
@@ -15,8 +16,19 @@ struct Views: Sendable {
         return Views(library: library)
     }
 
-    /// Renders `template` with `context` into an HTML response.
-    func page(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+    /// Renders `template` with `context` into an HTML response; with a session, the layout shows who is
+    /// signed in and the sign-out form carries its CSRF token.
+    func page(
+        _ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok, session: ActiveSession? = nil
+    ) throws -> Response {
+        var context = context
+        if let session {
+            context["signedIn"] = [
+                "displayName": session.staff.displayName, "roleName": session.staff.role.chineseName,
+                "csrf": session.csrfToken,
+            ]
+            context["csrf"] = context["csrf"] ?? session.csrfToken
+        }
         guard let html = library.render(context, withTemplate: template) else { throw ViewError.unknownTemplate(template) }
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
@@ -24,11 +36,11 @@ struct Views: Sendable {
         )
     }
 
-    func errorPage(_ mapped: ErrorMapping.Mapped, requestID: String) throws -> Response {
+    func errorPage(_ mapped: ErrorMapping.Mapped, requestID: String, session: ActiveSession?) throws -> Response {
         try page("error", [
             "title": mapped.title, "status": mapped.status.code, "detail": mapped.detail, "requestId": requestID,
             "fields": (mapped.fields ?? []).map { ["field": $0.field, "message": $0.message] },
-        ], status: mapped.status)
+        ], status: mapped.status, session: session)
     }
 }
 

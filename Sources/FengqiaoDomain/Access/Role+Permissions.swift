@@ -1,0 +1,36 @@
+import Foundation
+
+extension Role {
+    /// The permissions table. 三权分立: the system admin manages accounts but reads no cases, base
+    /// data or audit log; the security admin grants roles; the auditor reads only the audit log.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .intakeOperator:
+            [.viewMap, .viewBaseData, .viewCases, .acceptCases]
+        case .dispatcher:
+            [.viewMap, .viewBaseData, .viewCases, .acceptCases, .dispatchCases, .superviseCases]
+        case .gridWorker:
+            [.viewMap, .viewBaseData, .editBaseData, .viewCases, .handleCases]
+        case .gridLeader:
+            [.viewMap, .viewBaseData, .editBaseData, .viewSensitiveTags, .viewCases, .handleCases, .mediate]
+        case .departmentHandler:
+            [.viewMap, .viewCases, .handleCases]
+        case .mediator:
+            [.viewMap, .viewBaseData, .viewCases, .handleCases, .mediate]
+        case .petitionOfficer:
+            [.viewMap, .viewBaseData, .revealIdentifiers, .viewSensitiveTags, .viewCases, .acceptCases,
+             .receivePetitions]
+        case .leader:
+            [.viewMap, .editMap, .viewBaseData, .revealIdentifiers, .viewSensitiveTags, .exportData, .viewCases,
+             .superviseCases]
+        case .assessor:
+            [.viewMap, .viewCases, .assess]
+        case .systemAdmin:
+            [.viewMap, .editMap, .importData, .manageAccounts]
+        case .securityAdmin:
+            [.grantRoles]
+        case .auditor:
+            [.readAuditLog]
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import FengqiaoDomain
+
+/// What a service records in the audit log: the action, its object and a short summary.
+public struct AuditEntry: Sendable, Equatable {
+    public var actorID: Int64?
+    public var actor: String
+    public var role: String
+    public var ip: String
+    public var action: String
+    public var objectType: String
+    public var objectID: String
+    /// Short JSON: what changed (before/after) or what was read; never a plaintext identifier.
+    public var summary: String
+
+    public init(
+        actorID: Int64?, actor: String, role: String, ip: String, action: String, objectType: String,
+        objectID: String, summary: String = "{}"
+    ) {
+        self.actorID = actorID
+        self.actor = actor
+        self.role = role
+        self.ip = ip
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.summary = summary
+    }
+
+    /// An entry for something `caller` did.
+    public init(_ caller: Caller, action: String, objectType: String, objectID: String, summary: String = "{}") {
+        self.init(
+            actorID: caller.staff.accountID, actor: caller.staff.username, role: caller.staff.role.rawValue,
+            ip: caller.ip, action: action, objectType: objectType, objectID: objectID, summary: summary)
+    }
+}

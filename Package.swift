@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 "FengqiaoDomain",
                 "FengqiaoServices",
+                "FengqiaoQRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

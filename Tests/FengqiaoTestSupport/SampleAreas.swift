@@ -1,3 +1,4 @@
+import FengqiaoDomain
 import FengqiaoStore
 import Foundation
 
@@ -19,10 +20,20 @@ public enum SampleAreas {
                 AreaRecord(code: county, parentCode: city, level: "county", name: "九原区", createdAt: now),
                 AreaRecord(code: township, parentCode: county, level: "township", name: "沙河街道", createdAt: now),
                 AreaRecord(code: village, parentCode: township, level: "village", name: "康乐社区",
+                           boundary: rectangle(40.60, 109.80, 40.62, 109.82),
                            minLat: 40.60, minLon: 109.80, maxLat: 40.62, maxLon: 109.82, createdAt: now),
                 AreaRecord(code: grid, parentCode: village, level: "grid", gridKind: "ordinary", name: "康乐社区第1网格",
+                           boundary: rectangle(40.60, 109.80, 40.61, 109.81),
                            minLat: 40.60, minLon: 109.80, maxLat: 40.61, maxLon: 109.81, createdAt: now),
             ])
         }
+    }
+
+    /// A GeoJSON Polygon for the box [minLat, maxLat] × [minLon, maxLon].
+    public static func rectangle(_ minLat: Double, _ minLon: Double, _ maxLat: Double, _ maxLon: Double) -> String {
+        GeoPolygon(exterior: [
+            Coordinate(latitude: minLat, longitude: minLon), Coordinate(latitude: minLat, longitude: maxLon),
+            Coordinate(latitude: maxLat, longitude: maxLon), Coordinate(latitude: maxLat, longitude: minLon),
+        ]).geoJSON()
     }
 }

@@ -18,12 +18,13 @@ public struct ReportIntake: Sendable {
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
 
+        let atlas = try await platform.areaAtlas()
         return try await platform.database.write { db in
             let cases = CaseRepository(db)
             if let key = report.idempotencyKey, let existing = try await cases.find(idempotencyKey: key) {
                 return ReportReceipt(existing, replayed: true)
             }
-            let (areaCode, gridCode) = try await Self.place(report, areas: AreaRepository(db))
+            let (areaCode, gridCode) = try Self.place(report, atlas: atlas)
             let year = ChinaTime.year(now)
             let county = String(areaCode.prefix(6))
             let sequence = try await cases.nextSequence(countyPrefix: county, year: year)
@@ -49,37 +50,27 @@ public struct ReportIntake: Sendable {
         }
     }
 
-    /// The administrative area and grid a report is filed under: the named grid, else the grid
-    /// holding its location, else the root (city) centre, which places it by hand.
-    private static func place(_ report: ValidatedReport, areas: AreaRepository) async throws -> (String, String?) {
+    /// The area and grid a report is filed under: the named grid; else the finest area whose
+    /// boundary holds its location; else the area its address names; else the root (city) centre,
+    /// which places it by hand.
+    static func place(_ report: ValidatedReport, atlas: AreaAtlas) throws -> (areaCode: String, gridCode: String?) {
         if let code = report.gridCode {
-            guard let grid = try await areas.find(code: code.rawValue),
-                  grid.level == AreaLevel.grid.rawValue || grid.level == AreaLevel.microGrid.rawValue
-            else {
+            guard let path = atlas.path(to: code.rawValue), [.grid, .microGrid].contains(path.leaf.level) else {
                 throw DomainError.validation([FieldError(field: "gridCode", code: "unknown", message: "网格编码不存在")])
             }
-            return (try await village(of: grid, areas: areas), grid.code)
+            return path.filing
         }
-        if let point = report.location {
-            for level in [AreaLevel.grid, .village] {
-                if let area = try await areas.find(level: level.rawValue, containingLatitude: point.latitude, longitude: point.longitude) {
-                    return level == .grid ? (try await village(of: area, areas: areas), area.code) : (area.code, nil)
-                }
-            }
+        if let point = report.location, let path = atlas.locate(point) {
+            return path.filing
         }
-        guard let root = try await areas.root() else {
+        if let address = report.address, case .match(let candidate) = atlas.resolve(address: address),
+           let path = atlas.path(to: candidate.code.rawValue) {
+            return path.filing
+        }
+        guard let root = atlas.rootCode else {
             throw DomainError.conflict(code: "not_configured", message: "平台尚未配置行政区划,暂时无法受理")
         }
-        return (root.code, nil)
-    }
-
-    private static func village(of area: AreaRecord, areas: AreaRepository) async throws -> String {
-        var current = area
-        while current.level != AreaLevel.village.rawValue, let parent = current.parentCode,
-              let next = try await areas.find(code: parent) {
-            current = next
-        }
-        return current.code
+        return (root, nil)
     }
 }
 
@@ -91,5 +82,16 @@ extension ReportReceipt {
             state: state, stateName: state.chineseName, areaCode: record.areaCode, gridCode: record.gridCode,
             reportedAt: Date(millisecondsSince1970: record.reportedAt), replayed: replayed
         )
+    }
+}
+
+extension ReportIntake {
+    /// The township, village and grid names of grid `code`, for the heading of the public report
+    /// form; nil when the code names no active grid. Public: it is what the printed card shows.
+    public func gridPlace(code: String) async throws -> [String]? {
+        guard !code.isEmpty, let path = try await platform.areaAtlas().path(to: code),
+              [.grid, .microGrid].contains(path.leaf.level)
+        else { return nil }
+        return path.nodes.filter { $0.level >= .township }.map(\.name)
     }
 }

@@ -3,5 +3,6 @@ public enum Migrations {
     public static let all: [Migration] = [
         M001Foundation.migration,
         M002Identity.migration,
+        M003GovernanceMap.migration,
     ]
 }

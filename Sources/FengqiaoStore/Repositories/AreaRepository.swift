@@ -23,17 +23,6 @@ public struct AreaRepository: Sendable {
             .decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
-    /// The finest area of `level` whose bounding box holds the point. Exact for rectangular grids;
-    /// the governance-map issue replaces it with a polygon index.
-    public func find(level: String, containingLatitude lat: Double, longitude lon: Double) async throws -> AreaRecord? {
-        try await db.select().column("*").from("areas")
-            .where("level", .equal, level)
-            .where("min_lat", .lessThanOrEqual, lat).where("max_lat", .greaterThan, lat)
-            .where("min_lon", .lessThanOrEqual, lon).where("max_lon", .greaterThan, lon)
-            .orderBy("code").limit(1).first()?
-            .decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
-    }
-
     /// How many areas exist at each level.
     public func countsByLevel() async throws -> [String: Int] {
         try await db.countRows(in: "areas", groupedBy: "level")
@@ -41,6 +30,12 @@ public struct AreaRepository: Sendable {
 
     public func children(of code: String) async throws -> [AreaRecord] {
         try await db.select().column("*").from("areas").where("parent_code", .equal, code).orderBy("code").all()
+            .map { try $0.decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    /// Every active area, for the in-memory map.
+    public func allActive() async throws -> [AreaRecord] {
+        try await db.select().column("*").from("areas").where("status", .equal, "active").all()
             .map { try $0.decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
 }

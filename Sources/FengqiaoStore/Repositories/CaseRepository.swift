@@ -107,4 +107,36 @@ public struct CaseRepository: Sendable {
         }
         return result
     }
+
+    /// Cases in `states` filed inside the subtree `prefix`, grouped by the first `groupLength`
+    /// characters of their finest code (grid, else area).
+    public func counts(states: [String], prefix: String, groupLength: Int) async throws -> [String: Int] {
+        // Cases carry their village (or coarser) in area_code; filter on it, then group by the finest code.
+        let areaPrefix = String(prefix.prefix(12))
+        let finest = SQLFunction("COALESCE", args: SQLIdentifier("grid_code"), SQLIdentifier("area_code"))
+        let key = SQLFunction("substr", args: finest, SQLLiteral.numeric("1"), SQLLiteral.numeric(String(groupLength)))
+        let rows = try await db.select().column(key, as: "k").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("cases")
+            .where("area_code", .greaterThanOrEqual, areaPrefix).where("area_code", .lessThan, areaPrefix + ":")
+            .where("state", .in, states)
+            .groupBy(key).all()
+        var result: [String: Int] = [:]
+        for row in rows {
+            let k = try row.decode(column: "k", as: String.self)
+            if k.hasPrefix(prefix) { result[k] = try row.decode(column: "n", as: Int.self) }
+        }
+        return result
+    }
+
+    /// The newest cases filed inside the subtree `prefix`.
+    public func latest(prefix: String, limit: Int) async throws -> [CaseRecord] {
+        let areaPrefix = String(prefix.prefix(12))
+        let query = db.select().column("*").from("cases")
+            .where("area_code", .greaterThanOrEqual, areaPrefix).where("area_code", .lessThan, areaPrefix + ":")
+        if prefix.count > 12 {
+            query.where("grid_code", .greaterThanOrEqual, prefix).where("grid_code", .lessThan, prefix + ":")
+        }
+        return try await query.orderBy("reported_at", .descending).limit(limit).all()
+            .map { try $0.decode(model: CaseRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
 }

@@ -18,4 +18,22 @@ extension SQLDatabase {
         }
         return result
     }
+
+    /// How many rows of `table` have a `codeColumn` inside the area subtree `prefix`, grouped by the
+    /// first `groupLength` characters of that code (the children's codes, when `groupLength` is the
+    /// children's prefix length). A range test, so the index on `codeColumn` serves it.
+    public func countRows(
+        in table: String, codeColumn: String, prefix: String, groupLength: Int
+    ) async throws -> [String: Int] {
+        let key = SQLFunction(
+            "substr", args: SQLIdentifier(codeColumn), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(groupLength)))
+        let rows = try await select().column(key, as: "k").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(table)
+            .where(SQLIdentifier(codeColumn), .greaterThanOrEqual, SQLBind(prefix))
+            .where(SQLIdentifier(codeColumn), .lessThan, SQLBind(prefix + ":"))
+            .groupBy(key).all()
+        var result: [String: Int] = [:]
+        for row in rows { result[try row.decode(column: "k", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return result
+    }
 }

@@ -18,4 +18,12 @@ public struct SettingsRepository: Sendable {
             """).run()
         return try await self.value(name) ?? value
     }
+
+    /// Stores `value` under `name`, replacing what was there.
+    public func set(_ name: String, to value: String) async throws {
+        try await db.raw("""
+            INSERT INTO platform_settings (name, value) VALUES (\(bind: name), \(bind: value))
+            ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value
+            """).run()
+    }
 }

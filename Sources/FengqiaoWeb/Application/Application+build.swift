@@ -43,6 +43,9 @@ public func buildRouter(
     ReportAPIRoutes(platform: platform).add(to: &routes)
     SessionRoutes(authentication: authentication, views: views, secureCookies: configuration.secureCookies)
         .add(to: &routes)
+    AreaRoutes(platform: platform, views: views).add(to: &routes)
+    ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
+    ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return router

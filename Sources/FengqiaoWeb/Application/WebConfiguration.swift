@@ -6,8 +6,15 @@ public struct WebConfiguration: Sendable {
     public var instanceName: String
     /// Marks session cookies `Secure`; set when clients reach the server through TLS (e.g. a proxy).
     public var secureCookies: Bool
+    /// The address residents reach the server at (e.g. `https://zz.example.gov.cn`), printed in QR
+    /// codes; when nil, the address the staff member's browser used.
+    public var publicURL: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, instanceName: String = "fengqiao", secureCookies: Bool = false) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, instanceName: String = "fengqiao", secureCookies: Bool = false,
+        publicURL: String? = nil
+    ) {
+        self.publicURL = publicURL
         self.host = host
         self.port = port
         self.instanceName = instanceName

@@ -29,11 +29,30 @@ struct Views: Sendable {
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }
-        guard let html = library.render(context, withTemplate: template) else { throw ViewError.unknownTemplate(template) }
+        guard let html = library.render(Self.withoutNils(context), withTemplate: template) else {
+            throw ViewError.unknownTemplate(template)
+        }
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
+    }
+
+    /// The context with every `nil` removed, at any depth: an `Optional.none` stored in `Any` would
+    /// otherwise count as present in a `{{#section}}`.
+    static func withoutNils(_ context: [String: Any]) -> [String: Any] {
+        context.compactMapValues(unwrapped)
+    }
+
+    private static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return unwrapped(wrapped)
+        }
+        if let dictionary = value as? [String: Any] { return withoutNils(dictionary) }
+        if let array = value as? [[String: Any]] { return array.map(withoutNils) }
+        return value
     }
 
     func errorPage(_ mapped: ErrorMapping.Mapped, requestID: String, session: ActiveSession?) throws -> Response {

@@ -48,6 +48,8 @@ final class ReportFormTests: XCTestCase {
                 body: ByteBuffer(string: "_csrf=\(token)&gridCode=\(SampleAreas.grid)&description=&address=%E5%BA%B7%E4%B9%90%E5%B0%8F%E5%8C%BA&contactPhone=12345"))
             XCTAssertEqual(response.status, .unprocessableContent)
             XCTAssertTrue(response.text.contains("康乐小区"), "the address typed is kept")
+            XCTAssertTrue(response.text.contains("请填写问题描述"), response.text)
+            XCTAssertTrue(response.text.contains("联系电话格式不正确"), response.text)
             XCTAssertTrue(response.text.contains("aria-invalid=\"true\""))
             let forged = try await client.execute(
                 uri: "/report", method: .post, headers: Self.formType,

@@ -19,7 +19,8 @@ struct AreaRoutes {
             let code = try context.parameters.require("code")
             if AreaCode(code)?.level ?? .city >= .grid {
                 let detail = try await browser.grid(code: code, caller: caller)
-                return try views.page("grid", AreaPageContext.grid(detail), session: context.session)
+                return try views.page("grid", AreaPageContext.grid(detail, mayEdit: caller.staff.may(.editMap)),
+                                      session: context.session)
             }
             let overview = try await browser.overview(code: code, caller: caller)
             return try views.page("area", AreaPageContext.overview(overview), session: context.session)

@@ -40,7 +40,7 @@ enum AreaPageContext {
         ]
     }
 
-    static func grid(_ detail: GridDetail) -> [String: Any] {
+    static func grid(_ detail: GridDetail, mayEdit: Bool) -> [String: Any] {
         let posts = GridPost.allCases.map { post in
             [
                 "post": post.chineseName,
@@ -50,6 +50,14 @@ enum AreaPageContext {
         }
         return [
             "area": node(detail.grid), "breadcrumbs": detail.breadcrumbs.map(node), "posts": posts,
+            "mayEdit": mayEdit && detail.grid.level == .grid,
+            "holders": detail.posts.compactMap { holder in
+                GridPost(rawValue: holder.post).map {
+                    ["post": $0.chineseName, "postCode": $0.rawValue, "name": holder.displayName ?? "",
+                     "accountId": holder.accountId] as [String: Any]
+                }
+            },
+            "postChoices": GridPost.allCases.map { ["value": $0.rawValue, "name": $0.chineseName] },
             "findings": detail.staffing.findings.map { ["message": $0.message, "violation": $0.isViolation] },
             "fullyStaffed": detail.staffing.isFullyStaffed,
             "counts": [

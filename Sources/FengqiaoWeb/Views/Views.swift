@@ -38,10 +38,15 @@ struct Views: Sendable {
         )
     }
 
-    /// The context with every `nil` removed, at any depth: an `Optional.none` stored in `Any` would
-    /// otherwise count as present in a `{{#section}}`.
+    /// The context with every `nil` removed, at any depth (an `Optional.none` stored in `Any` would
+    /// otherwise count as present in a `{{#section}}`), and a `has_<name>` flag beside every list, for
+    /// markup around a list that only shows when it has items.
     static func withoutNils(_ context: [String: Any]) -> [String: Any] {
-        context.compactMapValues(unwrapped)
+        var result = context.compactMapValues(unwrapped)
+        for (key, value) in result {
+            if let list = value as? [Any] { result["has_" + key] = !list.isEmpty }
+        }
+        return result
     }
 
     private static func unwrapped(_ value: Any) -> Any? {

@@ -81,18 +81,5 @@ public struct DutyRoster: Sendable, Hashable {
         return first...last
     }
 
-    /// Beijing midnight of a `yyyy-MM-dd` day, or nil unless the text is exactly a real date in
-    /// 2000–2099 (the round trip rejects 2026-02-30, which `Calendar` would roll over into March).
-    static func date(ofDay day: String) -> Date? {
-        let bytes = Array(day.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digitPositions.allSatisfy({ bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }),
-            let year = Int(day.prefix(4)), (2000...2099).contains(year),
-            let month = Int(day.dropFirst(5).prefix(2)), let dayOfMonth = Int(day.suffix(2))
-        else { return nil }
-        let components = DateComponents(year: year, month: month, day: dayOfMonth)
-        guard let date = ChinaTime.calendar.date(from: components), ChinaTime.dayString(date) == day else { return nil }
-        return date
-    }
+    static func date(ofDay day: String) -> Date? { ChinaTime.date(ofDay: day) }
 }

@@ -38,4 +38,42 @@ public struct AreaRepository: Sendable {
         try await db.select().column("*").from("areas").where("status", .equal, "active").all()
             .map { try $0.decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
+
+    /// Every area under `parent` (active or retired), for numbering new children.
+    public func allChildren(of parent: String) async throws -> [AreaRecord] {
+        try await db.select().column("*").from("areas").where("parent_code", .equal, parent).orderBy("code").all()
+            .map { try $0.decode(model: AreaRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    public func rename(code: String, name: String, aliases: String) async throws {
+        try await db.update("areas").set("name", to: name).set("aliases", to: aliases).where("code", .equal, code).run()
+    }
+
+    public func setBoundary(
+        code: String, geoJSON: String, box: (minLat: Double, minLon: Double, maxLat: Double, maxLon: Double),
+        squareMetres: Double
+    ) async throws {
+        try await db.update("areas").set("boundary", to: geoJSON)
+            .set("min_lat", to: box.minLat).set("min_lon", to: box.minLon)
+            .set("max_lat", to: box.maxLat).set("max_lon", to: box.maxLon).set("area_m2", to: squareMetres)
+            .where("code", .equal, code).run()
+    }
+
+    public func retire(code: String, on day: String) async throws {
+        try await db.update("areas").set("status", to: "retired").set("retired_on", to: day).where("code", .equal, code)
+            .run()
+    }
+
+    public func recordChange(_ change: AreaChangeRecord) async throws {
+        try await db.insert(into: "area_changes")
+            .model(change, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .default).run()
+    }
+
+    /// The changes that name `code`, as the area itself or on the other side, oldest first.
+    public func changes(involving code: String) async throws -> [AreaChangeRecord] {
+        try await db.select().column("*").from("area_changes")
+            .where("area_code", .equal, code).orWhere("related_codes", .like, "%" + code + "%")
+            .orderBy("id").all()
+            .map { try $0.decode(model: AreaChangeRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
 }

@@ -23,7 +23,8 @@ struct AreaRoutes {
                                       session: context.session)
             }
             let overview = try await browser.overview(code: code, caller: caller)
-            return try views.page("area", AreaPageContext.overview(overview), session: context.session)
+            return try views.page("area", AreaPageContext.overview(overview, mayEdit: caller.staff.may(.editMap)),
+                                  session: context.session)
         }
         routes.get("/api/v1/areas/{code}") { _, context in
             let overview = try await browser.overview(code: try context.parameters.require("code"), caller: try context.caller())

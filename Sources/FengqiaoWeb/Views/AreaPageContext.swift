@@ -4,7 +4,7 @@ import Foundation
 
 /// Turns the area browser's read models into template contexts (HTML) and JSON.
 enum AreaPageContext {
-    static func overview(_ overview: AreaOverview) -> [String: Any] {
+    static func overview(_ overview: AreaOverview, mayEdit: Bool) -> [String: Any] {
         let area = overview.area
         let shapes = overview.children.map { child in
             AreaMap.Shape(
@@ -14,7 +14,7 @@ enum AreaPageContext {
         }
         let map = AreaMap(shapes: shapes, outline: area.polygons, caption: "\(area.name)下辖区域在办案件密度")
         return [
-            "area": node(area), "breadcrumbs": overview.breadcrumbs.map(node),
+            "area": node(area), "breadcrumbs": overview.breadcrumbs.map(node), "mayEdit": mayEdit,
             "openCases": overview.openCases, "childCount": overview.children.count,
             "childLevel": overview.children.first.map { levelName($0.node) } ?? "",
             "squareKilometres": kilometres(area.squareMetres),

@@ -1,9 +1,10 @@
 import SQLKit
 
 /// The governance map: area status and history, place-name aliases, centres, duty rosters, grid
-/// posts, households and things (隐患点, 设施).
+/// posts, households, things (隐患点, 设施), and name/address search over people, organisations and
+/// places (FTS5 trigram on SQLite, pg_trgm on PostgreSQL; see `BaseDataSearch`).
 enum M003GovernanceMap {
-    static let migration = Migration(version: 3, name: "governance_map") { db, _ in
+    static let migration = Migration(version: 3, name: "governance_map") { db, kind in
         // An area is `active` or `retired`; a retired area keeps its row so cases filed under it
         // still name it. `effective_from` / `retired_on` are China-time days.
         try await db.alter(table: "areas").column("status", type: .text, .notNull, .default("active")).run()
@@ -82,5 +83,9 @@ enum M003GovernanceMap {
             .column("created_at", type: .bigint, .notNull)
             .run()
         try await db.create(index: "things_grid").on("things").column("grid_code").run()
+
+        try await db.create(index: "people_name").on("people").column("name").run()
+        try await db.create(index: "people_grid_id").on("people").column("grid_code").column("id").run()
+        try await BaseDataSearch.createIndexes(on: db, kind: kind)
     }
 }

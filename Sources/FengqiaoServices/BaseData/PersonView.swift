@@ -40,4 +40,9 @@ public struct RevealedIdentifiers: Sendable, Equatable, Encodable {
 public struct PeoplePage: Sendable, Encodable {
     public let people: [PersonView]
     public let next: String?
+
+    public init(people: [PersonView], next: String?) {
+        self.people = people
+        self.next = next
+    }
 }

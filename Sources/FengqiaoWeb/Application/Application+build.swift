@@ -46,6 +46,7 @@ public func buildRouter(
     AreaRoutes(platform: platform, views: views).add(to: &routes)
     StaffingRoutes(platform: platform, views: views).add(to: &routes)
     AreaEditingRoutes(platform: platform, views: views).add(to: &routes)
+    PeopleRoutes(platform: platform, views: views).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     StaticRoutes().add(to: &routes)

@@ -14,6 +14,7 @@ enum DemoLoader {
         let areas = AreaLevel.allCases.map { "\($0.chineseName) \(summary.areasByLevel[$0] ?? 0)" }.joined(separator: ", ")
         say("演示数据已载入 (demo data loaded): \(areas)")
         say("  部门 \(summary.departments), 人口 \(summary.people), 组织 \(summary.organizations), 场所 \(summary.places), 案件 \(summary.cases), 事件 \(summary.events)")
+        say("  综治中心 \(summary.centers), 户 \(summary.households), 部件 \(summary.things), 网格岗位 \(summary.gridPosts)(缺网格长 \(summary.gridsWithoutLeader) 个网格, 缺网格警 \(summary.gridsWithoutPolice) 个网格)")
         say(String(format: "  用时 %.1f 秒, %.0f 件/秒 (cases/s)", summary.seconds, summary.casesPerSecond))
         say("演示账号 (demo logins — demo mode only, change before real use):")
         for login in summary.logins {

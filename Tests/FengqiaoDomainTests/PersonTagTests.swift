@@ -5,7 +5,7 @@ final class PersonTagTests: XCTestCase {
     func testCareAndSensitiveGroupsAreSplitAsTheModelDoes() {
         XCTAssertEqual(
             PersonTag.careTags.map(\.chineseName),
-            ["留守儿童", "空巢老人", "独居老人", "残障人士", "困难家庭", "低保户", "退役军人", "孕产妇"])
+            ["留守儿童", "空巢老人", "独居老人", "残障人士", "困难家庭", "低保户", "退役军人", "孕产妇", "流动人口", "党员"])
         XCTAssertEqual(
             PersonTag.sensitiveTags.map(\.chineseName),
             ["重点人员", "社区矫正对象", "刑满释放人员", "吸毒人员", "严重精神障碍患者", "重点信访人员"])
@@ -18,7 +18,7 @@ final class PersonTagTests: XCTestCase {
             PersonTag.allCases.map(\.rawValue),
             [
                 "leftBehindChild", "emptyNestElder", "elderLivingAlone", "disabledPerson", "familyInHardship",
-                "subsistenceAllowance", "veteran", "pregnantOrPostpartum", "keyPerson", "communityCorrection",
+                "subsistenceAllowance", "veteran", "pregnantOrPostpartum", "floatingPopulation", "partyMember", "keyPerson", "communityCorrection",
                 "releasedPrisoner", "drugUser", "severeMentalDisorder", "keyPetitioner",
             ])
     }

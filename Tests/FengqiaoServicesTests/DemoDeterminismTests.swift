@@ -20,6 +20,11 @@ final class DemoDeterminismTests: XCTestCase {
         ("case_events", "id", []),
         ("case_daily_counts", "day, area_code, kind, channel, state", []),
         ("case_number_sequences", "county_code, year", []),
+        ("centers", "area_code", []),
+        ("households", "id", []),
+        ("things", "id", []),
+        ("grid_posts", "grid_code, post, account_id", []),
+        ("duty_rosters", "department_id, day, account_id", []),
     ]
 
     private func dumps(seed: UInt64) async throws -> [String: [String]] {
@@ -47,7 +52,7 @@ final class DemoDeterminismTests: XCTestCase {
             }
         }
         let other = try await dumps(seed: 43)
-        for table in ["areas", "people", "cases", "case_events"] {
+        for table in ["areas", "people", "cases", "case_events", "households", "things", "centers", "grid_posts"] {
             XCTAssertNotEqual(first[table], other[table], "\(table) should depend on the seed")
         }
     }
@@ -75,9 +80,12 @@ final class DemoDeterminismTests: XCTestCase {
             try await DemoFixture.load(into: db, seed: 5, scale: .tiny)
             let dump = try await Self.dump(db)
             // New rows continue after the demo's ids.
-            let next = try await DemoRows.count(db, "SELECT nextval(pg_get_serial_sequence('cases', 'id')) AS n")
-            let cases = try await DemoRows.count(db, "SELECT MAX(id) AS n FROM cases")
-            XCTAssertEqual(next, cases + 1)
+            for table in ["cases", "accounts", "households", "things"] {
+                let next = try await DemoRows.count(
+                    db, "SELECT nextval(pg_get_serial_sequence('\(table)', 'id')) AS n")
+                let last = try await DemoRows.count(db, "SELECT MAX(id) AS n FROM \(table)")
+                XCTAssertEqual(next, last + 1, table)
+            }
             return dump
         }
         for (table, _, _) in Self.tables {
@@ -95,7 +103,11 @@ final class DemoDeterminismTests: XCTestCase {
                 try await DemoFixture.load(into: failing, seed: 2, scale: .tiny)
                 XCTFail("the injected failure must surface")
             } catch is FailingAtCommit.Injected {}
-            for table in ["areas", "people", "accounts", "cases", "case_events", "case_daily_counts"] {
+            let tables = [
+                "areas", "people", "accounts", "cases", "case_events", "case_daily_counts", "centers", "households",
+                "things", "grid_posts", "duty_rosters",
+            ]
+            for table in tables {
                 let rows = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM \(table)")
                 XCTAssertEqual(rows, 0, "\(table) kept rows of the failed load")
             }

@@ -7,6 +7,8 @@ public enum PersonTag: String, Sendable, Codable, ChineseNamedKind {
     // Care groups.
     case leftBehindChild, emptyNestElder, elderLivingAlone, disabledPerson, familyInHardship
     case subsistenceAllowance, veteran, pregnantOrPostpartum
+    // Groups the grid keeps track of for services, not care.
+    case floatingPopulation, partyMember
     // Sensitive groups.
     case keyPerson, communityCorrection, releasedPrisoner, drugUser, severeMentalDisorder, keyPetitioner
 
@@ -22,6 +24,8 @@ public enum PersonTag: String, Sendable, Codable, ChineseNamedKind {
         case .subsistenceAllowance: "低保户"
         case .veteran: "退役军人"
         case .pregnantOrPostpartum: "孕产妇"
+        case .floatingPopulation: "流动人口"
+        case .partyMember: "党员"
         case .keyPerson: "重点人员"
         case .communityCorrection: "社区矫正对象"
         case .releasedPrisoner: "刑满释放人员"
@@ -45,7 +49,7 @@ public enum PersonTag: String, Sendable, Codable, ChineseNamedKind {
     public var isSensitive: Bool {
         switch self {
         case .leftBehindChild, .emptyNestElder, .elderLivingAlone, .disabledPerson, .familyInHardship,
-            .subsistenceAllowance, .veteran, .pregnantOrPostpartum:
+            .subsistenceAllowance, .veteran, .pregnantOrPostpartum, .floatingPopulation, .partyMember:
             false
         case .keyPerson, .communityCorrection, .releasedPrisoner, .drugUser, .severeMentalDisorder, .keyPetitioner:
             true

@@ -20,6 +20,19 @@ struct DemoAddresses: Sendable {
         return county + township + unit + "\(random.int(1...120))号"
     }
 
+    /// A home address of ordinary grid `index` that `home` never draws, distinct for each `number`:
+    /// for a grid so crowded that random addresses keep repeating.
+    func spare(inGrid index: Int, number: Int) -> String {
+        let grid = atlas.grids[index]
+        let county = atlas.counties[grid.county].name
+        let township = atlas.townships[grid.township].name
+        let unit = grid.addressUnits.first ?? (grid.site ?? atlas.villages[grid.village].name)
+        if atlas.townships[grid.township].kind == .subdistrict {
+            return county + township + atlas.villages[grid.village].name + unit + "\(200 + number)号"
+        }
+        return county + township + unit + "\(120 + number)号"
+    }
+
     /// Where something happened in grid `index`: a building, a compound gate, a road, or the special site.
     func spot(inGrid index: Int, _ random: inout DemoRandom) -> String {
         let grid = atlas.grids[index]

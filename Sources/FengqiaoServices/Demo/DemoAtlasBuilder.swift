@@ -1,5 +1,6 @@
 import FengqiaoDomain
 import FengqiaoStore
+import Foundation
 
 /// Lays out the area tree: the city split into counties, counties into townships, townships into
 /// villages, villages into grids (and grids into micro-grids at `large`), each level tiling its parent
@@ -7,6 +8,14 @@ import FengqiaoStore
 struct DemoAtlasBuilder {
     let scale: DemoScale
     let createdAt: Int64
+    /// The China day of `createdAt`, from which every area is in force.
+    let effectiveFrom: String
+
+    init(scale: DemoScale, createdAt: Int64) {
+        self.scale = scale
+        self.createdAt = createdAt
+        self.effectiveFrom = ChinaTime.dayString(Date(millisecondsSince1970: createdAt))
+    }
 
     func build(seed: UInt64) -> DemoAtlas {
         var random = DemoRandom(seed: seed, stream: "areas")
@@ -153,13 +162,17 @@ struct DemoAtlasBuilder {
         return (0..<count).map { _ in names.compound(&random) }
     }
 
+    /// An active area, in force from the day the demo areas were created, with its geodesic area.
     private func row(
         _ code: String, parent: String?, _ level: AreaLevel, _ name: String, _ rect: DemoRect, kind: GridKind? = nil
     ) -> AreaRecord {
         let box = rect.boundingBox
+        let polygon = box.polygon
         return AreaRecord(
             code: code, parentCode: parent, level: level.rawValue, gridKind: kind?.rawValue, name: name,
-            boundary: box.polygon.geoJSON(), minLat: box.minLatitude, minLon: box.minLongitude,
-            maxLat: box.maxLatitude, maxLon: box.maxLongitude, createdAt: createdAt)
+            boundary: polygon.geoJSON(), minLat: box.minLatitude, minLon: box.minLongitude,
+            maxLat: box.maxLatitude, maxLon: box.maxLongitude, createdAt: createdAt, effectiveFrom: effectiveFrom,
+            aliases: DemoGazetteer.aliases(of: code).joined(separator: "|"),
+            areaM2: GeodesicArea.squareMetres(of: [polygon]))
     }
 }

@@ -10,6 +10,8 @@ struct DemoDepartmentBuilder {
         let shortName: String
         let name: String
         let areaCode: String
+        /// 常驻, 轮驻 or 随叫随驻; rotating ones get a duty roster.
+        let stationing: Stationing
     }
 
     struct Output: Sendable {
@@ -37,7 +39,7 @@ struct DemoDepartmentBuilder {
                 let stationing = random.chance(0.85) ? usual[0] : random.pick(Stationing.allCases)
                 let department = Department(
                     id: Int64(out.all.count + 1), code: entry.code, shortName: entry.shortName, name: name(entry),
-                    areaCode: areaCode)
+                    areaCode: areaCode, stationing: stationing)
                 buffer.beginRow()
                 buffer.add(department.id)
                 buffer.add(areaCode)

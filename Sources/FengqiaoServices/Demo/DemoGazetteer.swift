@@ -98,6 +98,21 @@ struct DemoGazetteer {
         ]
     }
 
+    /// The short names people really use for the city and its districts (昆区 for 昆都仑区), also for
+    /// districts the demo leaves out; none for townships and villages, whose short forms (赛汗, 萨如拉)
+    /// clash with community names.
+    static func aliases(of code: String) -> [String] {
+        switch code {
+        case cityCode: ["包头"]
+        case "150202000000": ["东河"]
+        case "150203000000": ["昆区"]
+        case "150204000000": ["青山"]
+        case "150205000000": ["石拐"]
+        case "150207000000": ["九原"]
+        default: []
+        }
+    }
+
     /// The name without its 街道/镇/苏木 suffix, as in 沙河派出所.
     static func shortName(ofTownship name: String) -> String {
         for suffix in ["街道", "苏木", "镇"] where name.hasSuffix(suffix) && name.count > suffix.count + 1 {

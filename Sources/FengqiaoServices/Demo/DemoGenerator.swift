@@ -5,10 +5,10 @@ import Logging
 import SQLKit
 
 /// The deterministic demo data set (`fengqiao demo --seed N --scale …`): 包头市 with its areas and grids,
-/// departments, staff, residents, organisations, places and a year of cases with their histories and
-/// counters. The same seed, scale and reference time give the same rows, except for AES-GCM
-/// ciphertexts and bcrypt salts, which are random by nature. It is the shared fixture of tests,
-/// screenshots and benchmarks.
+/// their 综治中心, departments with duty rosters, staff holding the grid posts, residents in households,
+/// organisations, places, things and a year of cases with their histories and counters. The same seed,
+/// scale and reference time give the same rows, except for AES-GCM ciphertexts and bcrypt salts, which
+/// are random by nature. It is the shared fixture of tests, screenshots and benchmarks.
 public struct DemoGenerator: Sendable {
     public let seed: UInt64
     public let scale: DemoScale
@@ -40,23 +40,40 @@ public struct DemoGenerator: Sendable {
 
         let atlas = atlas()
         let departments = try DemoDepartmentBuilder(atlas: atlas).build(seed: seed)
+        // Each builder draws from its own random streams, so running them side by side with the
+        // residents (whose counties run in parallel) fills the cores without changing any row.
+        async let organizationsBuilt = DemoOrganizationBuilder(atlas: atlas, scale: scale, nowMs: nowMs)
+            .build(seed: seed)
+        async let placesBuilt = DemoPlaceBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
+        async let staffBuilt = DemoStaffBuilder(atlas: atlas, departments: departments, nowMs: nowMs)
+            .build(seed: seed, cipher: cipher)
+        async let centersBuilt = DemoCenterBuilder(atlas: atlas, createdAt: Self.areasCreatedAt(nowMs))
+            .build(seed: seed)
+        async let thingsBuilt = DemoThingBuilder(atlas: atlas, nowMs: nowMs).build(seed: seed)
         var residents = try await DemoResidentBuilder(
             atlas: atlas, scale: scale, nowMs: nowMs, currentYear: ChinaTime.year(now)
         ).build(seed: seed, cipher: cipher)
-        var organizations = try DemoOrganizationBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
-        let places = try DemoPlaceBuilder(atlas: atlas, scale: scale, nowMs: nowMs).build(seed: seed)
-        let staff = try DemoStaffBuilder(atlas: atlas, departments: departments, nowMs: nowMs)
-            .build(seed: seed, cipher: cipher)
+        var organizations = try await organizationsBuilt
+        let places = try await placesBuilt
+        let staff = try await staffBuilt
+        let centers = try await centersBuilt
+        let things = try await thingsBuilt
+        let rosters = try DemoDutyRosterBuilder(teams: staff.rosterTeams, nowMs: nowMs).build()
+        let postStatements = try staff.gridPostStatements(atlas: atlas)
         let baseStatements =
-            departments.statements + residents.statements + organizations.statements + places.statements
+            departments.statements + residents.householdStatements + residents.statements + organizations.statements
+            + places.statements + centers.statements + things.statements + postStatements + rosters.statements
         residents.statements = []
+        residents.householdStatements = []
         organizations.statements = []
         logger.info(
             "demo base data generated",
             metadata: [
                 "areas": "\(atlas.rows.count)", "departments": "\(departments.all.count)",
-                "people": "\(residents.names.count)", "organizations": "\(organizations.names.count)",
-                "places": "\(places.count)", "accounts": "\(staff.accounts.count)", "elapsed": elapsed(),
+                "people": "\(residents.names.count)", "households": "\(residents.householdCount)",
+                "organizations": "\(organizations.names.count)", "places": "\(places.count)",
+                "things": "\(things.count)", "centers": "\(centers.count)", "accounts": "\(staff.accounts.count)",
+                "gridPosts": "\(staff.posts.count)", "dutyRosterEntries": "\(rosters.count)", "elapsed": elapsed(),
             ])
 
         // bcrypt is the slowest fixed cost; it runs while the database is busy with cases.
@@ -85,9 +102,14 @@ public struct DemoGenerator: Sendable {
             for (year, last) in stream.lastSequence.sorted(by: { $0.key < $1.key }) {
                 try await CaseRepository(db).raiseSequences(last, year: year)
             }
+            // The rows went in as bulk SQL, past the repositories: index their names and addresses now.
+            try await BaseDataSearch.rebuild(on: db, kind: kind)
             if kind == .postgres {
                 // Explicit ids do not advance PostgreSQL identity columns; move them past the demo rows.
-                for table in ["departments", "accounts", "people", "organizations", "places", "cases"] {
+                let tables = [
+                    "departments", "accounts", "people", "households", "organizations", "places", "things", "cases",
+                ]
+                for table in tables {
                     try await db.raw(
                         """
                         SELECT setval(pg_get_serial_sequence(\(bind: table), 'id'),
@@ -102,7 +124,10 @@ public struct DemoGenerator: Sendable {
         let summary = DemoSummary(
             areasByLevel: atlas.countsByLevel, departments: departments.all.count, people: residents.names.count,
             organizations: organizations.names.count, places: places.count, cases: stream.caseCount,
-            events: stream.eventCount, accounts: staff.accounts.count, logins: staff.logins, seconds: seconds)
+            events: stream.eventCount, accounts: staff.accounts.count, logins: staff.logins, seconds: seconds,
+            centers: centers.count, households: residents.householdCount, things: things.count,
+            gridPosts: staff.posts.count, gridsWithoutLeader: staff.gridsWithoutLeader,
+            gridsWithoutPolice: staff.gridsWithoutPolice, dutyRosterEntries: rosters.count)
         logger.info(
             "demo load finished",
             metadata: [
@@ -126,9 +151,11 @@ public struct DemoGenerator: Sendable {
     public func areaRecords() -> [AreaRecord] { atlas().rows }
 
     private func atlas() -> DemoAtlas {
-        let createdAt = now.millisecondsSince1970 - 400 * DemoCaseCalendar.dayMs
-        return DemoAtlasBuilder(scale: scale, createdAt: createdAt).build(seed: seed)
+        DemoAtlasBuilder(scale: scale, createdAt: Self.areasCreatedAt(now.millisecondsSince1970)).build(seed: seed)
     }
+
+    /// When the demo's areas and centres were set up: 400 days before the reference time.
+    private static func areasCreatedAt(_ nowMs: Int64) -> Int64 { nowMs - 400 * DemoCaseCalendar.dayMs }
 
     /// Callers who are not registered residents: a pool of sealed mobiles that cases draw from.
     private func strangerPhones(cipher: PersonalDataCipher) throws -> [(cipher: String, masked: String)] {

@@ -22,18 +22,26 @@ struct DemoPersonNamer: Sendable {
 
     /// A name for someone of the given sex born in `birthYear`; `mongolianShare` is the chance of a Mongolian name.
     func name(male: Bool, birthYear: Int, mongolianShare: Double, _ random: inout DemoRandom) -> String {
+        name(male: male, birthYear: birthYear, mongolianShare: mongolianShare, surname: nil, &random).name
+    }
+
+    /// A name as above, with the family's `surname` when one is given (children of a household);
+    /// also returns the surname used, nil for a Mongolian name, which has none.
+    func name(
+        male: Bool, birthYear: Int, mongolianShare: Double, surname given: String?, _ random: inout DemoRandom
+    ) -> (name: String, surname: String?) {
         if random.chance(mongolianShare) {
-            return random.pick(male ? Self.mongolianMale : Self.mongolianFemale)
+            return (random.pick(male ? Self.mongolianMale : Self.mongolianFemale), nil)
         }
-        let surname = surnames[surnameIndex(&random)]
+        let surname = given ?? surnames[surnameIndex(&random)]
         let era = birthYear < 1965 ? 0 : birthYear < 1990 ? 1 : 2
         if random.chance(0.45) {
             let pool = male ? Self.maleNames[era] : Self.femaleNames[era]
-            return surname + random.pick(pool)
+            return (surname + random.pick(pool), surname)
         }
         let chars = male ? Self.maleChars : Self.femaleChars
         let single = random.chance(era == 1 ? 0.45 : 0.25)
-        return surname + random.pick(chars) + (single ? "" : random.pick(chars))
+        return (surname + random.pick(chars) + (single ? "" : random.pick(chars)), surname)
     }
 
     private func surnameIndex(_ random: inout DemoRandom) -> Int {

@@ -1,8 +1,11 @@
 import FengqiaoDomain
 
-/// Staff accounts of every centre, department and grid (一格一长: a worker and a leader per grid), so
-/// case histories name real actors. One account per role is the demo account of `DemoLogin`, with its
-/// known password; all others share a hash of a random secret that nobody knows.
+/// Staff accounts of every centre, department and grid, so case histories name real actors, and the
+/// grid posts they hold (一格一长一警一专多兼, as `DemoGridPostPlan` lays out): a full-time worker and
+/// (mostly) a leader per grid, community police officers of the township's 派出所, part-timers, and
+/// the 2–4 people of each rotating (轮驻) department who take turns on duty. One account per role is
+/// the demo account of `DemoLogin`, with its known password; all others share a hash of a random
+/// secret that nobody knows.
 struct DemoStaffBuilder {
     let atlas: DemoAtlas
     let departments: DemoDepartmentBuilder.Output
@@ -12,6 +15,17 @@ struct DemoStaffBuilder {
     struct Account: Sendable {
         let id: Int64, username: String, name: String, role: Role, area: String, department: Int64?
         let phoneCipher: String, createdAt: Int64, isDemo: Bool
+    }
+
+    /// One holder of one post in one grid (by grid index).
+    struct Post: Sendable {
+        let grid: Int, post: GridPost, account: Int64, assignedAt: Int64
+    }
+
+    /// A rotating department and the people who take turns on its duty roster.
+    struct RosterTeam: Sendable {
+        let department: Int64
+        let members: [DutyRoster.Member]
     }
 
     struct Output: Sendable {
@@ -24,85 +38,81 @@ struct DemoStaffBuilder {
         /// By grid index.
         var gridWorker: [Int64] = [], gridWorkerName: [String] = [], gridWorkerPhone: [String] = []
         var gridWorkerPhoneMasked: [String] = []
+        var posts: [Post] = []
+        var rosterTeams: [RosterTeam] = []
+        /// Grids left without a leader or a police officer on purpose.
+        var gridsWithoutLeader = 0, gridsWithoutPolice = 0
     }
 
     func build(seed: UInt64, cipher: PersonalDataCipher) throws -> Output {
-        var random = DemoRandom(seed: seed, stream: "staff")
-        let namer = DemoPersonNamer()
+        var maker = DemoAccountMaker(seed: seed, cipher: cipher, nowMs: nowMs)
         var out = Output()
         // 九原区, its first township and that township's first grid carry the demo accounts.
         let demoCounty = atlas.counties.firstIndex { $0.code == "150207000000" } ?? 0
         let demoTownship = atlas.counties[demoCounty].townships.first ?? 0
         let demoGrid = atlas.townships[demoTownship].villages.first.flatMap { atlas.villages[$0].grids.first } ?? 0
         let demoHandlerDepartment = departments.county[demoCounty]["publicSecurity"]?.id
-
-        func add(
-            _ role: Role, area: String, areaName: String, department: Int64? = nil, demo: Bool, prefix: String
-        ) throws -> (id: Int64, name: String, phone: String, masked: String) {
-            let id = Int64(out.accounts.count + 1)
-            let year = random.int(1968...1998)
-            let name = namer.name(male: random.chance(0.5), birthYear: year, mongolianShare: 0.05, &random)
-            let phone = DemoIdentifiers.mobile(&random)
-            let sealed = try cipher.seal(phone)
-            var username = "\(prefix).\(area)" + (department.map { ".\($0)" } ?? "")
-            if demo {
-                let credentials = DemoLogin.credentials(for: role)
-                username = credentials.username
-                out.logins.append(
-                    DemoLogin(username: username, password: credentials.password, role: role, areaName: areaName))
-            }
-            out.accounts.append(
-                Account(
-                    id: id, username: username, name: name, role: role, area: area, department: department,
-                    phoneCipher: sealed, createdAt: nowMs - Int64(random.int(370...420)) * 86_400_000, isDemo: demo))
-            return (id, name, sealed, PhoneNumber(phone)?.masked ?? "")
-        }
+        let plan = DemoGridPostPlan(atlas: atlas, keeping: demoGrid, seed: seed)
 
         let city = DemoGazetteer.cityCode
         let cityName = DemoGazetteer.cityName
-        _ = try add(.systemAdmin, area: city, areaName: cityName, demo: true, prefix: "sysadmin")
-        _ = try add(.securityAdmin, area: city, areaName: cityName, demo: true, prefix: "secadmin")
-        _ = try add(.auditor, area: city, areaName: cityName, demo: true, prefix: "auditor")
-        _ = try add(.leader, area: city, areaName: cityName, demo: false, prefix: "leader")
+        _ = try maker.add(.systemAdmin, area: city, areaName: cityName, demo: true, prefix: "sysadmin")
+        _ = try maker.add(.securityAdmin, area: city, areaName: cityName, demo: true, prefix: "secadmin")
+        _ = try maker.add(.auditor, area: city, areaName: cityName, demo: true, prefix: "auditor")
+        _ = try maker.add(.leader, area: city, areaName: cityName, demo: false, prefix: "leader")
         for (c, county) in atlas.counties.enumerated() {
             let demo = c == demoCounty
             out.countyOperator.append(
-                try add(.intakeOperator, area: county.code, areaName: county.name, demo: demo, prefix: "intake").id)
+                try maker.add(.intakeOperator, area: county.code, areaName: county.name, demo: demo, prefix: "intake")
+                    .id)
             out.countyDispatcher.append(
-                try add(.dispatcher, area: county.code, areaName: county.name, demo: demo, prefix: "dispatch").id)
-            _ = try add(.leader, area: county.code, areaName: county.name, demo: demo, prefix: "leader")
-            _ = try add(.assessor, area: county.code, areaName: county.name, demo: demo, prefix: "assess")
-            _ = try add(
+                try maker.add(.dispatcher, area: county.code, areaName: county.name, demo: demo, prefix: "dispatch").id
+            )
+            _ = try maker.add(.leader, area: county.code, areaName: county.name, demo: demo, prefix: "leader")
+            _ = try maker.add(.assessor, area: county.code, areaName: county.name, demo: demo, prefix: "assess")
+            _ = try maker.add(
                 .petitionOfficer, area: county.code, areaName: county.name,
                 department: departments.county[c]["petitions"]?.id, demo: demo, prefix: "petition")
         }
         for (t, township) in atlas.townships.enumerated() {
             out.townshipOperator.append(
-                try add(.intakeOperator, area: township.code, areaName: township.name, demo: false, prefix: "intake").id
-            )
+                try maker.add(.intakeOperator, area: township.code, areaName: township.name, prefix: "intake").id)
             out.townshipDispatcher.append(
-                try add(.dispatcher, area: township.code, areaName: township.name, demo: false, prefix: "dispatch").id)
-            _ = try add(
+                try maker.add(.dispatcher, area: township.code, areaName: township.name, prefix: "dispatch").id)
+            _ = try maker.add(
                 .mediator, area: township.code, areaName: township.name,
                 department: departments.township[t]["justice"]?.id, demo: t == demoTownship, prefix: "mediate")
         }
+        var handlers: [Int64: [DutyRoster.Member]] = [:]
         for department in departments.all {
-            let handler = try add(
+            let handler = try maker.add(
                 .departmentHandler, area: department.areaCode, areaName: department.name,
                 department: department.id, demo: department.id == demoHandlerDepartment, prefix: "handle")
             out.handler[department.id] = handler.id
+            handlers[department.id] = [DutyRoster.Member(accountID: handler.id, name: handler.name)]
         }
         for (g, grid) in atlas.grids.enumerated() {
-            let worker = try add(.gridWorker, area: grid.code, areaName: grid.name, demo: g == demoGrid, prefix: "grid")
+            let demo = g == demoGrid
+            let worker = try maker.add(.gridWorker, area: grid.code, areaName: grid.name, demo: demo, prefix: "grid")
             out.gridWorker.append(worker.id)
             out.gridWorkerName.append(worker.name)
             out.gridWorkerPhone.append(worker.phone)
             out.gridWorkerPhoneMasked.append(worker.masked)
-            if grid.kind == .ordinary {
-                _ = try add(.gridLeader, area: grid.code, areaName: grid.name, demo: g == demoGrid, prefix: "gridlead")
-            }
+            out.assign(.fullTime, grid: g, to: worker)
+            guard !plan.withoutLeader.contains(g) else { continue }
+            let leader = try maker.add(
+                .gridLeader, area: grid.code, areaName: grid.name, demo: demo, prefix: "gridlead")
+            out.assign(.leader, grid: g, to: leader)
         }
-        out.logins.sort { Role.allCases.firstIndex(of: $0.role) ?? 0 < Role.allCases.firstIndex(of: $1.role) ?? 0 }
+        try addPolice(plan, &maker, &out, handlers: &handlers)
+        try addPartTimers(plan, &maker, &out)
+        try addRosterTeams(&maker, &out, handlers: handlers)
+        out.gridsWithoutLeader = plan.withoutLeader.count
+        out.gridsWithoutPolice = plan.withoutPolice.count
+        out.accounts = maker.accounts
+        out.logins = maker.logins.sorted {
+            Role.allCases.firstIndex(of: $0.role) ?? 0 < Role.allCases.firstIndex(of: $1.role) ?? 0
+        }
         return out
     }
 

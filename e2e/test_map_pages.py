@@ -4,7 +4,9 @@ scan the card's QR code with a real reader (zbarimg) from a real browser renderi
 from __future__ import annotations
 
 import html
+import http.client
 import re
+import urllib.parse
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,10 +30,19 @@ def cookie(response, name: str) -> str:
 def sign_in(base: str, username: str, password: str) -> str:
     page = request("GET", base + "/login", headers={"Accept": "text/html"})
     token = cookie(page, "fq_login_csrf")
-    response = request("POST", base + "/login", body=f"_csrf={token}&username={username}&password={password}",
-                       headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"fq_login_csrf={token}"})
-    assert response.status == 303, response
-    return "fq_session=" + cookie(response, "fq_session")
+    # http.client directly: the answer sets two cookies, and every Set-Cookie header is needed.
+    parts = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("POST", "/login", body=f"_csrf={token}&username={username}&password={password}",
+                 headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"fq_login_csrf={token}"})
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 303, response.status
+    for name, value in response.getheaders():
+        match = re.match(r"fq_session=([^;]+)", value) if name.lower() == "set-cookie" else None
+        if match:
+            return "fq_session=" + match.group(1)
+    raise AssertionError(f"no session cookie in {response.getheaders()}")
 
 
 def screenshot(html_path: Path, png_path: Path, size: str = "1000,1300") -> None:

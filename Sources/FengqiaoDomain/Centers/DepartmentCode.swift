@@ -4,7 +4,7 @@ import Foundation
 /// (`politicsLaw`, `justice` …); every "+N" department gets a code of 2–32 lower-case ASCII letters,
 /// digits and hyphens that starts with a letter and does not end with a hyphen (`court`,
 /// `market-regulation`, `procuratorate-2`). One namespace, so `justice` always means the core one.
-public struct DepartmentCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct DepartmentCode: Hashable, Sendable, Comparable, ValidatedText {
     public let rawValue: String
 
     /// The code of a core department.
@@ -44,21 +44,7 @@ public struct DepartmentCode: Hashable, Sendable, Codable, Comparable, CustomStr
     /// The core department this code names, nil for a "+N" department.
     public var coreDepartment: CoreDepartment? { CoreDepartment(rawValue: rawValue) }
 
-    public var description: String { rawValue }
 
     public static func < (lhs: DepartmentCode, rhs: DepartmentCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

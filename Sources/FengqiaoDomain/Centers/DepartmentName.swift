@@ -1,7 +1,7 @@
 import Foundation
 
 /// A department's display name (e.g. 昆都仑区人民法院), 1–40 characters on one line.
-public struct DepartmentName: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct DepartmentName: Hashable, Sendable, ValidatedText {
     public let rawValue: String
 
     public static let maximumLength = 40
@@ -21,19 +21,5 @@ public struct DepartmentName: Hashable, Sendable, Codable, CustomStringConvertib
         self.rawValue = value
     }
 
-    public var description: String { rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

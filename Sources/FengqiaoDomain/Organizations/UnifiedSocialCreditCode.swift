@@ -3,7 +3,7 @@ import Foundation
 /// A unified social credit code (统一社会信用代码, GB 32100-2015): the 18-character identifier of every
 /// enterprise, social organisation and public body. Layout: registration authority (1), organisation
 /// type (1), registering office's division code (6), organisation code (9), check character (1).
-public struct UnifiedSocialCreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct UnifiedSocialCreditCode: Hashable, Sendable, ValidatedText {
     /// The normalised code: upper case, no surrounding spaces.
     public let rawValue: String
 
@@ -72,19 +72,5 @@ public struct UnifiedSocialCreditCode: Hashable, Sendable, Codable, CustomString
         }
     }
 
-    public var description: String { rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -30,13 +30,8 @@ public struct ResidentSubmission: Sendable, Codable, Equatable {
     /// its mainland format, the grid code's shape. Throws `.validation` listing every problem.
     public func validate() throws(DomainError) -> ValidatedResident {
         var errors: [FieldError] = []
-        func text(_ value: String?) -> String? {
-            guard let t = value?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-            return t
-        }
-        let name = text(self.name)
-        if name == nil { errors.append(.required("name", label: "姓名")) }
-        if let name, name.count > 30 { errors.append(.tooLong("name", label: "姓名", max: 30)) }
+        let text = InputRules.text
+        let name = InputRules.required(self.name, field: "name", label: "姓名", max: 30, errors: &errors)
 
         var idNumber: ResidentIdentityNumber?
         if let raw = text(self.idNumber) {
@@ -55,17 +50,8 @@ public struct ResidentSubmission: Sendable, Codable, Equatable {
             if phone == nil { errors.append(.invalid("phone", label: "联系电话")) }
         }
 
-        var grid: AreaCode?
-        if let raw = text(gridCode) {
-            grid = AreaCode(raw).flatMap { $0.level >= .grid ? $0 : nil }
-            if grid == nil { errors.append(.invalid("gridCode", label: "网格编码")) }
-        } else {
-            errors.append(.required("gridCode", label: "所属网格"))
-        }
-
-        let address = text(self.address)
-        if address == nil { errors.append(.required("address", label: "居住地址")) }
-        if let address, address.count > 200 { errors.append(.tooLong("address", label: "居住地址", max: 200)) }
+        let grid = InputRules.gridCode(gridCode, errors: &errors)
+        let address = InputRules.required(self.address, field: "address", label: "居住地址", max: 200, errors: &errors)
 
         var relation: HouseholdRelation?
         if let raw = text(self.relation) {

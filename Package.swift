@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "FengqiaoDomain", swiftSettings: swiftSettings),
@@ -143,5 +144,16 @@ let package = Package(
         .target(name: "FengqiaoQRCode", dependencies: ["CQRencode"], swiftSettings: swiftSettings),
         .testTarget(name: "FengqiaoQRCodeTests", dependencies: ["FengqiaoQRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "ArchitectureTests", swiftSettings: swiftSettings),
+        .target(
+            name: "FengqiaoSheets",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FengqiaoSheetsTests",
+            dependencies: ["FengqiaoSheets"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

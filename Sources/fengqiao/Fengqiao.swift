@@ -8,7 +8,7 @@ struct Fengqiao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fengqiao",
         abstract: "枫桥 · 基层社会治理平台 (Fengqiao grassroots social-governance platform)",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, MapCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, MapCommand.self, UserCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 
@@ -26,6 +26,9 @@ struct Fengqiao: AsyncParsableCommand {
             Foundation.exit(2)
         } catch let error as DomainError {
             FileHandle.standardError.write(Data("fengqiao: \(error.message)\n".utf8))
+            if case .validation(let fields) = error, fields.count > 1 {
+                for field in fields { FileHandle.standardError.write(Data("  \(field.field): \(field.message)\n".utf8)) }
+            }
             Foundation.exit(1)
         } catch {
             exit(withError: error)

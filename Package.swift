@@ -57,6 +57,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+                "FengqiaoSheets",
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,6 +77,7 @@ let package = Package(
                 "FengqiaoDomain",
                 "FengqiaoServices",
                 "FengqiaoQRCode",
+                "FengqiaoSheets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

@@ -12,7 +12,7 @@ extension Role {
         case .gridWorker:
             [.viewMap, .viewBaseData, .editBaseData, .viewCases, .handleCases]
         case .gridLeader:
-            [.viewMap, .viewBaseData, .editBaseData, .viewSensitiveTags, .viewCases, .handleCases, .mediate]
+            [.viewMap, .viewBaseData, .editBaseData, .importData, .viewSensitiveTags, .viewCases, .handleCases, .mediate]
         case .departmentHandler:
             [.viewMap, .viewCases, .handleCases]
         case .mediator:

@@ -135,14 +135,7 @@ public struct ResidentRegistry: Sendable {
     }
 
     private func seal(_ resident: ValidatedResident, id: Int64?) throws -> PersonRecord {
-        let cipher = platform.cipher
-        return PersonRecord(
-            id: id, name: resident.name, gender: resident.gender, birthYear: resident.birthYear,
-            idNumberCipher: try cipher.seal(resident.idNumber.rawValue),
-            idNumberIndex: cipher.blindIndex(resident.idNumber.rawValue), idNumberMasked: resident.idNumber.masked,
-            phoneCipher: try resident.phone.map { try cipher.seal($0.rawValue) }, phoneMasked: resident.phone?.masked,
-            gridCode: resident.gridCode.rawValue, address: resident.address, tags: resident.storedTags, createdAt: 0,
-            relation: resident.relation?.rawValue)
+        try PersonRecord(sealing: resident, with: platform.cipher, at: 0, id: id)
     }
 
     static func parseCursor(_ text: String) throws(DomainError) -> (gridCode: String, id: Int64) {

@@ -6,7 +6,8 @@ struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > AppRequestContext.maxBodyBytes {
+        let limit = request.uri.path.hasPrefix("/api/v1/imports/") ? TransferRoutes.maximumImportBytes : AppRequestContext.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw HTTPError(.contentTooLarge)
         }
         return try await next(request, context)

@@ -24,7 +24,7 @@ struct PeopleRoutes {
             }
             return try views.page("people", [
                 "q": term, "area": area ?? "", "people": page.people.map(Self.row), "next": page.next as Any,
-                "mayEdit": caller.staff.may(.editBaseData),
+                "mayEdit": caller.staff.may(.editBaseData), "mayExport": caller.staff.may(.exportData),
             ], session: context.session)
         }
         routes.get("/people/{id}") { _, context in

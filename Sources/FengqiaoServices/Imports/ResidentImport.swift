@@ -1,0 +1,136 @@
+import FengqiaoDomain
+import FengqiaoSheets
+import FengqiaoStore
+import Foundation
+
+/// Imports residents from a CSV or XLSX file. Columns are found by their Chinese headers; every row
+/// is validated as a form would be; a row's natural key is its ID number, so importing the same file
+/// again changes nothing. By default a file is all or nothing: one bad row and nothing is written,
+/// and the report lists every problem with its row and column.
+public struct ResidentImport: Sendable {
+    let platform: Platform
+
+    public init(platform: Platform) { self.platform = platform }
+
+    /// The columns a file may have, by field, with the header names accepted for each.
+    static let columns: [(field: String, names: [String], required: Bool)] = [
+        ("name", ["姓名"], true),
+        ("idNumber", ["公民身份号码", "身份证号", "身份证号码"], true),
+        ("phone", ["联系电话", "手机号", "电话"], false),
+        ("gridCode", ["网格编码", "所属网格编码"], true),
+        ("address", ["居住地址", "地址", "现住址"], true),
+        ("relation", ["与户主关系"], false),
+        ("tags", ["标签", "人员标签"], false),
+    ]
+
+    public func run(data: Data, filename: String, allOrNothing: Bool = true, caller: Caller) async throws -> ImportReport {
+        try caller.staff.require(.importData)
+        try caller.staff.require(.editBaseData)
+        let table: SheetTable
+        do { table = try SheetReader.read(data: data, filename: filename) } catch {
+            throw DomainError.validation([FieldError(field: "file", code: error.code, message: error.message)])
+        }
+        var problems = table.rowErrors.map {
+            ImportReport.Problem(row: $0.row, column: nil, field: "file", code: $0.code, message: $0.message)
+        }
+        var index: [String: Int] = [:]
+        for column in Self.columns {
+            if let i = column.names.lazy.compactMap({ table.columnIndex(named: $0) }).first {
+                index[column.field] = i
+            } else if column.required {
+                problems.append(.init(row: table.headerRowNumber, column: nil, field: column.field, code: "missing_column",
+                                      message: "缺少“\(column.names[0])”列"))
+            }
+        }
+        guard !problems.contains(where: { $0.code == "missing_column" }) else {
+            return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+        }
+        let atlas = try await platform.areaAtlas()
+        var valid: [ValidatedResident] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            func cell(_ field: String) -> String? { index[field].map { row[$0] } }
+            let submission = ResidentSubmission(
+                name: cell("name"), idNumber: cell("idNumber"), phone: cell("phone"), gridCode: cell("gridCode"),
+                address: cell("address"), relation: cell("relation"),
+                tags: cell("tags")?.split(whereSeparator: { ",，、;； ".contains($0) }).map(String.init))
+            let resident: ValidatedResident
+            do {
+                resident = try submission.validate()
+            } catch {
+                if case .validation(let errors) = error {
+                    problems += errors.map { Self.problem($0, row: row.number, index: index) }
+                }
+                continue
+            }
+            guard let node = atlas.node(resident.gridCode.rawValue), node.level >= .grid,
+                  caller.staff.jurisdiction.contains(resident.gridCode)
+            else {
+                problems.append(Self.problem(FieldError(field: "gridCode", code: "unknown", message: "辖区内没有该网格"),
+                                             row: row.number, index: index))
+                continue
+            }
+            if let first = seen[resident.idNumber.rawValue] {
+                problems.append(Self.problem(FieldError(field: "idNumber", code: "duplicate_in_file",
+                                                        message: "与第\(first)行的公民身份号码重复"),
+                                             row: row.number, index: index))
+                continue
+            }
+            seen[resident.idNumber.rawValue] = row.number
+            valid.append(resident)
+        }
+        if allOrNothing, !problems.isEmpty {
+            return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+        }
+        let counts = try await write(valid, filename: filename, caller: caller)
+        return ImportReport(rows: table.rows.count, created: counts.created, updated: counts.updated,
+                            unchanged: counts.unchanged, problems: problems, applied: true)
+    }
+
+    static func problem(_ error: FieldError, row: Int, index: [String: Int]) -> ImportReport.Problem {
+        let field = error.field.hasPrefix("tags") ? "tags" : error.field
+        return .init(row: row, column: index[field].map { SheetColumn.letters(forIndex: $0) }, field: field,
+                     code: error.code, message: error.message)
+    }
+
+    /// Creates new people, updates changed ones, leaves identical ones alone; one transaction, audited.
+    private func write(_ residents: [ValidatedResident], filename: String, caller: Caller) async throws
+        -> (created: Int, updated: Int, unchanged: Int)
+    {
+        let cipher = platform.cipher
+        let kind = platform.database.kind
+        let nowMs = platform.clock.now().millisecondsSince1970
+        return try await platform.database.write { db in
+            let people = PeopleRepository(db, kind: kind)
+            var (created, updated, unchanged) = (0, 0, 0)
+            for resident in residents {
+                let existing = try await people.find(idNumberIndex: cipher.blindIndex(resident.idNumber.rawValue))
+                let phone = try existing?.phoneCipher.map { try cipher.open($0) }
+                if let existing, existing.name == resident.name, existing.gridCode == resident.gridCode.rawValue,
+                   existing.address == resident.address, phone == resident.phone?.rawValue,
+                   existing.relation == resident.relation?.rawValue, existing.tags == resident.storedTags {
+                    unchanged += 1
+                    continue
+                }
+                let household = try await people.household(
+                    gridCode: resident.gridCode.rawValue, address: resident.address,
+                    dwellingUse: DwellingUse.ownerOccupied.rawValue, at: nowMs)
+                var record = try PersonRecord(sealing: resident, with: cipher, at: existing?.createdAt ?? nowMs)
+                record.householdId = household
+                if let existing {
+                    record.id = existing.id
+                    try await people.update(record)
+                    updated += 1
+                } else {
+                    _ = try await people.insert(record)
+                    created += 1
+                }
+            }
+            try await AuditTrail.append(
+                AuditEntry(caller, action: "import.people", objectType: "file", objectID: String(filename.prefix(100)),
+                           summary: #"{"created":\#(created),"updated":\#(updated),"unchanged":\#(unchanged)}"#),
+                at: nowMs, in: db, kind: kind)
+            return (created, updated, unchanged)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import FengqiaoDomain
+import FengqiaoServices
+import FengqiaoSheets
+import FengqiaoStore
+import FengqiaoTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class TransferRoutesTests: XCTestCase {
+    static func id(_ n: Int) -> String { ResidentIdentityNumber(division: "150207", birthDate: "19900101", sequence: n)!.rawValue }
+
+    static func csv(_ rows: [[String]]) -> String {
+        (["姓名,公民身份号码,联系电话,网格编码,居住地址,标签"] + rows.map { $0.joined(separator: ",") }).joined(separator: "\r\n")
+    }
+
+    func testImportIsAllOrNothingReportsEveryBadCellAndReimportChangesNothing() async throws {
+        try await withTestClient { client, platform in
+            try await TestAccounts.create("gl", role: .gridLeader, area: SampleAreas.grid, in: platform.database)
+            let browser = try await signIn(client, username: "gl")
+            let headers: HTTPFields = [.cookie: browser.cookie, .csrfHeader: browser.csrf, .contentType: "text/csv"]
+            let grid = SampleAreas.grid
+            let bad = Self.csv([
+                ["王芳", Self.id(1), "13800138000", grid, "阳光花园1栋", "空巢老人"],
+                ["李强", "150207199001019999", "", grid, "阳光花园2栋", ""],
+                ["", Self.id(3), "123", grid, "阳光花园3栋", ""],
+                ["赵敏", Self.id(1), "", grid, "阳光花园4栋", ""],
+                ["钱七", Self.id(5), "", "150207002001001", "阳光花园5栋", "外星人"],
+            ])
+            let refused = try await client.execute(uri: "/api/v1/imports/people?filename=people.csv", method: .post,
+                                                   headers: headers, body: ByteBuffer(string: bad))
+            XCTAssertEqual(refused.status, .unprocessableContent, refused.text)
+            let report = try refused.json()
+            XCTAssertEqual(report["applied"] as? Bool, false)
+            let problems = try XCTUnwrap(report["problems"] as? [[String: Any]])
+            let cells = Set(problems.map { "\($0["row"] as? Int ?? 0)\($0["column"] as? String ?? "?"):\($0["code"] as? String ?? "")" })
+            XCTAssertEqual(cells, ["3B:invalid_id_number", "4A:required", "4C:invalid_format", "5B:duplicate_in_file",
+                                   "6F:unknown_value"], "\(problems)")
+            var count = try await platform.database.read { try await $0.countRows(in: "people") }
+            XCTAssertEqual(count, 0, "nothing from a refused file is saved")
+
+            let good = Self.csv([
+                ["王芳", Self.id(1), "13800138000", grid, "阳光花园1栋", "空巢老人"],
+                ["李强", Self.id(2), "", grid, "阳光花园2栋", ""],
+            ])
+            for (pass, expected) in [(1, (2, 0, 0)), (2, (0, 0, 2))] {
+                let response = try await client.execute(uri: "/api/v1/imports/people?filename=people.csv", method: .post,
+                                                        headers: headers, body: ByteBuffer(string: good))
+                XCTAssertEqual(response.status, .ok, "pass \(pass): \(response.text)")
+                let json = try response.json()
+                XCTAssertEqual(json["created"] as? Int, expected.0, "pass \(pass)")
+                XCTAssertEqual(json["updated"] as? Int, expected.1, "pass \(pass)")
+                XCTAssertEqual(json["unchanged"] as? Int, expected.2, "pass \(pass)")
+            }
+            count = try await platform.database.read { try await $0.countRows(in: "people") }
+            XCTAssertEqual(count, 2)
+            let audit = try await platform.database.read { try await AuditRepository($0, kind: platform.database.kind).latest(action: "import.people", limit: 5) }
+            XCTAssertEqual(audit.count, 2)
+        }
+    }
+
+    func testExportIsMaskedForMostRolesAndAlwaysAudited() async throws {
+        try await withTestClient { client, platform in
+            try await TestAccounts.create("gl", role: .gridLeader, area: SampleAreas.grid, in: platform.database)
+            try await TestAccounts.create("lead", role: .leader, area: SampleAreas.county, in: platform.database)
+            let gridLeader = try await signIn(client, username: "gl")
+            _ = try await client.execute(
+                uri: "/api/v1/imports/people?filename=p.csv", method: .post,
+                headers: [.cookie: gridLeader.cookie, .csrfHeader: gridLeader.csrf, .contentType: "text/csv"],
+                body: ByteBuffer(string: Self.csv([["王芳", Self.id(7), "13800138000", SampleAreas.grid, "阳光花园1栋", ""]])))
+            let refused = try await client.execute(uri: "/api/v1/exports/people.xlsx", method: .get,
+                                                   headers: [.cookie: gridLeader.cookie])
+            XCTAssertEqual(refused.status, .forbidden, "grid leaders do not export")
+            let leader = try await signIn(client, username: "lead")
+            let file = try await client.execute(uri: "/api/v1/exports/people.xlsx?area=\(SampleAreas.village)", method: .get,
+                                                headers: [.cookie: leader.cookie])
+            XCTAssertEqual(file.status, .ok)
+            XCTAssertEqual(file.headers[.contentType], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let table = try SheetReader.read(data: Data(buffer: file.body), filename: "people.xlsx")
+            XCTAssertEqual(table.header, ResidentExport.header)
+            XCTAssertEqual(table.rows.first?[0], "王芳")
+            XCTAssertEqual(table.rows.first?[3], Self.id(7), "leaders may see identifiers, so their export has them")
+            let audit = try await platform.database.read { try await AuditRepository($0, kind: platform.database.kind).latest(action: "export.people", limit: 5) }
+            XCTAssertEqual(audit.first?.summary, #"{"rows":1,"unmasked":true}"#)
+        }
+    }
+}

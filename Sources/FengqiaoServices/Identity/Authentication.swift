@@ -112,7 +112,7 @@ public struct Authentication: Sendable {
     }
 
     private func audit(_ entry: AuditEntry, _ at: Int64) async throws {
-        try await platform.database.write { db in
+        _ = try await platform.database.write { db in
             try await AuditTrail.append(entry, at: at, in: db, kind: platform.database.kind)
         }
     }

@@ -8,7 +8,8 @@ public enum DemoScale: String, CaseIterable, Sendable {
     case small
     /// ≈100 thousand cases, 50 thousand residents.
     case medium
-    /// ≈1 million cases, 200 thousand residents, micro-grids.
+    /// ≈1 million cases, 1 million residents, micro-grids: the size the benchmarks of lookups,
+    /// search and lists are measured at.
     case large
 
     /// Cases over the twelve months before the reference time.
@@ -27,7 +28,7 @@ public enum DemoScale: String, CaseIterable, Sendable {
         case .tiny: 600
         case .small: 10_000
         case .medium: 50_000
-        case .large: 200_000
+        case .large: 1_000_000
         }
     }
 

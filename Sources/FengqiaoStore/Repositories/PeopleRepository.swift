@@ -54,17 +54,15 @@ public struct PeopleRepository: Sendable {
     /// One page of the people inside the area subtree `prefix`, in (grid, id) order, after the
     /// cursor `after` (the last row of the previous page). Keyset paging: page 1,000 costs what page 1 does.
     public func page(prefix: String, after: (gridCode: String, id: Int64)?, limit: Int) async throws -> [PersonRecord] {
-        let query = db.select().column("*").from("people")
-            .where("grid_code", .greaterThanOrEqual, prefix).where("grid_code", .lessThan, prefix + ":")
-        if let after {
-            query.where { group in
-                group.where("grid_code", .greaterThan, after.gridCode).orWhere { same in
-                    same.where("grid_code", .equal, after.gridCode).where("id", .greaterThan, after.id)
-                }
-            }
-        }
-        return try await query.orderBy("grid_code").orderBy("id").limit(limit).all()
-            .map { try $0.decode(model: PersonRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+        // A row-value comparison, which both engines answer from the (grid_code, id) index by seeking to the
+        // cursor; the equivalent `a > x OR (a = x AND b > y)` makes SQLite scan from the start of the range.
+        let (from, cursorGrid, cursorID) = (after?.gridCode ?? prefix, after?.gridCode ?? "", after?.id ?? 0)
+        let rows = try await db.raw("""
+            SELECT * FROM people WHERE grid_code >= \(bind: from) AND grid_code < \(bind: prefix + ":")
+            AND (grid_code, id) > (\(bind: cursorGrid), \(bind: cursorID))
+            ORDER BY grid_code, id LIMIT \(bind: limit)
+            """).all()
+        return try rows.map { try $0.decode(model: PersonRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
 
     /// The household at `address` in `gridCode`, created when missing.

@@ -62,7 +62,9 @@ final class BaseDataKindTests: XCTestCase {
     }
 
     func testPlacesAreKeyPlacesAndThingsAreHazardsOrFacilities() {
-        XCTAssertTrue(PlaceKind.allCases.allSatisfy { $0.category == .keyPlace })
+        XCTAssertEqual(PlaceKind.school.category, .keyPlace)
+        XCTAssertEqual(PlaceKind.internetCafe.category, .keyPlace)
+        XCTAssertNil(PlaceKind.residentialCompound.category)
         XCTAssertEqual(PlaceKind.nineSmallPlaces.chineseName, "九小场所")
         XCTAssertEqual(ThingKind.dilapidatedBuilding.category, .hazard)
         XCTAssertEqual(ThingKind.geologicalHazard.category, .hazard)
@@ -84,7 +86,9 @@ final class BaseDataKindTests: XCTestCase {
             PlaceKind.allCases.map(\.rawValue),
             [
                 "school", "hospital", "shoppingMall", "gasStation", "entertainmentVenue", "rentalHousingCluster",
-                "nineSmallPlaces", "farmersMarket", "religiousSite", "other",
+                "nineSmallPlaces", "farmersMarket", "religiousSite", "other", "kindergarten", "clinic", "internetCafe",
+                "hotel", "elderlyCare", "constructionSite", "residentialCompound", "shop", "rentalHousing",
+                "courierStation", "industrialPark", "villageCommittee", "farm", "warehouse",
             ])
         XCTAssertEqual(
             ThingKind.allCases.map(\.rawValue),

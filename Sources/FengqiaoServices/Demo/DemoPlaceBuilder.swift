@@ -7,10 +7,10 @@ struct DemoPlaceBuilder {
     let scale: DemoScale
     let nowMs: Int64
 
-    /// Kinds of place; the raw value is stored in `places.kind`.
+    /// Kinds of place; the raw value, a `PlaceKind` raw value, is stored in `places.kind`.
     enum Kind: String, CaseIterable, Sendable {
         case residentialCompound, shop, school, kindergarten, hospital, clinic, gasStation, rentalHousing
-        case internetCafe, hotel, market, elderlyCare, constructionSite, courierStation, industrialPark
+        case internetCafe, hotel, market = "farmersMarket", elderlyCare, constructionSite, courierStation, industrialPark
         case villageCommittee, farm, warehouse
 
         var chineseName: String {

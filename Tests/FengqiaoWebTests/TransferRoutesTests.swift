@@ -85,4 +85,37 @@ final class TransferRoutesTests: XCTestCase {
             XCTAssertEqual(audit.first?.summary, #"{"rows":1,"unmasked":true}"#)
         }
     }
+
+    func testOrganizationsImportByCreditCodeAndValidRowsOnlyMode() async throws {
+        try await withTestClient { client, platform in
+            try await TestAccounts.create("gl", role: .gridLeader, area: SampleAreas.grid, in: platform.database)
+            let browser = try await signIn(client, username: "gl")
+            let headers: HTTPFields = [.cookie: browser.cookie, .csrfHeader: browser.csrf, .contentType: "text/csv"]
+            func code(_ base: String) -> String { base + String(UnifiedSocialCreditCode.checkCharacter(forFirst17: base)!) }
+            let good = code("91150207MA0N00001"), other = code("91150207MA0N00002")
+            let file = [
+                "组织名称,统一社会信用代码,组织类型,网格编码,地址",
+                "康乐物业,\(good),企业,\(SampleAreas.grid),康乐小区1号",
+                "坏代码公司,91150207MA0N0000X,企业,\(SampleAreas.grid),康乐小区2号",
+                "康乐超市,\(other),个体工商户,\(SampleAreas.grid),康乐小区3号",
+            ].joined(separator: "\n")
+            let refused = try await client.execute(uri: "/api/v1/imports/organizations?filename=orgs.csv", method: .post,
+                                                   headers: headers, body: ByteBuffer(string: file))
+            XCTAssertEqual(refused.status, .unprocessableContent)
+            let problems = try XCTUnwrap(try refused.json()["problems"] as? [[String: Any]])
+            XCTAssertEqual(problems.map { "\($0["row"] as? Int ?? 0)\($0["column"] as? String ?? "")" }, ["3B"])
+            let partial = try await client.execute(uri: "/api/v1/imports/organizations?filename=orgs.csv&allOrNothing=false",
+                                                   method: .post, headers: headers, body: ByteBuffer(string: file))
+            XCTAssertEqual(partial.status, .ok)
+            XCTAssertEqual(try partial.json()["created"] as? Int, 2)
+            let renamed = file.replacingOccurrences(of: "康乐超市", with: "康乐便利店")
+            let again = try await client.execute(uri: "/api/v1/imports/organizations?filename=orgs.csv&allOrNothing=false",
+                                                 method: .post, headers: headers, body: ByteBuffer(string: renamed))
+            let json = try again.json()
+            XCTAssertEqual([json["created"] as? Int, json["updated"] as? Int, json["unchanged"] as? Int], [0, 1, 1])
+            let missing = try await client.execute(uri: "/api/v1/imports/organizations?filename=x.csv", method: .post,
+                                                   headers: headers, body: ByteBuffer(string: "名称,地址\n甲,乙"))
+            XCTAssertTrue(missing.text.contains("missing_column"), missing.text)
+        }
+    }
 }

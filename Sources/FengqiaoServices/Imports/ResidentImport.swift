@@ -13,35 +13,22 @@ public struct ResidentImport: Sendable {
     public init(platform: Platform) { self.platform = platform }
 
     /// The columns a file may have, by field, with the header names accepted for each.
-    static let columns: [(field: String, names: [String], required: Bool)] = [
-        ("name", ["姓名"], true),
-        ("idNumber", ["公民身份号码", "身份证号", "身份证号码"], true),
-        ("phone", ["联系电话", "手机号", "电话"], false),
-        ("gridCode", ["网格编码", "所属网格编码"], true),
-        ("address", ["居住地址", "地址", "现住址"], true),
-        ("relation", ["与户主关系"], false),
-        ("tags", ["标签", "人员标签"], false),
-    ]
+    static let columns = ImportColumns(columns: [
+        .init(field: "name", names: ["姓名"], required: true),
+        .init(field: "idNumber", names: ["公民身份号码", "身份证号", "身份证号码"], required: true),
+        .init(field: "phone", names: ["联系电话", "手机号", "电话"], required: false),
+        .init(field: "gridCode", names: ["网格编码", "所属网格编码"], required: true),
+        .init(field: "address", names: ["居住地址", "地址", "现住址"], required: true),
+        .init(field: "relation", names: ["与户主关系"], required: false),
+        .init(field: "tags", names: ["标签", "人员标签"], required: false),
+    ])
 
     public func run(data: Data, filename: String, allOrNothing: Bool = true, caller: Caller) async throws -> ImportReport {
         try caller.staff.require(.importData)
         try caller.staff.require(.editBaseData)
-        let table: SheetTable
-        do { table = try SheetReader.read(data: data, filename: filename) } catch {
-            throw DomainError.validation([FieldError(field: "file", code: error.code, message: error.message)])
-        }
-        var problems = table.rowErrors.map {
-            ImportReport.Problem(row: $0.row, column: nil, field: "file", code: $0.code, message: $0.message)
-        }
-        var index: [String: Int] = [:]
-        for column in Self.columns {
-            if let i = column.names.lazy.compactMap({ table.columnIndex(named: $0) }).first {
-                index[column.field] = i
-            } else if column.required {
-                problems.append(.init(row: table.headerRowNumber, column: nil, field: column.field, code: "missing_column",
-                                      message: "缺少“\(column.names[0])”列"))
-            }
-        }
+        let table = try ImportColumns.read(data, filename: filename)
+        let (index, missing) = Self.columns.locate(in: table)
+        var problems = ImportColumns.rowProblems(table) + missing
         guard !problems.contains(where: { $0.code == "missing_column" }) else {
             return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
         }
@@ -59,19 +46,19 @@ public struct ResidentImport: Sendable {
                 resident = try submission.validate()
             } catch {
                 if case .validation(let errors) = error {
-                    problems += errors.map { Self.problem($0, row: row.number, index: index) }
+                    problems += errors.map { ImportColumns.problem($0, row: row.number, index: index) }
                 }
                 continue
             }
             guard let node = atlas.node(resident.gridCode.rawValue), node.level >= .grid,
                   caller.staff.jurisdiction.contains(resident.gridCode)
             else {
-                problems.append(Self.problem(FieldError(field: "gridCode", code: "unknown", message: "辖区内没有该网格"),
+                problems.append(ImportColumns.problem(FieldError(field: "gridCode", code: "unknown", message: "辖区内没有该网格"),
                                              row: row.number, index: index))
                 continue
             }
             if let first = seen[resident.idNumber.rawValue] {
-                problems.append(Self.problem(FieldError(field: "idNumber", code: "duplicate_in_file",
+                problems.append(ImportColumns.problem(FieldError(field: "idNumber", code: "duplicate_in_file",
                                                         message: "与第\(first)行的公民身份号码重复"),
                                              row: row.number, index: index))
                 continue
@@ -85,12 +72,6 @@ public struct ResidentImport: Sendable {
         let counts = try await write(valid, filename: filename, caller: caller)
         return ImportReport(rows: table.rows.count, created: counts.created, updated: counts.updated,
                             unchanged: counts.unchanged, problems: problems, applied: true)
-    }
-
-    static func problem(_ error: FieldError, row: Int, index: [String: Int]) -> ImportReport.Problem {
-        let field = error.field.hasPrefix("tags") ? "tags" : error.field
-        return .init(row: row, column: index[field].map { SheetColumn.letters(forIndex: $0) }, field: field,
-                     code: error.code, message: error.message)
     }
 
     /// Creates new people, updates changed ones, leaves identical ones alone; one transaction, audited.

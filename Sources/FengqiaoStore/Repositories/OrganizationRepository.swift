@@ -39,4 +39,15 @@ public struct OrganizationRepository: Sendable {
         return try await db.select().column("*").from("organizations").where("id", .in, ids).orderBy("id").all()
             .map { try $0.decode(model: OrganizationRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
+
+    /// Replaces name, kind, grid and address of organisation `organization.id`.
+    public func update(_ organization: OrganizationRecord) async throws {
+        guard let id = organization.id, let old = try await find(id: id) else { throw StoreError.noRowReturned("organizations") }
+        try await db.update("organizations")
+            .set("name", to: organization.name).set("kind", to: organization.kind)
+            .set("grid_code", to: organization.gridCode).set("address", to: organization.address)
+            .where("id", .equal, id).run()
+        try await BaseDataSearch.changed("organizations", id: id, old: (old.name, old.address),
+                                         new: (organization.name, organization.address), on: db, kind: kind)
+    }
 }

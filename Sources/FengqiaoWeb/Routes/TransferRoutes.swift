@@ -12,14 +12,13 @@ struct TransferRoutes {
     static let maximumImportBytes = SheetLimits.standard.maxFileBytes
 
     func add(to routes: inout RouteTable) {
-        routes.post("/api/v1/imports/people") { request, context in
-            let query = request.uri.queryParameters
-            let filename = query["filename"].map(String.init) ?? ""
-            let data = Data(buffer: try await request.body.collect(upTo: Self.maximumImportBytes))
-            let report = try await ResidentImport(platform: platform).run(
-                data: data, filename: filename, allOrNothing: query["allOrNothing"] != "false",
-                caller: try context.caller())
-            return try JSONResponse.encode(report, status: report.applied ? .ok : .unprocessableContent)
+        addImport("/api/v1/imports/people", to: &routes) { data, filename, allOrNothing, caller in
+            try await ResidentImport(platform: platform).run(data: data, filename: filename, allOrNothing: allOrNothing,
+                                                             caller: caller)
+        }
+        addImport("/api/v1/imports/organizations", to: &routes) { data, filename, allOrNothing, caller in
+            try await OrganizationImport(platform: platform).run(data: data, filename: filename,
+                                                                 allOrNothing: allOrNothing, caller: caller)
         }
         routes.get("/api/v1/exports/people.xlsx") { request, context in
             let area = request.uri.queryParameters["area"].map(String.init)
@@ -32,6 +31,21 @@ struct TransferRoutes {
                     .contentDisposition: "attachment; filename=\"\(filename)\"", .cacheControl: "no-store",
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: export.data)))
+        }
+    }
+
+    /// An import endpoint: the file is the body, `?filename=` names it, `?allOrNothing=false` writes the
+    /// valid rows of a file that has bad ones. Answers the report: 200 when applied, 422 when refused.
+    private func addImport(
+        _ path: RouterPath, to routes: inout RouteTable,
+        _ run: @escaping @Sendable (Data, String, Bool, Caller) async throws -> ImportReport
+    ) {
+        routes.post(path) { request, context in
+            let query = request.uri.queryParameters
+            let data = Data(buffer: try await request.body.collect(upTo: Self.maximumImportBytes))
+            let report = try await run(data, query["filename"].map(String.init) ?? "", query["allOrNothing"] != "false",
+                                       try context.caller())
+            return try JSONResponse.encode(report, status: report.applied ? .ok : .unprocessableContent)
         }
     }
 }

@@ -118,4 +118,32 @@ final class TransferRoutesTests: XCTestCase {
             XCTAssertTrue(missing.text.contains("missing_column"), missing.text)
         }
     }
+
+    func testTheUploadFormImportsAFileAndNeedsItsCSRFToken() async throws {
+        try await withTestClient { client, platform in
+            try await TestAccounts.create("gl", role: .gridLeader, area: SampleAreas.grid, in: platform.database)
+            let browser = try await signIn(client, username: "gl")
+            let csv = Self.csv([["王芳", Self.id(9), "13800138000", SampleAreas.grid, "阳光花园1栋", ""]])
+            func multipart(csrf: String) -> ByteBuffer {
+                let parts = [
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n",
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\npeople\r\n",
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"allOrNothing\"\r\n\r\non\r\n",
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"人口.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n",
+                    "--XyZ--\r\n",
+                ]
+                return ByteBuffer(string: parts.joined())
+            }
+            let headers: HTTPFields = [.cookie: browser.cookie, .accept: "text/html",
+                                       .contentType: "multipart/form-data; boundary=XyZ"]
+            let forged = try await client.execute(uri: "/imports", method: .post, headers: headers, body: multipart(csrf: "nope"))
+            XCTAssertEqual(forged.status, .forbidden)
+            let page = try await client.execute(uri: "/imports", method: .post, headers: headers, body: multipart(csrf: browser.csrf))
+            XCTAssertEqual(page.status, .ok, page.text)
+            XCTAssertTrue(page.text.contains("人口.csv:已导入"), page.text)
+            XCTAssertTrue(page.text.contains("新增 1"))
+            let count = try await platform.database.read { try await $0.countRows(in: "people") }
+            XCTAssertEqual(count, 1)
+        }
+    }
 }

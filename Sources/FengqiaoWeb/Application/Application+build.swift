@@ -49,7 +49,7 @@ public func buildRouter(
     PeopleRoutes(platform: platform, views: views).add(to: &routes)
     OrganizationRoutes(platform: platform).add(to: &routes)
     CenterRoutes(platform: platform).add(to: &routes)
-    TransferRoutes(platform: platform).add(to: &routes)
+    TransferRoutes(platform: platform, views: views).add(to: &routes)
     SiteRoutes(platform: platform).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)

@@ -6,10 +6,16 @@ struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let limit = request.uri.path.hasPrefix("/api/v1/imports/") ? TransferRoutes.maximumImportBytes : AppRequestContext.maxBodyBytes
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.limit(for: request) {
             throw HTTPError(.contentTooLarge)
         }
         return try await next(request, context)
+    }
+
+    /// File uploads (imports) may be larger than other bodies.
+    static func limit(for request: Request) -> Int {
+        let path = request.uri.path
+        return path.hasPrefix("/api/v1/imports/") || path == "/imports" ? TransferRoutes.maximumImportBytes
+            : AppRequestContext.maxBodyBytes
     }
 }

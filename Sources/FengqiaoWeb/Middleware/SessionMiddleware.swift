@@ -33,9 +33,12 @@ struct SessionMiddleware: RouterMiddleware {
     /// The token the request carries: the header, else the form field (the body is kept for the route).
     static func csrfToken(in request: inout Request, context: Context) async throws -> String? {
         if let header = request.headers[.csrfToken] { return header }
-        guard let type = request.headers[.contentType], type.hasPrefix("application/x-www-form-urlencoded") else {
-            return nil
+        let type = request.headers[.contentType]
+        if let boundary = MultipartForm.boundary(of: type) {
+            let body = try await request.collectBody(upTo: BodyLimitMiddleware.limit(for: request))
+            return try MultipartForm(body, boundary: boundary).text("_csrf")
         }
+        guard let type, type.hasPrefix("application/x-www-form-urlencoded") else { return nil }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         return FormFields(String(buffer: body))["_csrf"]
     }

@@ -7,6 +7,7 @@ import Hummingbird
 /// Imports (CSV/XLSX in, a row-level report out) and exports (XLSX) of base data.
 struct TransferRoutes {
     let platform: Platform
+    let views: Views
 
     /// Import files may be larger than ordinary request bodies.
     static let maximumImportBytes = SheetLimits.standard.maxFileBytes
@@ -19,6 +20,37 @@ struct TransferRoutes {
         addImport("/api/v1/imports/organizations", to: &routes) { data, filename, allOrNothing, caller in
             try await OrganizationImport(platform: platform).run(data: data, filename: filename,
                                                                  allOrNothing: allOrNothing, caller: caller)
+        }
+        routes.get("/imports") { _, context in
+            _ = try context.caller()
+            return try views.page("imports", [:], session: context.session)
+        }
+        routes.post("/imports") { request, context in
+            let caller = try context.caller()
+            guard let boundary = MultipartForm.boundary(of: request.headers[.contentType]) else {
+                throw HTTPError(.unsupportedMediaType)
+            }
+            var request = request
+            let form = try MultipartForm(try await request.collectBody(upTo: Self.maximumImportBytes), boundary: boundary)
+            guard let file = form["file"], !file.data.isEmpty else {
+                throw DomainError.validation([FieldError(field: "file", code: "required", message: "请选择要导入的文件")])
+            }
+            let filename = file.filename ?? ""
+            let allOrNothing = form.text("allOrNothing") == "on"
+            let report = form.text("kind") == "organizations"
+                ? try await OrganizationImport(platform: platform).run(
+                    data: file.data, filename: filename, allOrNothing: allOrNothing, caller: caller)
+                : try await ResidentImport(platform: platform).run(
+                    data: file.data, filename: filename, allOrNothing: allOrNothing, caller: caller)
+            return try views.page("imports", [
+                "report": [
+                    "filename": filename, "rows": report.rows, "created": report.created, "updated": report.updated,
+                    "unchanged": report.unchanged, "applied": report.applied,
+                    "problems": report.problems.map {
+                        ["row": $0.row.map(String.init) ?? "—", "column": $0.column ?? "—", "message": $0.message]
+                    },
+                ] as [String: Any],
+            ], status: report.applied ? .ok : .unprocessableContent, session: context.session)
         }
         routes.get("/api/v1/exports/people.xlsx") { request, context in
             let area = request.uri.queryParameters["area"].map(String.init)

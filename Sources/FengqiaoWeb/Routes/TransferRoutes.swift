@@ -37,11 +37,18 @@ struct TransferRoutes {
             }
             let filename = file.filename ?? ""
             let allOrNothing = form.text("allOrNothing") == "on"
-            let report = form.text("kind") == "organizations"
-                ? try await OrganizationImport(platform: platform).run(
+            let report: ImportReport
+            switch form.text("kind") {
+            case "organizations":
+                report = try await OrganizationImport(platform: platform).run(
                     data: file.data, filename: filename, allOrNothing: allOrNothing, caller: caller)
-                : try await ResidentImport(platform: platform).run(
+            case "areas":
+                report = try await AreaImport(platform: platform).run(
+                    table: file.data, filename: filename, boundaries: form["boundaries"]?.data, caller: caller)
+            default:
+                report = try await ResidentImport(platform: platform).run(
                     data: file.data, filename: filename, allOrNothing: allOrNothing, caller: caller)
+            }
             return try views.page("imports", [
                 "report": [
                     "filename": filename, "rows": report.rows, "created": report.created, "updated": report.updated,
@@ -51,6 +58,20 @@ struct TransferRoutes {
                     },
                 ] as [String: Any],
             ], status: report.applied ? .ok : .unprocessableContent, session: context.session)
+        }
+        routes.post("/api/v1/imports/areas") { request, context in
+            guard let boundary = MultipartForm.boundary(of: request.headers[.contentType]) else {
+                throw HTTPError(.unsupportedMediaType)
+            }
+            var request = request
+            let form = try MultipartForm(try await request.collectBody(upTo: Self.maximumImportBytes), boundary: boundary)
+            guard let file = form["file"] else {
+                throw DomainError.validation([FieldError(field: "file", code: "required", message: "请上传区域表(file)")])
+            }
+            let report = try await AreaImport(platform: platform).run(
+                table: file.data, filename: file.filename ?? "", boundaries: form["boundaries"]?.data,
+                caller: try context.caller())
+            return try JSONResponse.encode(report, status: report.applied ? .ok : .unprocessableContent)
         }
         routes.get("/api/v1/exports/people.xlsx") { request, context in
             let area = request.uri.queryParameters["area"].map(String.init)

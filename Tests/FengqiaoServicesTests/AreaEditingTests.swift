@@ -142,4 +142,36 @@ final class AreaEditingTests: XCTestCase {
             XCTAssertEqual(unchanged, "康乐社区(新)")
         }
     }
+
+    func testAGridMovesToAnotherVillageUnderANewCode() async throws {
+        try await TestDatabases.each { db in
+            try await SampleAreas.insert(into: db)
+            let other = "150207001002"
+            try await db.write { sql in
+                try await AreaRepository(sql).insert([AreaRecord(
+                    code: other, parentCode: SampleAreas.township, level: "village", name: "新村社区",
+                    boundary: Self.box(40.60, 109.80, 40.62, 109.82), createdAt: 0)])
+            }
+            let platform = try TestPlatform.make(database: db)
+            let caller = try await leader(db)
+            let editing = AreaEditing(platform: platform)
+            // A second grid stays behind; moving the first opens a gap in the old village.
+            try await editing.create(parent: SampleAreas.village, part: .init(name: "康乐社区第2网格",
+                                     boundary: Self.box(40.60, 109.81, 40.61, 109.82)), effectiveOn: nil, acceptGaps: true,
+                                     caller: caller)
+            await XCTAssertThrowsDomainError(code: "validation_failed") {
+                _ = try await editing.move(code: SampleAreas.grid, to: other, effectiveOn: nil, caller: caller)
+            }
+            await XCTAssertThrowsDomainError(code: "not_movable") {
+                _ = try await editing.move(code: SampleAreas.grid, to: SampleAreas.township, effectiveOn: nil, caller: caller)
+            }
+            let moved = try await editing.move(code: SampleAreas.grid, to: other, effectiveOn: nil, acceptGaps: true, caller: caller)
+            XCTAssertEqual(moved, "150207001002001")
+            let atlas = try await platform.areaAtlas()
+            XCTAssertNil(atlas.node(SampleAreas.grid))
+            XCTAssertEqual(atlas.path(to: moved)?.at(.village)?.code, other)
+            let history = try await editing.history(code: SampleAreas.grid, caller: caller)
+            XCTAssertTrue(history.contains { $0.change == "moved" && $0.relatedCodes == moved })
+        }
+    }
 }

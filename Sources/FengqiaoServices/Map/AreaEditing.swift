@@ -149,6 +149,37 @@ public struct AreaEditing: Sendable {
         }
     }
 
+    /// Moves grid `code` under another village (a micro-grid under another grid): it gets a new code
+    /// there and the old one retires, so cases filed under the old code keep it. The boundary must lie
+    /// inside the new parent without overlapping its grids; the gap it leaves behind must be accepted.
+    public func move(code: String, to parentCode: String, effectiveOn: String?, acceptGaps: Bool = false, caller: Caller)
+        async throws -> String
+    {
+        let context = try await prepare(caller, codes: [code, parentCode])
+        let (node, newParent, day) = (try context.node(code), try context.node(parentCode), try Self.day(effectiveOn, context.today))
+        guard [.grid, .microGrid].contains(node.level), node.parentCode != parentCode,
+              newParent.level.depth + 1 == node.level.depth
+        else {
+            throw DomainError.conflict(code: "not_movable", message: "只能把网格移到另一个村(社区)、把微网格移到另一个网格")
+        }
+        guard context.atlas.children(of: code).isEmpty else {
+            throw DomainError.conflict(code: "has_children", message: "该网格下还有微网格,请先调整微网格")
+        }
+        let boundary = GeoBoundary(polygons: node.polygons)
+        try context.checkFamily(of: parentCode, replacing: [], with: [("new", node, boundary)], acceptGaps: true)
+        try context.checkFamily(of: node.parentCode, replacing: [code], with: [], acceptGaps: acceptGaps)
+        return try await commit(context, caller) { db, log in
+            let newCode = try await Self.nextCodes(under: newParent, level: node.level, count: 1, db)[0]
+            let areas = AreaRepository(db)
+            try await areas.insert([Self.record(newCode, parent: parentCode, level: node.level, kind: node.gridKind,
+                                                name: node.name, boundary, day, context.nowMs)])
+            try await areas.retire(code: code, on: day)
+            try await log(newCode, "created", day, [:], ["name": node.name, "movedFrom": code], [code])
+            try await log(code, "moved", day, ["parent": node.parentCode ?? ""], ["parent": parentCode, "code": newCode], [newCode])
+            return newCode
+        }
+    }
+
     /// The changes that involve `code`, oldest first (visible like the area itself).
     public func history(code: String, caller: Caller) async throws -> [AreaChangeRecord] {
         try caller.staff.require(.viewMap)

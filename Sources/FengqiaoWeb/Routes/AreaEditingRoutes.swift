@@ -62,6 +62,13 @@ struct AreaEditingRoutes {
                 effectiveOn: body.string("effectiveOn"), caller: try context.caller())
             return try JSONResponse.encode(["codes": codes], status: .created)
         }
+        routes.post("/api/v1/areas/{code}/move") { request, context in
+            let body = try await JSONObjectBody.read(request, context: context)
+            let code = try await editing.move(
+                code: try context.parameters.require("code"), to: body.string("parentCode") ?? "",
+                effectiveOn: body.string("effectiveOn"), acceptGaps: body.bool("acceptGaps"), caller: try context.caller())
+            return try JSONResponse.encode(["code": code], status: .created)
+        }
         routes.post("/api/v1/areas/merge") { request, context in
             let body = try await JSONObjectBody.read(request, context: context)
             let code = try await editing.merge(codes: body.strings("codes"), into: body.string("name") ?? "",
@@ -95,6 +102,7 @@ enum AreaChangeName {
         case "redrawn": "调整边界"
         case "split": "拆分"
         case "merged": "合并"
+        case "moved": "调整隶属"
         case "retired": "撤销"
         default: change
         }

@@ -50,4 +50,12 @@ public struct OrganizationRepository: Sendable {
         try await BaseDataSearch.changed("organizations", id: id, old: (old.name, old.address),
                                          new: (organization.name, organization.address), on: db, kind: kind)
     }
+
+    /// The organisations inside the area subtree `prefix`, by grid, at most `limit`.
+    public func all(prefix: String, limit: Int) async throws -> [OrganizationRecord] {
+        try await db.select().column("*").from("organizations")
+            .where("grid_code", .greaterThanOrEqual, prefix).where("grid_code", .lessThan, prefix + ":")
+            .orderBy("grid_code").orderBy("id").limit(limit).all()
+            .map { try $0.decode(model: OrganizationRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
 }

@@ -36,4 +36,12 @@ public struct SiteRepository: Sendable {
         return try await db.select().column("*").from(table.rawValue).where("id", .in, ids).orderBy("id").all()
             .map { try $0.decode(model: SiteRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
+
+    /// The rows inside the area subtree `prefix`, by grid, at most `limit`.
+    public func all(prefix: String, limit: Int) async throws -> [SiteRecord] {
+        try await db.select().column("*").from(table.rawValue)
+            .where("grid_code", .greaterThanOrEqual, prefix).where("grid_code", .lessThan, prefix + ":")
+            .orderBy("grid_code").orderBy("id").limit(limit).all()
+            .map { try $0.decode(model: SiteRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
 }

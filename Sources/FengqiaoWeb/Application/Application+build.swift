@@ -51,6 +51,7 @@ public func buildRouter(
     CenterRoutes(platform: platform).add(to: &routes)
     TransferRoutes(platform: platform, views: views).add(to: &routes)
     SiteRoutes(platform: platform).add(to: &routes)
+    SearchRoutes(platform: platform, views: views).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     StaticRoutes().add(to: &routes)

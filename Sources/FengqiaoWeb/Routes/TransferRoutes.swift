@@ -73,15 +73,24 @@ struct TransferRoutes {
                 caller: try context.caller())
             return try JSONResponse.encode(report, status: report.applied ? .ok : .unprocessableContent)
         }
-        routes.get("/api/v1/exports/people.xlsx") { request, context in
+        routes.get("/api/v1/exports/{list}") { request, context in
             let area = request.uri.queryParameters["area"].map(String.init)
-            let export = try await ResidentExport(platform: platform).xlsx(areaCode: area, caller: try context.caller())
-            let filename = "people-\(area ?? "all").xlsx"
+            let name = try context.parameters.require("list")
+            let caller = try context.caller()
+            let export: (data: Data, rows: Int)
+            if name == "people.xlsx" {
+                export = try await ResidentExport(platform: platform).xlsx(areaCode: area, caller: caller)
+            } else if name.hasSuffix(".xlsx"), let list = ListExport.List(rawValue: String(name.dropLast(5))) {
+                export = try await ListExport(platform: platform).xlsx(list, areaCode: area, caller: caller)
+            } else {
+                throw HTTPError(.notFound)
+            }
             return Response(
                 status: .ok,
                 headers: [
                     .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    .contentDisposition: "attachment; filename=\"\(filename)\"", .cacheControl: "no-store",
+                    .contentDisposition: "attachment; filename=\"\(name.dropLast(5))-\(area ?? "all").xlsx\"",
+                    .cacheControl: "no-store",
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: export.data)))
         }

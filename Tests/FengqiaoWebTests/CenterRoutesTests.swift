@@ -56,4 +56,29 @@ final class CenterRoutesTests: XCTestCase {
             XCTAssertEqual(Set(audit.map(\.action)).intersection(["center.save", "department.create", "department.roster"]).count, 3)
         }
     }
+
+    func testTheAreaPageFormsSetUpACentre() async throws {
+        try await withTestClient { client, platform in
+            try await TestAccounts.create("lead", role: .leader, area: SampleAreas.county, in: platform.database)
+            try await TestAccounts.create("zhou", role: .departmentHandler, area: SampleAreas.township, displayName: "周干事", in: platform.database)
+            let leader = try await signIn(client, username: "lead")
+            func post(_ body: String) async throws -> TestResponse {
+                try await client.execute(uri: "/areas/\(SampleAreas.township)/center", method: .post,
+                                         headers: leader.formHeaders(), body: ByteBuffer(string: "_csrf=\(leader.csrf)&" + body))
+            }
+            var response = try await post("action=center&name=%E6%B2%99%E6%B2%B3%E8%A1%97%E9%81%93%E7%BB%BC%E6%B2%BB%E4%B8%AD%E5%BF%83&address=&hotline=0472-5123456")
+            XCTAssertEqual(response.status, .seeOther, response.text)
+            response = try await post("action=department&code=justice&name=%E5%8F%B8%E6%B3%95%E6%89%80&stationing=rotating")
+            XCTAssertEqual(response.status, .seeOther, response.text)
+            let page = try await client.execute(uri: "/areas/\(SampleAreas.township)", method: .get, headers: leader.headers)
+            XCTAssertTrue(page.text.contains("沙河街道综治中心"))
+            let id = try XCTUnwrap(firstMatch(#"<option value="(\d+)">司法所</option>"#, in: page.text))
+            response = try await post("action=roster&departmentId=\(id)&usernames=zhou&from=2026-11-23&through=2026-11-29")
+            XCTAssertEqual(response.status, .seeOther, response.text)
+            let after = try await client.execute(uri: "/areas/\(SampleAreas.township)", method: .get, headers: leader.headers)
+            XCTAssertTrue(after.text.contains("<td>轮驻</td><td>周干事</td>"), after.text)
+            let bad = try await post("action=department&code=justice&name=%E9%87%8D%E5%A4%8D&stationing=resident")
+            XCTAssertEqual(bad.status, .conflict)
+        }
+    }
 }

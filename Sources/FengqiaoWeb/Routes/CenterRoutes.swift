@@ -28,6 +28,29 @@ struct CenterRoutes {
 
     func add(to routes: inout RouteTable) {
         let administration = CenterAdministration(platform: platform)
+        // The forms on an area's page: save the centre, add a department, plan a rotation.
+        routes.post("/areas/{code}/center") { request, context in
+            var request = request
+            let code = try context.parameters.require("code")
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let caller = try context.caller()
+            switch form["action"] {
+            case "department":
+                _ = try await administration.addDepartment(
+                    areaCode: code, code: form["code"] ?? "", name: form["name"] ?? "",
+                    stationing: try Self.stationing(form["stationing"]), caller: caller)
+            case "roster":
+                guard let id = form["departmentId"].flatMap(Int64.init) else { throw DomainError.notFound(what: "部门") }
+                _ = try await administration.planRotation(
+                    departmentID: id, usernames: (form["usernames"] ?? "").split(whereSeparator: { ",，、 ".contains($0) }).map(String.init),
+                    from: form["from"] ?? "", through: form["through"] ?? "", weekdaysOnly: form["weekdaysOnly"] == "on",
+                    caller: caller)
+            default:
+                try await administration.saveCenter(areaCode: code, name: form["name"] ?? "", address: form["address"] ?? "",
+                                                    hotline: form["hotline"] ?? "", caller: caller)
+            }
+            return .redirect(to: "/areas/\(code)", type: .normal)
+        }
         routes.on("/api/v1/areas/{code}/center", method: .put) { request, context in
             let body = try await request.decodeJSON(as: CenterBody.self, context: context)
             try await administration.saveCenter(

@@ -30,6 +30,9 @@ enum AreaPageContext {
             },
             "showPeople": overview.children.first?.people != nil,
             "center": overview.center.map { ["name": $0.name, "address": $0.address, "hotline": $0.hotline] } as Any,
+            "rotating": overview.departments.filter { $0.stationing == .rotating }.map {
+                ["id": $0.record.id ?? 0, "name": $0.record.name] as [String: Any]
+            },
             "departments": overview.departments.map { department in
                 [
                     "name": department.record.name, "core": department.record.isCore == 1,

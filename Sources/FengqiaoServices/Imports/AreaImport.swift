@@ -1,5 +1,4 @@
 import FengqiaoDomain
-import FengqiaoSheets
 import FengqiaoStore
 import Foundation
 
@@ -33,7 +32,7 @@ public struct AreaImport: Sendable {
         let table = try ImportColumns.read(data, filename: filename)
         let (index, missing) = Self.columns.locate(in: table)
         var problems = ImportColumns.rowProblems(table) + missing
-        guard missing.isEmpty else { return Self.refused(table, problems) }
+        guard missing.isEmpty else { return .refused(rows: table.rows.count, problems: problems) }
         let shapes = try Self.features(geoJSON)
         let existing = try await platform.database.read { try await AreaRepository($0).allActive() }
         var known = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -85,11 +84,10 @@ public struct AreaImport: Sendable {
             known[code.rawValue] = record
         }
         problems += Self.familyProblems(rows, known: known)
-        guard problems.isEmpty else { return Self.refused(table, problems) }
+        guard problems.isEmpty else { return .refused(rows: table.rows.count, problems: problems) }
         let counts = try await write(rows, existing: existing, today: today, nowMs: nowMs, filename: filename, caller: caller)
         platform.atlas.invalidate()
-        return ImportReport(rows: table.rows.count, created: counts.created, updated: counts.updated,
-                            unchanged: counts.unchanged, problems: [], applied: true)
+        return .applied(rows: table.rows.count, counts: counts, problems: [])
     }
 
     /// `properties.code` → geometry text, from a FeatureCollection.
@@ -141,18 +139,14 @@ public struct AreaImport: Sendable {
         return problems
     }
 
-    static func refused(_ table: SheetTable, _ problems: [ImportReport.Problem]) -> ImportReport {
-        ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
-    }
-
     private func write(
         _ rows: [Row], existing: [AreaRecord], today: String, nowMs: Int64, filename: String, caller: Caller
-    ) async throws -> (created: Int, updated: Int, unchanged: Int) {
+    ) async throws -> ImportCounts {
         let kind = platform.database.kind
         let before = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         return try await platform.database.write { db in
             let areas = AreaRepository(db)
-            var (created, updated, unchanged) = (0, 0, 0)
+            var counts = ImportCounts()
             func record(_ code: String, _ change: String, _ after: String) async throws {
                 try await areas.recordChange(AreaChangeRecord(
                     areaCode: code, change: change, effectiveOn: today, before: "{}", after: after, relatedCodes: "",
@@ -163,7 +157,7 @@ public struct AreaImport: Sendable {
                 guard let old = before[new.code] else {
                     try await areas.insert([new])
                     try await record(new.code, "created", #"{"source":"import"}"#)
-                    created += 1
+                    counts.created += 1
                     continue
                 }
                 var changed = false
@@ -179,14 +173,12 @@ public struct AreaImport: Sendable {
                     try await record(new.code, "redrawn", #"{"source":"import"}"#)
                     changed = true
                 }
-                if changed { updated += 1 } else { unchanged += 1 }
+                if changed { counts.updated += 1 } else { counts.unchanged += 1 }
             }
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "import.areas", objectType: "file", objectID: String(filename.prefix(100)),
-                           summary: #"{"created":\#(created),"updated":\#(updated),"unchanged":\#(unchanged)}"#),
-                at: nowMs, in: db, kind: kind)
+            try await AuditTrail.append(counts.auditEntry(caller, list: "areas", filename: filename), at: nowMs, in: db,
+                                        kind: kind)
             try await AreaAtlasCache.markChanged(in: db)
-            return (created, updated, unchanged)
+            return counts
         }
     }
 }

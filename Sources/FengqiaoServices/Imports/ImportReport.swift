@@ -21,3 +21,29 @@ public struct ImportReport: Sendable, Encodable {
     /// Whether anything was written: false when the file was refused (all or nothing).
     public let applied: Bool
 }
+
+/// What an applied import did to the rows of its file.
+struct ImportCounts: Sendable {
+    var created = 0
+    var updated = 0
+    var unchanged = 0
+
+    /// The audit record of an import of `list` from `filename`, with these counts.
+    func auditEntry(_ caller: Caller, list: String, filename: String) -> AuditEntry {
+        AuditEntry(caller, action: "import.\(list)", objectType: "file", objectID: String(filename.prefix(100)),
+                   summary: #"{"created":\#(created),"updated":\#(updated),"unchanged":\#(unchanged)}"#)
+    }
+}
+
+extension ImportReport {
+    /// A file refused for `problems`: nothing was written.
+    static func refused(rows: Int, problems: [Problem]) -> ImportReport {
+        ImportReport(rows: rows, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+    }
+
+    /// A file applied with `counts` (and, in valid-rows-only mode, the rows left out for `problems`).
+    static func applied(rows: Int, counts: ImportCounts, problems: [Problem]) -> ImportReport {
+        ImportReport(rows: rows, created: counts.created, updated: counts.updated, unchanged: counts.unchanged,
+                     problems: problems, applied: true)
+    }
+}

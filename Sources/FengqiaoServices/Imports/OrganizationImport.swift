@@ -24,7 +24,7 @@ public struct OrganizationImport: Sendable {
         let (index, missing) = Self.columns.locate(in: table)
         var problems = ImportColumns.rowProblems(table) + missing
         guard missing.isEmpty else {
-            return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+            return .refused(rows: table.rows.count, problems: problems)
         }
         let atlas = try await platform.areaAtlas()
         var valid: [ValidatedOrganization] = []
@@ -57,13 +57,13 @@ public struct OrganizationImport: Sendable {
             }
         }
         if allOrNothing, !problems.isEmpty {
-            return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+            return .refused(rows: table.rows.count, problems: problems)
         }
         let kind = platform.database.kind
         let nowMs = platform.clock.now().millisecondsSince1970
         let counts = try await platform.database.write { [valid] db in
             let repository = OrganizationRepository(db, kind: kind)
-            var (created, updated, unchanged) = (0, 0, 0)
+            var counts = ImportCounts()
             for organization in valid {
                 var record = OrganizationRecord(
                     name: organization.name, kind: organization.kind.rawValue, creditCode: organization.creditCode.rawValue,
@@ -71,19 +71,21 @@ public struct OrganizationImport: Sendable {
                 if let existing = try await repository.find(creditCode: record.creditCode) {
                     record.id = existing.id
                     record.createdAt = existing.createdAt
-                    if existing == record { unchanged += 1 } else { try await repository.update(record); updated += 1 }
+                    if existing == record {
+                        counts.unchanged += 1
+                    } else {
+                        try await repository.update(record)
+                        counts.updated += 1
+                    }
                 } else {
                     _ = try await repository.insert(record)
-                    created += 1
+                    counts.created += 1
                 }
             }
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "import.organizations", objectType: "file", objectID: String(filename.prefix(100)),
-                           summary: #"{"created":\#(created),"updated":\#(updated),"unchanged":\#(unchanged)}"#),
-                at: nowMs, in: db, kind: kind)
-            return (created, updated, unchanged)
+            try await AuditTrail.append(counts.auditEntry(caller, list: "organizations", filename: filename), at: nowMs,
+                                        in: db, kind: kind)
+            return counts
         }
-        return ImportReport(rows: table.rows.count, created: counts.0, updated: counts.1, unchanged: counts.2,
-                            problems: problems, applied: true)
+        return .applied(rows: table.rows.count, counts: counts, problems: problems)
     }
 }

@@ -30,7 +30,7 @@ public struct ResidentImport: Sendable {
         let (index, missing) = Self.columns.locate(in: table)
         var problems = ImportColumns.rowProblems(table) + missing
         guard !problems.contains(where: { $0.code == "missing_column" }) else {
-            return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+            return .refused(rows: table.rows.count, problems: problems)
         }
         let atlas = try await platform.areaAtlas()
         var valid: [ValidatedResident] = []
@@ -67,30 +67,27 @@ public struct ResidentImport: Sendable {
             valid.append(resident)
         }
         if allOrNothing, !problems.isEmpty {
-            return ImportReport(rows: table.rows.count, created: 0, updated: 0, unchanged: 0, problems: problems, applied: false)
+            return .refused(rows: table.rows.count, problems: problems)
         }
         let counts = try await write(valid, filename: filename, caller: caller)
-        return ImportReport(rows: table.rows.count, created: counts.created, updated: counts.updated,
-                            unchanged: counts.unchanged, problems: problems, applied: true)
+        return .applied(rows: table.rows.count, counts: counts, problems: problems)
     }
 
     /// Creates new people, updates changed ones, leaves identical ones alone; one transaction, audited.
-    private func write(_ residents: [ValidatedResident], filename: String, caller: Caller) async throws
-        -> (created: Int, updated: Int, unchanged: Int)
-    {
+    private func write(_ residents: [ValidatedResident], filename: String, caller: Caller) async throws -> ImportCounts {
         let cipher = platform.cipher
         let kind = platform.database.kind
         let nowMs = platform.clock.now().millisecondsSince1970
         return try await platform.database.write { db in
             let people = PeopleRepository(db, kind: kind)
-            var (created, updated, unchanged) = (0, 0, 0)
+            var counts = ImportCounts()
             for resident in residents {
                 let existing = try await people.find(idNumberIndex: cipher.blindIndex(resident.idNumber.rawValue))
                 let phone = try existing?.phoneCipher.map { try cipher.open($0) }
                 if let existing, existing.name == resident.name, existing.gridCode == resident.gridCode.rawValue,
                    existing.address == resident.address, phone == resident.phone?.rawValue,
                    existing.relation == resident.relation?.rawValue, existing.tags == resident.storedTags {
-                    unchanged += 1
+                    counts.unchanged += 1
                     continue
                 }
                 let household = try await people.household(
@@ -101,17 +98,15 @@ public struct ResidentImport: Sendable {
                 if let existing {
                     record.id = existing.id
                     try await people.update(record)
-                    updated += 1
+                    counts.updated += 1
                 } else {
                     _ = try await people.insert(record)
-                    created += 1
+                    counts.created += 1
                 }
             }
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "import.people", objectType: "file", objectID: String(filename.prefix(100)),
-                           summary: #"{"created":\#(created),"updated":\#(updated),"unchanged":\#(unchanged)}"#),
-                at: nowMs, in: db, kind: kind)
-            return (created, updated, unchanged)
+            try await AuditTrail.append(counts.auditEntry(caller, list: "people", filename: filename), at: nowMs, in: db,
+                                        kind: kind)
+            return counts
         }
     }
 }

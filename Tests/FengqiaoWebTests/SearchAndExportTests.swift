@@ -40,10 +40,14 @@ final class SearchAndExportTests: XCTestCase {
                 XCTAssertTrue(table.header.contains(header), "\(table.header)")
                 XCTAssertEqual(table.rows.count, 1)
             }
+            // The people page links its export with `?area=` empty when no area is chosen: the whole jurisdiction.
+            let everything = try await client.execute(uri: "/api/v1/exports/places.xlsx?area=", method: .get,
+                                                      headers: [.cookie: leader.cookie])
+            XCTAssertEqual(everything.status, .ok)
             let unknown = try await client.execute(uri: "/api/v1/exports/secrets.xlsx", method: .get, headers: [.cookie: leader.cookie])
             XCTAssertEqual(unknown.status, .notFound)
             let audit = try await platform.database.read { try await AuditRepository($0, kind: platform.database.kind).latest(limit: 5) }
-            XCTAssertEqual(audit.prefix(2).map(\.action).sorted(), ["export.organizations", "export.places"])
+            XCTAssertEqual(audit.prefix(3).map(\.action).sorted(), ["export.organizations", "export.places", "export.places"])
         }
     }
 }

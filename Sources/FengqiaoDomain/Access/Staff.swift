@@ -35,4 +35,13 @@ public struct Staff: Sendable, Hashable {
     public func requireInside(_ areaCode: String, _ what: String) throws(DomainError) {
         guard jurisdiction.contains(areaCode) else { throw .notFound(what: what) }
     }
+
+    /// The part of the map a list, search or export covers: the area `areaCode` when given (it must
+    /// lie inside the jurisdiction, else "not found"), the whole jurisdiction when nil or empty.
+    public func scope(_ areaCode: String?) throws(DomainError) -> Jurisdiction {
+        guard let areaCode, !areaCode.isEmpty else { return jurisdiction }
+        guard let code = AreaCode(areaCode) else { throw .notFound(what: "区域") }
+        try requireInside(areaCode, "区域")
+        return Jurisdiction(root: code)
+    }
 }

@@ -86,7 +86,7 @@ public struct ResidentRegistry: Sendable {
     /// People inside `areaCode` (the caller's own area when nil), a page at a time.
     public func page(areaCode: String?, cursor: String?, limit: Int = 50, caller: Caller) async throws -> PeoplePage {
         try caller.staff.require(.viewBaseData)
-        let prefix = try scopePrefix(areaCode, caller)
+        let prefix = try caller.staff.scope(areaCode).prefix
         let after = try cursor.map(Self.parseCursor)
         let size = min(max(limit, 1), 500)
         let rows = try await platform.database.read { db in
@@ -100,7 +100,7 @@ public struct ResidentRegistry: Sendable {
     /// it for one- or two-character terms).
     public func search(_ term: String, areaCode: String? = nil, limit: Int = 50, caller: Caller) async throws -> [PersonView] {
         try caller.staff.require(.viewBaseData)
-        let prefix = try scopePrefix(areaCode, caller)
+        let prefix = try caller.staff.scope(areaCode).prefix
         let kind = platform.database.kind
         let rows = try await platform.database.read { db in
             let ids = try await BaseDataSearch.ids(in: "people", matching: term, prefix: prefix, limit: min(max(limit, 1), 200),
@@ -125,13 +125,6 @@ public struct ResidentRegistry: Sendable {
         guard let node, node.level >= .grid, caller.staff.jurisdiction.contains(code) else {
             throw DomainError.validation([FieldError(field: "gridCode", code: "unknown", message: "辖区内没有该网格")])
         }
-    }
-
-    private func scopePrefix(_ areaCode: String?, _ caller: Caller) throws(DomainError) -> String {
-        guard let areaCode, !areaCode.isEmpty else { return caller.staff.jurisdiction.prefix }
-        guard let code = AreaCode(areaCode) else { throw .notFound(what: "区域") }
-        try caller.staff.requireInside(areaCode, "区域")
-        return Jurisdiction(root: code).prefix
     }
 
     private func seal(_ resident: ValidatedResident, id: Int64?) throws -> PersonRecord {

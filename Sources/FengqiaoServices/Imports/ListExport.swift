@@ -25,10 +25,8 @@ public struct ListExport: Sendable {
     public func xlsx(_ list: List, areaCode: String?, caller: Caller) async throws -> (data: Data, rows: Int) {
         try caller.staff.require(.exportData)
         try caller.staff.require(.viewBaseData)
-        let scope = areaCode ?? caller.staff.jurisdiction.root.rawValue
-        try caller.staff.requireInside(scope, "区域")
-        guard let code = AreaCode(scope) else { throw DomainError.notFound(what: "区域") }
-        let prefix = Jurisdiction(root: code).prefix
+        let area = try caller.staff.scope(areaCode)
+        let (scope, prefix) = (area.root.rawValue, area.prefix)
         let kind = platform.database.kind
         let limit = ResidentExport.maximumRows
         let (header, rows): ([String], [[String]]) = try await platform.database.read { db in

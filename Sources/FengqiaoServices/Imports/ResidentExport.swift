@@ -19,10 +19,8 @@ public struct ResidentExport: Sendable {
         try caller.staff.require(.exportData)
         try caller.staff.require(.viewBaseData)
         let unmasked = caller.staff.may(.revealIdentifiers)
-        let scope = areaCode ?? caller.staff.jurisdiction.root.rawValue
-        try caller.staff.requireInside(scope, "区域")
-        guard let code = AreaCode(scope) else { throw DomainError.notFound(what: "区域") }
-        let prefix = Jurisdiction(root: code).prefix
+        let area = try caller.staff.scope(areaCode)
+        let (scope, prefix) = (area.root.rawValue, area.prefix)
         let kind = platform.database.kind
         var rows: [[String]] = []
         var after: (gridCode: String, id: Int64)?

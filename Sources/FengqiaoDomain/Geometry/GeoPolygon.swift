@@ -88,24 +88,40 @@ extension GeoPolygon {
 
     /// Reads a GeoJSON `Polygon` geometry (a bare geometry or a Feature holding one); nil for anything else.
     public init?(geoJSON text: String) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            return nil
-        }
-        let geometry = (object["type"] as? String) == "Feature" ? object["geometry"] as? [String: Any] : object
-        guard let geometry, geometry["type"] as? String == "Polygon",
-            let rawRings = geometry["coordinates"] as? [[[Double]]], let rawExterior = rawRings.first
+        guard let geometry = Self.rawGeometry(geoJSON: text), !geometry.isMulti, geometry.parts.count == 1,
+              let polygon = geometry.parts.first.flatMap(Self.polygon(rawRings:))
         else { return nil }
-        func ring(_ raw: [[Double]]) -> [Coordinate]? {
+        self = polygon
+    }
+
+    /// The polygons of a stored GeoJSON `Polygon` or `MultiPolygon` (bare or in a Feature); empty
+    /// when the text is not one. For boundaries that passed validation on the way in.
+    public static func polygons(geoJSON text: String) -> [GeoPolygon] {
+        rawGeometry(geoJSON: text)?.parts.compactMap(polygon(rawRings:)) ?? []
+    }
+
+    /// A Polygon's or MultiPolygon's coordinates as parsed JSON, without any checking.
+    private static func rawGeometry(geoJSON text: String) -> (isMulti: Bool, parts: [[[[Double]]]])? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        let geometry = (object["type"] as? String) == "Feature" ? object["geometry"] as? [String: Any] : object
+        switch geometry?["type"] as? String {
+        case "Polygon": return (geometry?["coordinates"] as? [[[Double]]]).map { (false, [$0]) }
+        case "MultiPolygon": return (geometry?["coordinates"] as? [[[[Double]]]]).map { (true, $0) }
+        default: return nil
+        }
+    }
+
+    /// A polygon from `[longitude, latitude]` rings, exterior first; nil when a ring has fewer than 4
+    /// positions or a position fewer than 2 numbers.
+    private static func polygon(rawRings: [[[Double]]]) -> GeoPolygon? {
+        var rings: [[Coordinate]] = []
+        for raw in rawRings {
             let points = raw.compactMap { $0.count >= 2 ? Coordinate(latitude: $0[1], longitude: $0[0]) : nil }
-            return points.count == raw.count && points.count >= 4 ? points : nil
+            guard points.count == raw.count, points.count >= 4 else { return nil }
+            rings.append(points)
         }
-        guard let exterior = ring(rawExterior) else { return nil }
-        var holes: [[Coordinate]] = []
-        for raw in rawRings.dropFirst() {
-            guard let hole = ring(raw) else { return nil }
-            holes.append(hole)
-        }
-        self.init(exterior: exterior, holes: holes)
+        guard let exterior = rings.first else { return nil }
+        return GeoPolygon(exterior: exterior, holes: Array(rings.dropFirst()))
     }
 
     /// Fixed-point decimal without trailing zeros; avoids `String(format:)`, which is slow in bulk.

@@ -81,10 +81,8 @@ public struct AreaBrowser: Sendable {
 
     /// The atlas and the path to `code`, after checking permission and jurisdiction.
     func visiblePath(_ code: String, _ caller: Caller) async throws -> (AreaAtlas, AreaPath) {
-        try caller.staff.require(.viewMap)
-        try caller.staff.requireInside(code, "区域")
-        let atlas = try await platform.areaAtlas()
-        guard let path = atlas.path(to: code) else { throw DomainError.notFound(what: "区域") }
+        let (atlas, node) = try await platform.area(code, for: caller, needing: .viewMap)
+        guard let path = atlas.path(to: node.code) else { throw DomainError.notFound(what: "区域") }
         return (atlas, path)
     }
 

@@ -184,8 +184,10 @@ public struct AreaEditing: Sendable {
     public func history(code: String, caller: Caller) async throws -> [AreaChangeRecord] {
         try caller.staff.require(.viewMap)
         try caller.staff.requireInside(code, "区域")
-        let changes = try await platform.database.read { try await AreaRepository($0).changes(involving: code) }
-        let known = try await platform.database.read { try await AreaRepository($0).find(code: code) }
+        // Retired areas have a history too, so the table is asked, not the atlas.
+        let (known, changes) = try await platform.database.read { db in
+            (try await AreaRepository(db).find(code: code), try await AreaRepository(db).changes(involving: code))
+        }
         guard known != nil else { throw DomainError.notFound(what: "区域") }
         return changes
     }

@@ -92,10 +92,7 @@ public struct CenterAdministration: Sendable {
     // MARK: -
 
     private func area(_ code: String, _ caller: Caller) async throws -> AreaNode {
-        try caller.staff.require(.editMap)
-        try caller.staff.requireInside(code, "区域")
-        guard let node = try await platform.areaAtlas().node(code) else { throw DomainError.notFound(what: "区域") }
-        return node
+        try await platform.area(code, for: caller, needing: .editMap).node
     }
 
     private func department(_ id: Int64, _ caller: Caller) async throws -> DepartmentRecord {

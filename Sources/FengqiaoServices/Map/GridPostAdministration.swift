@@ -50,10 +50,7 @@ public struct GridPostAdministration: Sendable {
 
     /// Gaps and workload across the area `code`.
     public func report(code: String, caller: Caller) async throws -> StaffingReport {
-        try caller.staff.require(.viewMap)
-        try caller.staff.requireInside(code, "区域")
-        let atlas = try await platform.areaAtlas()
-        guard let area = atlas.node(code) else { throw DomainError.notFound(what: "区域") }
+        let (atlas, area) = try await platform.area(code, for: caller, needing: .viewMap)
         let prefix = AreaBrowser.prefix(of: area)
         let (holders, households) = try await platform.database.read { db in
             (try await GridPostRepository(db).holders(prefix: prefix),

@@ -4,5 +4,6 @@ public enum Migrations {
         M001Foundation.migration,
         M002Identity.migration,
         M003GovernanceMap.migration,
+        M004AccessHardening.migration,
     ]
 }

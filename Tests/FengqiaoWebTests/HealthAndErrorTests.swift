@@ -1,4 +1,5 @@
 import FengqiaoTestSupport
+import FengqiaoWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -72,12 +73,50 @@ final class HealthAndErrorTests: XCTestCase {
         }
     }
 
-    func testSecurityHeadersAreSet() async throws {
+    func testSecurityHeadersAreSetOnPagesAndErrors() async throws {
         try await withTestClient { client, _ in
-            try await client.execute(uri: "/", method: .get) { response in
-                XCTAssertEqual(response.headers[HTTPField.Name("X-Content-Type-Options")!], "nosniff")
-                XCTAssertNotNil(response.headers[.contentSecurityPolicy])
+            for uri in ["/", "/no-such-page", "/areas"] {
+                try await client.execute(uri: uri, method: .get, headers: htmlHeaders) { response in
+                    XCTAssertEqual(response.headers[HTTPField.Name("X-Content-Type-Options")!], "nosniff", uri)
+                    XCTAssertEqual(response.headers[HTTPField.Name("Referrer-Policy")!], "same-origin", uri)
+                    let csp = try XCTUnwrap(response.headers[.contentSecurityPolicy], uri)
+                    XCTAssertTrue(csp.contains("script-src 'self'"), csp)
+                    XCTAssertTrue(csp.contains("frame-ancestors 'none'"), csp)
+                    XCTAssertFalse(csp.contains("unsafe-inline"), csp)
+                    XCTAssertEqual(response.headers[.cacheControl], "no-store", uri)
+                    XCTAssertNil(response.headers[.strictTransportSecurity], "no HSTS without TLS")
+                }
             }
+            try await client.execute(uri: "/static/app.css", method: .get) { response in
+                XCTAssertEqual(response.headers[.cacheControl], "public, max-age=3600", "static files keep their caching")
+            }
+        }
+    }
+
+    func testStrictTransportSecurityBehindTLS() async throws {
+        try await TestDatabases.withSQLite { db in
+            let platform = try TestPlatform.make(database: db)
+            let app = try await buildApplication(platform: platform, configuration: WebConfiguration(secureCookies: true))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/", method: .get) { response in
+                    XCTAssertEqual(response.headers[.strictTransportSecurity], "max-age=31536000")
+                }
+            }
+        }
+    }
+
+    /// The policy forbids inline script; no template may rely on it (nor on inline styles or handlers).
+    func testTemplatesHaveNoInlineScriptStyleOrHandlers() throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/FengqiaoWeb/Resources/templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: templates.path).filter { $0.hasSuffix(".mustache") }
+        XCTAssertGreaterThan(names.count, 10)
+        let inline = try NSRegularExpression(pattern: #"<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+="#,
+                                             options: [.caseInsensitive])
+        for name in names {
+            let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
+            let found = inline.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            XCTAssertNil(found, "\(name) has inline script, style or an event handler")
         }
     }
 }

@@ -9,6 +9,23 @@ import HummingbirdTesting
 import XCTest
 
 final class TransferRoutesTests: XCTestCase {
+    func testAFileIsJudgedByItsContentNotItsName() async throws {
+        try await withTestClient { client, platform in
+            try await TestAccounts.create("gl", role: .gridLeader, area: SampleAreas.grid, in: platform.database)
+            let browser = try await signIn(client, username: "gl")
+            let headers: HTTPFields = [.cookie: browser.cookie, .csrfHeader: browser.csrf, .contentType: "text/csv"]
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+            let response = try await client.execute(uri: "/api/v1/imports/people?filename=people.csv", method: .post,
+                                                    headers: headers, body: ByteBuffer(bytes: png))
+            XCTAssertEqual(response.status, .unprocessableContent, response.text)
+            let fields = try XCTUnwrap(try response.json()["errors"] as? [[String: Any]], response.text)
+            XCTAssertEqual(fields.first?["code"] as? String, "unsupported_type")
+            XCTAssertEqual(fields.first?["field"] as? String, "file")
+            let count = try await platform.database.read { try await $0.countRows(in: "people") }
+            XCTAssertEqual(count, 0)
+        }
+    }
+
     static func id(_ n: Int) -> String { ResidentIdentityNumber(division: "150207", birthDate: "19900101", sequence: n)!.rawValue }
 
     static func csv(_ rows: [[String]]) -> String {

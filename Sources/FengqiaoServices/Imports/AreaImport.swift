@@ -1,4 +1,5 @@
 import FengqiaoDomain
+import FengqiaoSheets
 import FengqiaoStore
 import Foundation
 
@@ -93,6 +94,7 @@ public struct AreaImport: Sendable {
     /// `properties.code` → geometry text, from a FeatureCollection.
     static func features(_ data: Data?) throws -> [String: String] {
         guard let data, !data.isEmpty else { return [:] }
+        _ = try UploadRule.geoJSON(maxBytes: SheetLimits.standard.maxFileBytes).check(data)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let features = object["features"] as? [[String: Any]]
         else {

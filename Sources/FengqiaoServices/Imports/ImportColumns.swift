@@ -29,6 +29,7 @@ struct ImportColumns {
 
     /// Reads the file, or throws a validation error naming the file.
     static func read(_ data: Data, filename: String) throws -> SheetTable {
+        _ = try UploadRule.sheet(maxBytes: SheetLimits.standard.maxFileBytes).check(data)
         do { return try SheetReader.read(data: data, filename: filename) } catch {
             throw DomainError.validation([FieldError(field: "file", code: error.code, message: error.message)])
         }

@@ -32,6 +32,7 @@ public func buildRouter(
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestLogMiddleware()
+        SecurityHeadersMiddleware(behindTLS: configuration.secureCookies)
         ProblemMiddleware(views: views)
         MetricsMiddleware()
         BodyLimitMiddleware()

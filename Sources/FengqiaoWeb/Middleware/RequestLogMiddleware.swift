@@ -4,8 +4,7 @@ import Hummingbird
 import Logging
 
 /// Gives every request an id (the client's `X-Request-Id` when it is sane, else a new one), puts it in
-/// every log line of the request and in the response, sets the security headers, and logs one line
-/// per request when it is done.
+/// every log line of the request and in the response, and logs one line per request when it is done.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -17,10 +16,6 @@ struct RequestLogMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.xRequestID] = id
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.xFrameOptions] = "DENY"
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'"
-        response.headers[.referrerPolicy] = "same-origin"
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("\(request.method) \(request.uri.path) \(response.status.code)", metadata: [
@@ -41,8 +36,8 @@ struct RequestLogMiddleware: RouterMiddleware {
 // Constant, valid header names: the initialiser fails only for invalid tokens, which no input can reach.
 extension HTTPField.Name {
     static var xRequestID: Self { .init("X-Request-Id")! }
-    static var xContentTypeOptions: Self { .init("X-Content-Type-Options")! }
     static var xFrameOptions: Self { .init("X-Frame-Options")! }
     static var referrerPolicy: Self { .init("Referrer-Policy")! }
+    static var permissionsPolicy: Self { .init("Permissions-Policy")! }
     static var csrfToken: Self { .init("X-CSRF-Token")! }
 }

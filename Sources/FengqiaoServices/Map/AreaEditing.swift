@@ -118,10 +118,10 @@ public struct AreaEditing: Sendable {
     /// Returns the new code.
     public func merge(codes: [String], into name: String, effectiveOn: String?, caller: Caller) async throws -> String {
         let unique = Array(Set(codes)).sorted()
+        let context = try await prepare(caller, codes: unique)
         guard unique.count >= 2 else {
             throw DomainError.validation([FieldError(field: "codes", code: "count", message: "合并至少需要两个区域")])
         }
-        let context = try await prepare(caller, codes: unique)
         let nodes = try unique.map { try context.node($0) }
         let day = try Self.day(effectiveOn, context.today)
         let newName = try Self.name(name)

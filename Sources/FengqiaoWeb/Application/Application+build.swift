@@ -26,6 +26,18 @@ public func buildApplication(
 public func buildRouter(
     platform: Platform, configuration: WebConfiguration = WebConfiguration()
 ) async throws -> Router<AppRequestContext> {
+    try await buildRoutes(platform: platform, configuration: configuration).router
+}
+
+/// Every route the application answers, as `METHOD /path/{parameter}` (the access-matrix test checks
+/// that each has an entry in its oracle).
+public func registeredRoutes(platform: Platform, configuration: WebConfiguration = WebConfiguration()) async throws
+    -> [String]
+{
+    try await buildRoutes(platform: platform, configuration: configuration).registered
+}
+
+private func buildRoutes(platform: Platform, configuration: WebConfiguration) async throws -> RouteTable {
     let authentication = Authentication(platform: platform)
     let views = try await Views.load()
     let metrics = PrometheusMetrics.shared
@@ -57,5 +69,5 @@ public func buildRouter(
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
-    return router
+    return routes
 }

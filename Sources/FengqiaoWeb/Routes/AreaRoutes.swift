@@ -12,6 +12,7 @@ struct AreaRoutes {
         let browser = AreaBrowser(platform: platform)
         routes.get("/areas") { _, context in
             let caller = try context.caller()
+            try caller.staff.require(.viewMap)
             return .redirect(to: "/areas/\(caller.staff.jurisdiction.root.rawValue)", type: .normal)
         }
         routes.get("/areas/{code}") { _, context in

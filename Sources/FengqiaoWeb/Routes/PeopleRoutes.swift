@@ -37,8 +37,8 @@ struct PeopleRoutes {
         routes.post("/people/{id}/reveal") { _, context in
             let caller = try context.caller()
             let id = try Self.id(context)
-            let person = try await registry.person(id: id, caller: caller)
             let revealed = try await registry.reveal(id: id, caller: caller)
+            let person = try await registry.person(id: id, caller: caller)
             var response = try views.page("person", [
                 "person": Self.row(person), "revealed": ["idNumber": revealed.idNumber, "phone": revealed.phone ?? "—"],
             ], session: context.session)

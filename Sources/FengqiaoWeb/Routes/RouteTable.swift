@@ -9,6 +9,14 @@ struct RouteTable {
 
     init(router: Router<AppRequestContext>) { self.router = router }
 
+    /// The registered routes as `METHOD /path/{parameter}`.
+    var registered: [String] {
+        methods.map { route in
+            let path = route.path.description
+            return "\(route.method.rawValue) \(path.hasPrefix("/") ? path : "/" + path)"
+        }
+    }
+
     mutating func on(
         _ path: RouterPath, method: HTTPRequest.Method,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response

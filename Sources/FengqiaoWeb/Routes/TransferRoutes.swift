@@ -22,7 +22,7 @@ struct TransferRoutes {
                                                                  allOrNothing: allOrNothing, caller: caller)
         }
         routes.get("/imports") { _, context in
-            _ = try context.caller()
+            try context.caller().staff.require(.importData)
             return try views.page("imports", [:], session: context.session)
         }
         routes.post("/imports") { request, context in

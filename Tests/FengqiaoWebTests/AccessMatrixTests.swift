@@ -1,0 +1,89 @@
+import FengqiaoDomain
+import FengqiaoServices
+import FengqiaoStore
+import FengqiaoTestSupport
+import FengqiaoWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// Every route × every role (and nobody) × an object inside and outside the account's jurisdiction,
+/// checked against the oracle in `AccessOracle`. Every account here answers for township A; the
+/// "outside" object lies in township B. A route missing from the oracle fails the test, so a new
+/// route cannot arrive without its access rule.
+final class AccessMatrixTests: XCTestCase {
+    /// What a request came to, as far as access goes.
+    enum Outcome: String {
+        case allowed, unauthenticated, forbidden, hidden
+    }
+
+    func testEveryRouteRoleAndScopeAgreesWithTheOracle() async throws {
+        let (mismatches, cases) = try await TestDatabases.withSQLite { db in
+            let platform = try TestPlatform.make(database: db)
+            let routes = try await registeredRoutes(platform: platform)
+            let unknown = routes.filter { AccessOracle.entries[$0] == nil }
+            XCTAssertEqual(unknown, [], "routes without an entry in AccessOracle")
+            let world = try await AccessWorld.make(platform)
+            let app = try await buildApplication(platform: platform, configuration: WebConfiguration())
+            return try await app.test(.router) { client in
+                var mismatches: [String] = []
+                var cases = 0
+                var sessions: [Role: SignedInBrowser] = [:]
+                for role in Role.allCases {  // straight through the service: the login form's per-IP limit would stop 12
+                    let signedIn = try await Authentication(platform: platform).signIn(
+                        username: AccessWorld.username(role), password: TestAccounts.password, ip: "10.0.0.\(sessions.count)")
+                    sessions[role] = SignedInBrowser(cookie: "fq_session=\(signedIn.token)", csrf: signedIn.session.csrfToken)
+                }
+                for route in routes.sorted() {
+                    guard let entry = AccessOracle.entries[route], entry.rule != .exempt else { continue }
+                    let scopes: [AccessWorld.Scope] = entry.object == .none ? [.inside] : [.inside, .outside]
+                    for scope in scopes {
+                        for role in [nil] + Role.allCases.map(Optional.some) {
+                            let expected = entry.expected(role: role, scope: scope)
+                            let request = world.request(route, entry, scope, role: role)
+                            let response = try await client.execute(
+                                uri: request.uri, method: request.method,
+                                headers: Self.headers(request, session: role.flatMap { sessions[$0] }),
+                                body: request.body.map { ByteBuffer(string: $0) })
+                            cases += 1
+                            if response.status.code >= 500 {
+                                mismatches.append("\(route) as \(role?.rawValue ?? "nobody") \(scope): \(response.status.code) \(response.text.prefix(200))")
+                                continue
+                            }
+                            let observed = Self.outcome(response)
+                            if observed != expected {
+                                mismatches.append("\(route) as \(role?.rawValue ?? "nobody") \(scope): expected \(expected), got \(observed) (\(response.status.code) \(response.text.prefix(160)))")
+                            }
+                        }
+                    }
+                }
+                return (mismatches, cases)
+            }
+        }
+        XCTAssertEqual(mismatches, [], "\(mismatches.count) of \(cases) cases disagree with the oracle:\n" + mismatches.joined(separator: "\n"))
+        XCTAssertGreaterThan(cases, 1000)
+    }
+
+    static func headers(_ request: AccessWorld.Request, session: SignedInBrowser?) -> HTTPFields {
+        var headers: HTTPFields = [.accept: "application/json"]
+        if let type = request.contentType { headers[.contentType] = type }
+        if let session {
+            headers[.cookie] = session.cookie
+            headers[.csrfHeader] = session.csrf
+        }
+        return headers
+    }
+
+    static func outcome(_ response: TestResponse) -> Outcome {
+        switch response.status.code {
+        case 401: .unauthenticated
+        case 303 where (response.headers[.location] ?? "").hasPrefix("/login"): .unauthenticated
+        case 403: .forbidden
+        case 404: .hidden
+        case 422 where response.text.contains(#"{"code":"unknown","field":"gridCode""#): .hidden
+        default: .allowed
+        }
+    }
+}

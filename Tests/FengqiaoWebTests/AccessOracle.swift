@@ -1,0 +1,131 @@
+import FengqiaoDomain
+
+/// The access rule of every route, written down independently of the code that enforces it. The
+/// matrix test derives the expected outcome for each role and scope from this table alone.
+enum AccessOracle {
+    enum Rule: Equatable {
+        /// Anyone, signed in or not (residents, probes).
+        case open
+        /// Any signed-in member of staff.
+        case signedIn
+        /// Staff whose role has every one of the permissions.
+        case needs([Permission])
+        /// Not run by the matrix (the reason is in the table).
+        case exempt
+    }
+
+    /// The object whose scope decides the answer: in the path, the query or the body.
+    enum Object: Equatable {
+        case none, township, village, grid, gridPost, person, organization, department
+        /// A grid named in a form field of a new record: one outside answers as one that does not exist,
+        /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
+        case gridField
+    }
+
+    enum Body {
+        case none
+        case json(String)
+        case form(String)
+        case csv(String)
+        case multipart([(String, String)])
+    }
+
+    struct Entry {
+        var rule: Rule
+        var object: Object = .none
+        var query: String? = nil
+        var body: Body = .none
+
+        func expected(role: Role?, scope: AccessWorld.Scope) -> AccessMatrixTests.Outcome {
+            switch rule {
+            case .open, .exempt: return .allowed
+            case .signedIn: return role == nil ? .unauthenticated : .allowed
+            case .needs(let permissions):
+                guard let role else { return .unauthenticated }
+                guard role.permissions.isSuperset(of: permissions) else { return .forbidden }
+                return scope == .outside && object != .none ? .hidden : .allowed
+            }
+        }
+    }
+
+    static func open(_ query: String? = nil, body: Body = .none) -> Entry { Entry(rule: .open, query: query, body: body) }
+    static func needs(_ permission: Permission, _ object: Object = .none, query: String? = nil, body: Body = .none) -> Entry {
+        Entry(rule: .needs([permission]), object: object, query: query, body: body)
+    }
+    static func needs(all permissions: [Permission], _ object: Object = .none, query: String? = nil, body: Body = .none)
+        -> Entry
+    {
+        Entry(rule: .needs(permissions), object: object, query: query, body: body)
+    }
+    static let exempt = Entry(rule: .exempt)
+
+    static let idNumber = ResidentIdentityNumber(division: "150207", birthDate: "19900101", sequence: 9)?.rawValue ?? ""
+    static let creditCode = "91150207MA0N12349" + String(UnifiedSocialCreditCode.checkCharacter(forFirst17: "91150207MA0N12349") ?? "0")
+    static let person = #"{"name":"李强","idNumber":"\#(idNumber)","gridCode":"{grid}","address":"阳光花园9栋"}"#
+    static let organization = #"{"name":"某公司","creditCode":"\#(creditCode)","kind":"企业","gridCode":"{grid}","address":"某路"}"#
+    static let place = #"{"name":"某超市","kind":"商超","gridCode":"{grid}","address":"某路1号","latitude":40.6,"longitude":109.8}"#
+    static let emptyCSV = "姓名,公民身份号码,联系电话,网格编码,居住地址,标签\r\n"
+
+    static let entries: [String: Entry] = [
+        // Probes, static files and the public side.
+        "GET /healthz": open(), "GET /readyz": open(), "GET /metrics": open(), "GET /static/app.css": open(),
+        "GET /": open(), "GET /login": open(), "GET /report": open(), "GET /track": open(),
+        "POST /api/v1/reports": open(body: .json(#"{"kind":"dispute","description":"楼道堆物","latitude":40.605,"longitude":109.805}"#)),
+        "GET /api/v1/reports/{trackingCode}": open(),
+        // Double-submit forms and the session itself: SessionRoutesTests and ReportFormTests cover them.
+        "POST /login": exempt, "POST /logout": exempt, "POST /report": exempt,
+
+        // The map.
+        "GET /areas": needs(.viewMap),
+        "GET /areas/{code}": needs(.viewMap, .village),
+        "GET /areas/{code}/card": needs(.viewMap, .grid),
+        "GET /areas/{code}/history": needs(.viewMap, .village),
+        "GET /areas/{code}/staffing": needs(.viewMap, .village),
+        "GET /api/v1/areas/{code}": needs(.viewMap, .village),
+        "GET /api/v1/areas/{code}/history": needs(.viewMap, .village),
+        "GET /api/v1/areas/{code}/staffing": needs(.viewMap, .village),
+        "GET /api/v1/grids/{code}": needs(.viewMap, .grid),
+        "GET /api/v1/locate": needs(.viewMap, .grid, query: "lat={lat}&lon={lon}"),
+        "POST /areas/{code}/edit": needs(.editMap, .village, body: .form("name=康乐新区")),
+        "POST /areas/{code}/posts": needs(.editMap, .grid, body: .form("post=partTime&username={holder}_1")),
+        "POST /areas/{code}/center": needs(.editMap, .township, body: .form("action=center&name=中心&address=某路&hotline=12345")),
+        "POST /api/v1/areas/{code}/rename": needs(.editMap, .village, body: .json(#"{"name":"康乐新区"}"#)),
+        "PUT /api/v1/areas/{code}/boundary": needs(.editMap, .grid, body: .json("{}")),
+        "POST /api/v1/areas/{code}/children": needs(.editMap, .village, body: .json("{}")),
+        "POST /api/v1/areas/{code}/split": needs(.editMap, .grid, body: .json("{}")),
+        "POST /api/v1/areas/{code}/move": needs(.editMap, .village, body: .json(#"{"parentCode":"{township}"}"#)),
+        "POST /api/v1/areas/merge": needs(.editMap, .grid, body: .json(#"{"codes":["{grid}"],"name":"合并网格"}"#)),
+        "PUT /api/v1/areas/{code}/center": needs(.editMap, .township, body: .json(#"{"name":"中心","address":"某路","hotline":"12345"}"#)),
+        "POST /api/v1/areas/{code}/departments": needs(.editMap, .township, body: .json(#"{"code":"court","name":"法庭","stationing":"常驻"}"#)),
+        "PUT /api/v1/departments/{id}/stationing": needs(.editMap, .department, body: .json(#"{"stationing":"轮驻"}"#)),
+        "POST /api/v1/departments/{id}/roster": needs(.editMap, .department, body: .json("{}")),
+        "POST /api/v1/grids/{code}/posts": needs(.editMap, .grid, body: .json(#"{"post":"partTime","username":"{holder}_1"}"#)),
+        "DELETE /api/v1/grids/{code}/posts/{post}/{accountId}": needs(.editMap, .gridPost),
+
+        // Base data.
+        "GET /search": needs(.viewBaseData, query: "q=王芳"),
+        "GET /people": needs(.viewBaseData, .village, query: "area={village}"),
+        "GET /people/{id}": needs(.viewBaseData, .person),
+        "POST /people": needs(.editBaseData, .gridField, body: .form("name=李强&idNumber=\(idNumber)&gridCode={grid}&address=某路")),
+        "POST /people/{id}/reveal": needs(.revealIdentifiers, .person),
+        "GET /api/v1/people": needs(.viewBaseData, .village, query: "area={village}"),
+        "POST /api/v1/people": needs(.editBaseData, .gridField, body: .json(person)),
+        "GET /api/v1/people/{id}": needs(.viewBaseData, .person),
+        "PUT /api/v1/people/{id}": needs(.editBaseData, .person, body: .json(person)),
+        "POST /api/v1/people/{id}/reveal": needs(.revealIdentifiers, .person),
+        "GET /api/v1/organizations": needs(.viewBaseData, query: "q=康乐"),
+        "GET /api/v1/organizations/{id}": needs(.viewBaseData, .organization),
+        "POST /api/v1/organizations": needs(.editBaseData, .gridField, body: .json(organization)),
+        "GET /api/v1/places": needs(.viewBaseData, query: "q=超市"),
+        "POST /api/v1/places": needs(.editBaseData, .gridField, body: .json(place)),
+        "POST /api/v1/things": needs(.editBaseData, .gridField, body: .json(#"{"name":"消防栓","kind":"消防栓","gridCode":"{grid}","address":"某路","latitude":40.6,"longitude":109.8}"#)),
+
+        // Files in and out.
+        "GET /imports": needs(.importData),
+        "POST /imports": needs(all: [.importData, .editBaseData], body: .multipart([("kind", "people"), ("file", emptyCSV)])),
+        "POST /api/v1/imports/people": needs(all: [.importData, .editBaseData], query: "filename=rows.csv", body: .csv(emptyCSV)),
+        "POST /api/v1/imports/organizations": needs(all: [.importData, .editBaseData], query: "filename=rows.csv", body: .csv("名称,统一社会信用代码,类型,网格编码,地址\r\n")),
+        "POST /api/v1/imports/areas": needs(all: [.importData, .editMap], body: .multipart([("file", "代码,名称,上级代码,层级\r\n")])),
+        "GET /api/v1/exports/{list}": needs(.exportData, .village, query: "area={village}"),
+    ]
+}

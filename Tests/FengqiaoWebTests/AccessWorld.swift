@@ -1,0 +1,139 @@
+import FengqiaoDomain
+import FengqiaoServices
+import FengqiaoStore
+import FengqiaoTestSupport
+import Foundation
+import HTTPTypes
+import XCTest
+
+/// The world the access matrix runs in: every role has an account answering for township A; each
+/// kind of object exists once in township A ("inside") and once in township B ("outside").
+struct AccessWorld {
+    enum Scope: String { case inside, outside }
+
+    static let townshipB = "150207002000"
+    static let villageB = "150207002001"
+    static let gridB = "150207002001001"
+    static func username(_ role: Role) -> String { "m_\(role.rawValue)" }
+    static func postHolder(_ role: Role?) -> String { "h_\(role?.rawValue ?? "nobody")" }
+
+    struct Objects {
+        var township, village, grid: String
+        var point: (lat: Double, lon: Double)
+        var person, organization, department: Int64
+        /// Part-time post holders in this grid, one per role (each role's DELETE removes its own).
+        var postHolders: [String: Int64]
+    }
+
+    let inside: Objects
+    let outside: Objects
+    let trackingCode: String
+
+    func objects(_ scope: Scope) -> Objects { scope == .inside ? inside : outside }
+
+    struct Request {
+        var method: HTTPRequest.Method
+        var uri: String
+        var body: String?
+        var contentType: String?
+    }
+
+    /// The request that exercises `route` ("METHOD /path/{param}") on the object of `scope`, as `role`.
+    func request(_ route: String, _ entry: AccessOracle.Entry, _ scope: Scope, role: Role?) -> Request {
+        let parts = route.split(separator: " ", maxSplits: 1).map(String.init)
+        let o = objects(scope)
+        let objectID: Int64 = switch entry.object {
+        case .organization: o.organization
+        case .department: o.department
+        default: o.person
+        }
+        let areaCode = switch entry.object {
+        case .township: o.township
+        case .grid, .gridPost, .gridField: o.grid
+        default: o.village
+        }
+        func fill(_ text: String) -> String {
+            text.replacingOccurrences(of: "{code}", with: areaCode)
+                .replacingOccurrences(of: "{id}", with: String(objectID))
+                .replacingOccurrences(of: "{post}", with: "partTime")
+                .replacingOccurrences(of: "{accountId}", with: String(o.postHolders[Self.postHolder(role)] ?? 0))
+                .replacingOccurrences(of: "{trackingCode}", with: trackingCode)
+                .replacingOccurrences(of: "{list}", with: "people.xlsx")
+                .replacingOccurrences(of: "{grid}", with: o.grid)
+                .replacingOccurrences(of: "{village}", with: o.village)
+                .replacingOccurrences(of: "{township}", with: o.township)
+                .replacingOccurrences(of: "{lat}", with: String(o.point.lat))
+                .replacingOccurrences(of: "{lon}", with: String(o.point.lon))
+                .replacingOccurrences(of: "{holder}", with: Self.postHolder(role))
+        }
+        var uri = fill(parts[1])
+        if let query = entry.query { uri += "?" + fill(query) }
+        let method = HTTPRequest.Method(parts[0]) ?? .get
+        switch entry.body {
+        case .none: return Request(method: method, uri: uri)
+        case .json(let text): return Request(method: method, uri: uri, body: fill(text), contentType: "application/json")
+        case .form(let text):
+            return Request(method: method, uri: uri, body: fill(text), contentType: "application/x-www-form-urlencoded")
+        case .csv(let text): return Request(method: method, uri: uri, body: fill(text), contentType: "text/csv")
+        case .multipart(let fields):
+            let boundary = "AccessMatrixBoundary"
+            let body = fields.map { name, value in
+                let disposition = name == "file" ? #"form-data; name="file"; filename="rows.csv""# : #"form-data; name="\#(name)""#
+                return "--\(boundary)\r\nContent-Disposition: \(disposition)\r\n\r\n\(fill(value))\r\n"
+            }.joined() + "--\(boundary)--\r\n"
+            return Request(method: method, uri: uri, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        }
+    }
+
+    static func make(_ platform: Platform) async throws -> AccessWorld {
+        let db = platform.database
+        try await SampleAreas.insert(into: db)
+        try await db.write { db in
+            try await AreaRepository(db).insert([
+                AreaRecord(code: townshipB, parentCode: SampleAreas.county, level: "township", name: "麻池镇", createdAt: 0),
+                AreaRecord(code: villageB, parentCode: townshipB, level: "village", name: "麻池村",
+                           boundary: SampleAreas.rectangle(40.62, 109.80, 40.64, 109.82),
+                           minLat: 40.62, minLon: 109.80, maxLat: 40.64, maxLon: 109.82, createdAt: 0),
+                AreaRecord(code: gridB, parentCode: villageB, level: "grid", gridKind: "ordinary", name: "麻池村第1网格",
+                           boundary: SampleAreas.rectangle(40.62, 109.80, 40.63, 109.81),
+                           minLat: 40.62, minLon: 109.80, maxLat: 40.63, maxLon: 109.81, createdAt: 0),
+            ])
+        }
+        for role in Role.allCases {
+            try await TestAccounts.create(username(role), role: role, area: SampleAreas.township, in: db)
+        }
+        let setupID = try await TestAccounts.create("setup", role: .leader, area: SampleAreas.county, in: db)
+        let county = try XCTUnwrap(AreaCode(SampleAreas.county))
+        func caller(_ role: Role) -> Caller {
+            Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备数据", role: role,
+                                jurisdiction: Jurisdiction(root: county)),
+                   ip: "test")
+        }
+        func objects(township: String, village: String, grid: String, point: (Double, Double), n: Int) async throws -> Objects {
+            let person = try await ResidentRegistry(platform: platform).register(ResidentSubmission(
+                name: "王芳", idNumber: ResidentIdentityNumber(division: "150207", birthDate: "19900101", sequence: n)?.rawValue,
+                phone: "1380013800\(n)", gridCode: grid, address: "阳光花园\(n)栋"), caller: caller(.gridWorker))
+            let base = "91150207MA0N1234\(n)"
+            let credit = base + String(UnifiedSocialCreditCode.checkCharacter(forFirst17: base) ?? "0")
+            let organization = try await OrganizationRegistry(platform: platform).register(OrganizationSubmission(
+                name: "康乐物业\(n)", creditCode: credit, kind: "企业", gridCode: grid, address: "阳光花园"), caller: caller(.gridWorker))
+            let department = try await CenterAdministration(platform: platform).addDepartment(
+                areaCode: township, code: "court", name: "人民法庭", stationing: .resident, caller: caller(.leader))
+            var holders: [String: Int64] = [:]
+            for role in [nil] + Role.allCases.map(Optional.some) {
+                let name = postHolder(role) + "_\(n)"
+                holders[postHolder(role)] = try await TestAccounts.create(name, role: .gridWorker, area: grid, in: db)
+                try await GridPostAdministration(platform: platform).assign(.partTime, gridCode: grid, username: name,
+                                                                            caller: caller(.leader))
+            }
+            return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
+                           organization: organization.id, department: department, postHolders: holders)
+        }
+        let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
+                                       point: (40.605, 109.805), n: 1)
+        let outside = try await objects(township: townshipB, village: villageB, grid: gridB, point: (40.625, 109.805), n: 2)
+        let receipt = try await ReportIntake(platform: platform).submit(ReportSubmission(
+            kind: "dispute", description: "邻居装修噪音扰民", latitude: 40.605, longitude: 109.805))
+        return AccessWorld(inside: inside, outside: outside, trackingCode: receipt.trackingCode)
+    }
+}

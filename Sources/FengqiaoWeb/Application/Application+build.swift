@@ -35,6 +35,7 @@ public func buildRouter(
         ProblemMiddleware(views: views)
         MetricsMiddleware()
         BodyLimitMiddleware()
+        TokenAuthMiddleware(tokens: ApiTokens(platform: platform))
         SessionMiddleware(authentication: authentication)
     }
     var routes = RouteTable(router: router)
@@ -51,6 +52,7 @@ public func buildRouter(
     CenterRoutes(platform: platform).add(to: &routes)
     TransferRoutes(platform: platform, views: views).add(to: &routes)
     SiteRoutes(platform: platform).add(to: &routes)
+    TokenRoutes(platform: platform, views: views).add(to: &routes)
     SearchRoutes(platform: platform, views: views).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)

@@ -66,15 +66,22 @@ public enum PersonTag: String, Sendable, Codable, ChineseNamedKind {
     /// change: care tags need `viewBaseData`, sensitive tags also `viewSensitiveTags` (today
     /// 网格长, 信访接待员 and 领导). Grid workers, intake and dispatch see care tags only; department
     /// handlers, assessors and the three administrators see no tags at all.
-    public func isVisible(to role: Role) -> Bool {
-        let permissions = role.permissions
+    public func isVisible(to role: Role) -> Bool { isVisible(with: role.permissions) }
+
+    /// Whether a principal holding `permissions` (a role's, or an API token's) may see this tag.
+    public func isVisible(with permissions: Set<Permission>) -> Bool {
         guard permissions.contains(.viewBaseData) else { return false }
         return !isSensitive || permissions.contains(.viewSensitiveTags)
     }
 
     /// The tags of `tags` that `role` may see, in their original order, without duplicates.
     public static func visibleTags(_ tags: some Sequence<PersonTag>, to role: Role) -> [PersonTag] {
+        visibleTags(tags, with: role.permissions)
+    }
+
+    /// The tags of `tags` that a principal holding `permissions` may see, in order, without duplicates.
+    public static func visibleTags(_ tags: some Sequence<PersonTag>, with permissions: Set<Permission>) -> [PersonTag] {
         var seen = Set<PersonTag>()
-        return tags.filter { $0.isVisible(to: role) && seen.insert($0).inserted }
+        return tags.filter { $0.isVisible(with: permissions) && seen.insert($0).inserted }
     }
 }

@@ -26,10 +26,13 @@ public struct AuditEntry: Sendable, Equatable {
         self.summary = summary
     }
 
-    /// An entry for something `caller` did.
+    /// An entry for something `caller` did. A machine reads as actor `token:<name>`, role `api_token`,
+    /// with no account id.
     public init(_ caller: Caller, action: String, objectType: String, objectID: String, summary: String = "{}") {
+        let staff = caller.staff
         self.init(
-            actorID: caller.staff.accountID, actor: caller.staff.username, role: caller.staff.role.rawValue,
+            actorID: staff.isMachine ? nil : staff.accountID, actor: staff.username,
+            role: staff.isMachine ? "api_token" : staff.role.rawValue,
             ip: caller.ip, action: action, objectType: objectType, objectID: objectID, summary: summary)
     }
 }

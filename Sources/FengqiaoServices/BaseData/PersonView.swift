@@ -12,10 +12,10 @@ public struct PersonView: Sendable, Equatable, Encodable {
     public let gridCode: String
     public let address: String
     public let relation: String?
-    /// Chinese tag names the caller's role may see.
+    /// Chinese tag names the caller's role (or token) may see.
     public let tags: [String]
 
-    init(_ record: PersonRecord, role: Role) {
+    init(_ record: PersonRecord, permissions: Set<Permission>) {
         id = record.id ?? 0
         name = record.name
         gender = record.gender
@@ -26,7 +26,7 @@ public struct PersonView: Sendable, Equatable, Encodable {
         address = record.address
         relation = record.relation.flatMap(HouseholdRelation.init(rawValue:))?.chineseName ?? record.relation
         let stored = record.tags.split(separator: ",").compactMap { try? PersonTag(parsing: String($0), field: "tags") }
-        tags = PersonTag.visibleTags(stored, to: role).map(\.chineseName)
+        tags = PersonTag.visibleTags(stored, with: permissions).map(\.chineseName)
     }
 }
 

@@ -29,7 +29,7 @@ public struct ResidentRegistry: Sendable {
                            summary: Self.summary(record)), at: nowMs, in: db, kind: kind)
             return record
         }
-        return PersonView(stored, role: caller.staff.role)
+        return PersonView(stored, permissions: caller.staff.permissions)
     }
 
     public func update(id: Int64, with submission: ResidentSubmission, caller: Caller) async throws -> PersonView {
@@ -58,12 +58,12 @@ public struct ResidentRegistry: Sendable {
                 at: nowMs, in: db, kind: kind)
             return record
         }
-        return PersonView(stored, role: caller.staff.role)
+        return PersonView(stored, permissions: caller.staff.permissions)
     }
 
     public func person(id: Int64, caller: Caller) async throws -> PersonView {
         try caller.staff.require(.viewBaseData)
-        return PersonView(try await visibleRecord(id, caller), role: caller.staff.role)
+        return PersonView(try await visibleRecord(id, caller), permissions: caller.staff.permissions)
     }
 
     /// The unmasked ID number and phone; recorded in the audit log before they are returned.
@@ -93,7 +93,7 @@ public struct ResidentRegistry: Sendable {
             try await PeopleRepository(db, kind: platform.database.kind).page(prefix: prefix, after: after, limit: size)
         }
         let next = rows.count == size ? rows.last.map { "\($0.gridCode).\($0.id ?? 0)" } : nil
-        return PeoplePage(people: rows.map { PersonView($0, role: caller.staff.role) }, next: next)
+        return PeoplePage(people: rows.map { PersonView($0, permissions: caller.staff.permissions) }, next: next)
     }
 
     /// People inside the caller's area whose name or address contains `term` (names starting with
@@ -107,7 +107,7 @@ public struct ResidentRegistry: Sendable {
                                                    on: db, kind: kind)
             return try await PeopleRepository(db, kind: kind).find(ids: ids)
         }
-        return rows.map { PersonView($0, role: caller.staff.role) }
+        return rows.map { PersonView($0, permissions: caller.staff.permissions) }
     }
 
     // MARK: -

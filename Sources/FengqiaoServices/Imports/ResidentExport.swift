@@ -28,7 +28,7 @@ public struct ResidentExport: Sendable {
             let page = try await platform.database.read { [after] db in
                 try await PeopleRepository(db, kind: kind).page(prefix: prefix, after: after, limit: 5_000)
             }
-            for record in page { rows.append(try row(record, unmasked: unmasked, role: caller.staff.role)) }
+            for record in page { rows.append(try row(record, unmasked: unmasked, permissions: caller.staff.permissions)) }
             after = page.last.map { ($0.gridCode, $0.id ?? 0) }
             guard rows.count <= Self.maximumRows else {
                 throw DomainError.conflict(code: "export_too_large", message: "超过\(Self.maximumRows)人,请按乡镇(街道)分别导出")
@@ -50,8 +50,8 @@ public struct ResidentExport: Sendable {
         return (data, count)
     }
 
-    private func row(_ record: PersonRecord, unmasked: Bool, role: Role) throws -> [String] {
-        let view = PersonView(record, role: role)
+    private func row(_ record: PersonRecord, unmasked: Bool, permissions: Set<Permission>) throws -> [String] {
+        let view = PersonView(record, permissions: permissions)
         let idNumber = unmasked ? try platform.cipher.open(record.idNumberCipher) : record.idNumberMasked
         let phone = unmasked ? try record.phoneCipher.map { try platform.cipher.open($0) } ?? "" : record.phoneMasked ?? ""
         return [view.name, view.gender == "male" ? "男" : "女", String(view.birthYear), idNumber, phone, view.gridCode,

@@ -13,6 +13,9 @@ public struct AppRequestContext: RequestContext {
     public var session: ActiveSession?
     /// The cookie's token of that session (needed to sign out).
     var sessionToken: String?
+    /// Set by `TokenAuthMiddleware` when an API token (`Authorization: Bearer fq_…`) authenticated the
+    /// request: cookies are then ignored and no CSRF token is needed.
+    var authenticatedByToken = false
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -48,6 +48,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
         ProblemMiddleware(views: views)
         MetricsMiddleware()
         BodyLimitMiddleware()
+        TokenAuthMiddleware(tokens: ApiTokens(platform: platform))
         SessionMiddleware(authentication: authentication)
     }
     var routes = RouteTable(router: router)
@@ -64,6 +65,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     CenterRoutes(platform: platform).add(to: &routes)
     TransferRoutes(platform: platform, views: views).add(to: &routes)
     SiteRoutes(platform: platform).add(to: &routes)
+    TokenRoutes(platform: platform, views: views).add(to: &routes)
     SearchRoutes(platform: platform, views: views).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)

@@ -12,6 +12,8 @@ struct SessionMiddleware: RouterMiddleware {
     let authentication: Authentication
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Bearer-token requests (TokenAuthMiddleware) ignore cookies; browsers never send that header by themselves.
+        if context.authenticatedByToken { return try await next(request, context) }
         var context = context
         var request = request
         let token = request.cookies[Self.cookieName]?.value

@@ -9,11 +9,38 @@ import Hummingbird
 import HummingbirdTesting
 import XCTest
 
-/// Every route × every role (and nobody) × an object inside and outside the account's jurisdiction,
+/// Every route × every role, every token scope and nobody × an object inside and outside the jurisdiction,
 /// checked against the oracle in `AccessOracle`. Every account here answers for township A; the
 /// "outside" object lies in township B. A route missing from the oracle fails the test, so a new
 /// route cannot arrive without its access rule.
 final class AccessMatrixTests: XCTestCase {
+    /// Who asks: nobody, a member of staff in a role, or a machine with a token of one scope.
+    enum Principal: Hashable, CustomStringConvertible {
+        case nobody
+        case staff(Role)
+        case token(ApiScope)
+
+        static let all: [Principal] = [.nobody] + Role.allCases.map(Principal.staff) + ApiScope.allCases.map(Principal.token)
+
+        var permissions: Set<Permission>? {
+            switch self {
+            case .nobody: nil
+            case .staff(let role): role.permissions
+            case .token(let scope): scope.permissions
+            }
+        }
+
+        var role: Role? { if case .staff(let role) = self { role } else { nil } }
+
+        var description: String {
+            switch self {
+            case .nobody: "nobody"
+            case .staff(let role): role.rawValue
+            case .token(let scope): "token:\(scope.rawValue)"
+            }
+        }
+    }
+
     /// What a request came to, as far as access goes.
     enum Outcome: String {
         case allowed, unauthenticated, forbidden, hidden
@@ -31,6 +58,12 @@ final class AccessMatrixTests: XCTestCase {
                 var mismatches: [String] = []
                 var cases = 0
                 var sessions: [Role: SignedInBrowser] = [:]
+                var tokens: [ApiScope: String] = [:]
+                for scope in ApiScope.allCases {
+                    tokens[scope] = try await ApiTokens(platform: platform).create(
+                        name: "矩阵-\(scope.rawValue)", scopes: [scope.rawValue], area: SampleAreas.township,
+                        by: .console(actor: "test")).token
+                }
                 for role in Role.allCases {  // straight through the service: the login form's per-IP limit would stop 12
                     let signedIn = try await Authentication(platform: platform).signIn(
                         username: AccessWorld.username(role), password: TestAccounts.password, ip: "10.0.0.\(sessions.count)")
@@ -40,21 +73,29 @@ final class AccessMatrixTests: XCTestCase {
                     guard let entry = AccessOracle.entries[route], entry.rule != .exempt else { continue }
                     let scopes: [AccessWorld.Scope] = entry.object == .none ? [.inside] : [.inside, .outside]
                     for scope in scopes {
-                        for role in [nil] + Role.allCases.map(Optional.some) {
-                            let expected = entry.expected(role: role, scope: scope)
-                            let request = world.request(route, entry, scope, role: role)
+                        for principal in Principal.all {
+                            let expected = entry.expected(principal, scope: scope)
+                            let request = world.request(route, entry, scope, role: principal.role)
+                            var headers = Self.headers(request)
+                            switch principal {
+                            case .nobody: break
+                            case .staff(let role):
+                                headers[.cookie] = sessions[role]?.cookie
+                                headers[.csrfHeader] = sessions[role]?.csrf
+                            case .token(let apiScope):
+                                headers[.authorization] = "Bearer " + (tokens[apiScope] ?? "")
+                            }
                             let response = try await client.execute(
-                                uri: request.uri, method: request.method,
-                                headers: Self.headers(request, session: role.flatMap { sessions[$0] }),
+                                uri: request.uri, method: request.method, headers: headers,
                                 body: request.body.map { ByteBuffer(string: $0) })
                             cases += 1
                             if response.status.code >= 500 {
-                                mismatches.append("\(route) as \(role?.rawValue ?? "nobody") \(scope): \(response.status.code) \(response.text.prefix(200))")
+                                mismatches.append("\(route) as \(principal) \(scope): \(response.status.code) \(response.text.prefix(200))")
                                 continue
                             }
                             let observed = Self.outcome(response)
                             if observed != expected {
-                                mismatches.append("\(route) as \(role?.rawValue ?? "nobody") \(scope): expected \(expected), got \(observed) (\(response.status.code) \(response.text.prefix(160)))")
+                                mismatches.append("\(route) as \(principal) \(scope): expected \(expected), got \(observed) (\(response.status.code) \(response.text.prefix(160)))")
                             }
                         }
                     }
@@ -63,16 +104,12 @@ final class AccessMatrixTests: XCTestCase {
             }
         }
         XCTAssertEqual(mismatches, [], "\(mismatches.count) of \(cases) cases disagree with the oracle:\n" + mismatches.joined(separator: "\n"))
-        XCTAssertGreaterThan(cases, 1000)
+        XCTAssertGreaterThan(cases, 1500)
     }
 
-    static func headers(_ request: AccessWorld.Request, session: SignedInBrowser?) -> HTTPFields {
+    static func headers(_ request: AccessWorld.Request) -> HTTPFields {
         var headers: HTTPFields = [.accept: "application/json"]
         if let type = request.contentType { headers[.contentType] = type }
-        if let session {
-            headers[.cookie] = session.cookie
-            headers[.csrfHeader] = session.csrf
-        }
         return headers
     }
 

@@ -16,7 +16,7 @@ enum AccessOracle {
 
     /// The object whose scope decides the answer: in the path, the query or the body.
     enum Object: Equatable {
-        case none, township, village, grid, gridPost, person, organization, department
+        case none, township, village, grid, gridPost, person, organization, department, token
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
         /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
         case gridField
@@ -36,13 +36,13 @@ enum AccessOracle {
         var query: String? = nil
         var body: Body = .none
 
-        func expected(role: Role?, scope: AccessWorld.Scope) -> AccessMatrixTests.Outcome {
+        func expected(_ principal: AccessMatrixTests.Principal, scope: AccessWorld.Scope) -> AccessMatrixTests.Outcome {
             switch rule {
             case .open, .exempt: return .allowed
-            case .signedIn: return role == nil ? .unauthenticated : .allowed
+            case .signedIn: return principal == .nobody ? .unauthenticated : .allowed
             case .needs(let permissions):
-                guard let role else { return .unauthenticated }
-                guard role.permissions.isSuperset(of: permissions) else { return .forbidden }
+                guard let held = principal.permissions else { return .unauthenticated }
+                guard held.isSuperset(of: permissions) else { return .forbidden }
                 return scope == .outside && object != .none ? .hidden : .allowed
             }
         }
@@ -127,5 +127,10 @@ enum AccessOracle {
         "POST /api/v1/imports/organizations": needs(all: [.importData, .editBaseData], query: "filename=rows.csv", body: .csv("名称,统一社会信用代码,类型,网格编码,地址\r\n")),
         "POST /api/v1/imports/areas": needs(all: [.importData, .editMap], body: .multipart([("file", "代码,名称,上级代码,层级\r\n")])),
         "GET /api/v1/exports/{list}": needs(.exportData, .village, query: "area={village}"),
+
+        // Machine tokens (the area a new token covers is a form field; ApiTokensTests covers its scope).
+        "GET /admin/tokens": needs(.grantRoles),
+        "POST /admin/tokens": needs(.grantRoles, body: .form("name=热线对接&scope.map.read=on&area={village}")),
+        "POST /admin/tokens/{id}/revoke": needs(.grantRoles, .token),
     ]
 }

@@ -20,7 +20,7 @@ struct AccessWorld {
     struct Objects {
         var township, village, grid: String
         var point: (lat: Double, lon: Double)
-        var person, organization, department: Int64
+        var person, organization, department, token: Int64
         /// Part-time post holders in this grid, one per role (each role's DELETE removes its own).
         var postHolders: [String: Int64]
     }
@@ -39,12 +39,13 @@ struct AccessWorld {
     }
 
     /// The request that exercises `route` ("METHOD /path/{param}") on the object of `scope`, as `role`.
-    func request(_ route: String, _ entry: AccessOracle.Entry, _ scope: Scope, role: Role?) -> Request {
+    func request(_ route: String, _ entry: AccessOracle.Entry, _ scope: Scope, role: Role?) -> Request {  // role: whose post holder a DELETE removes
         let parts = route.split(separator: " ", maxSplits: 1).map(String.init)
         let o = objects(scope)
         let objectID: Int64 = switch entry.object {
         case .organization: o.organization
         case .department: o.department
+        case .token: o.token
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -126,8 +127,10 @@ struct AccessWorld {
                 try await GridPostAdministration(platform: platform).assign(.partTime, gridCode: grid, username: name,
                                                                             caller: caller(.leader))
             }
+            let token = try await ApiTokens(platform: platform).create(
+                name: "对接\(n)", scopes: ["map.read"], area: village, by: .console(actor: "test"))
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
-                           organization: organization.id, department: department, postHolders: holders)
+                           organization: organization.id, department: department, token: token.id, postHolders: holders)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -1,3 +1,4 @@
+import FengqiaoDomain
 import FengqiaoServices
 import FengqiaoTestSupport
 import Foundation
@@ -32,6 +33,27 @@ final class HomePageTests: XCTestCase {
             try await client.execute(uri: "/", method: .get) { response in
                 XCTAssertEqual(response.status, .ok)
                 XCTAssertTrue(response.text.contains("fengqiao serve --demo"))
+            }
+        }
+    }
+
+    func testNavigationOffersOnlyWhatTheRoleMayOpen() async throws {
+        try await withTestClient { client, platform in
+            let expectations: [(Role, shown: [String], hidden: [String])] = [
+                (.leader, ["/areas", "/people"], ["/admin/accounts", "/audit", "/imports"]),
+                (.auditor, ["/audit"], ["/areas", "/people", "/admin/accounts", "/admin/security"]),
+                (.securityAdmin, ["/admin/accounts", "/admin/security", "/admin/tokens"], ["/areas", "/people", "/audit"]),
+                (.systemAdmin, ["/areas", "/admin/accounts"], ["/people", "/audit", "/admin/security"]),
+            ]
+            for (n, expectation) in expectations.enumerated() {
+                try await TestAccounts.create("nav\(n)", role: expectation.0, area: SampleAreas.county, in: platform.database)
+                let signedIn = try await Authentication(platform: platform).signIn(
+                    username: "nav\(n)", password: TestAccounts.password, ip: "10.1.0.\(n)")
+                let page = try await client.execute(uri: "/", method: .get,
+                                                    headers: [.cookie: "fq_session=\(signedIn.token)", .accept: "text/html"])
+                let nav = try XCTUnwrap(firstMatch(#"(?s)<nav>(.*?)</nav>"#, in: page.text))
+                for link in expectation.shown { XCTAssertTrue(nav.contains("href=\"\(link)\""), "\(expectation.0) should see \(link)") }
+                for link in expectation.hidden { XCTAssertFalse(nav.contains("href=\"\(link)\""), "\(expectation.0) should not see \(link)") }
             }
         }
     }

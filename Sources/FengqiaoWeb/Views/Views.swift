@@ -23,9 +23,14 @@ struct Views: Sendable {
     ) throws -> Response {
         var context = context
         if let session {
+            let staff = session.staff
             context["signedIn"] = [
-                "displayName": session.staff.displayName, "roleName": session.staff.role.chineseName,
+                "displayName": staff.displayName, "roleName": staff.isMachine ? "接口令牌" : staff.role.chineseName,
                 "csrf": session.csrfToken,
+                // The navigation offers only what the role may open.
+                "map": staff.may(.viewMap), "baseData": staff.may(.viewBaseData), "imports": staff.may(.importData),
+                "accounts": staff.may(.manageAccounts) || staff.may(.grantRoles), "security": staff.may(.grantRoles),
+                "audit": staff.may(.readAuditLog),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -8,9 +8,10 @@ import HummingbirdBcrypt
 /// mode (there are no default passwords); every account made is audited.
 public struct AccountAdministration: Sendable {
     let platform: Platform
-    let policy: SecurityPolicy
+    /// The rules passwords are checked against; nil: the security policy in force.
+    let policy: SecurityPolicy?
 
-    public init(platform: Platform, policy: SecurityPolicy = SecurityPolicy()) {
+    public init(platform: Platform, policy: SecurityPolicy? = nil) {
         self.platform = platform
         self.policy = policy
     }
@@ -47,6 +48,8 @@ public struct AccountAdministration: Sendable {
         if displayName.isEmpty { errors.append(.required("displayName", label: "姓名")) }
         let role = Role(rawValue: request.role) ?? Role.allCases.first { $0.chineseName == request.role }
         if role == nil { errors.append(FieldError(field: "role", code: "invalid_choice", message: "角色不在可选范围内")) }
+        let policy: SecurityPolicy
+        if let fixed = self.policy { policy = fixed } else { policy = try await platform.securityPolicy() }
         errors += policy.password.problems(request.password)
         // Before the map is imported (a new installation) any well-formed code will do: the first
         // administrator is made before there are areas.

@@ -1,27 +1,35 @@
+import FengqiaoDomain
 import FengqiaoStore
 import Foundation
 import Logging
 
-/// What every service needs: the database, the personal-data cipher, the clock, a logger and the
-/// in-memory map. Built once at start-up and passed down; there are no singletons.
+/// What every service needs: the database, the personal-data cipher, the clock, a logger, the
+/// in-memory map and the security policy. Built once at start-up and passed down; there are no singletons.
 public struct Platform: Sendable {
     public let database: any Database
     public let cipher: PersonalDataCipher
     public let clock: any WallClock
     public let logger: Logger
     public let atlas: AreaAtlasCache
+    public let securityPolicies: SecurityPolicyCache
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
-        atlas: AreaAtlasCache = AreaAtlasCache()
+        atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: SecurityPolicyCache = SecurityPolicyCache()
     ) {
         self.database = database
         self.cipher = cipher
         self.clock = clock
         self.logger = logger
         self.atlas = atlas
+        self.securityPolicies = securityPolicies
     }
 
     /// The current in-memory map.
     public func areaAtlas() async throws -> AreaAtlas { try await atlas.atlas(from: database) }
+
+    /// The security policy in force (as the security admin last saved it, else the defaults).
+    public func securityPolicy() async throws -> SecurityPolicy {
+        try await securityPolicies.policy(from: database, now: clock.now(), logger: logger)
+    }
 }

@@ -61,3 +61,38 @@ public struct AccountRepository: Sendable {
 
     public func count() async throws -> Int { try await db.countRows(in: "accounts") }
 }
+
+// Two-factor sign-in (TOTP).
+extension AccountRepository {
+    /// Stores a secret being enrolled (sealed): two-factor sign-in stays off until `enableTOTP`.
+    public func setPendingTOTP(id: Int64, secretCipher: String) async throws {
+        try await db.update("accounts")
+            .set("totp_secret_cipher", to: secretCipher).set("totp_enabled_at", to: SQLLiteral.null)
+            .set("totp_last_step", to: SQLLiteral.null)
+            .where("id", .equal, id).run()
+    }
+
+    /// Switches two-factor sign-in on with the pending secret; `step` is the confirming code's step.
+    public func enableTOTP(id: Int64, at: Int64, step: Int64) async throws {
+        try await db.update("accounts")
+            .set("totp_enabled_at", to: at).set("totp_last_step", to: step)
+            .where("id", .equal, id).where("totp_secret_cipher", .isNot, SQLLiteral.null).run()
+    }
+
+    /// Records `step` as the last accepted one unless a code of that step or a later one was accepted
+    /// meanwhile (two requests with one code): true when this request won.
+    public func acceptTOTPStep(id: Int64, step: Int64) async throws -> Bool {
+        try await db.update("accounts").set("totp_last_step", to: step)
+            .where("id", .equal, id)
+            .where { $0.where("totp_last_step", .is, SQLLiteral.null).orWhere("totp_last_step", .lessThan, step) }
+            .returning("id").first() != nil
+    }
+
+    /// Removes the secret: two-factor sign-in is off and must be enrolled anew.
+    public func clearTOTP(id: Int64) async throws {
+        try await db.update("accounts")
+            .set("totp_secret_cipher", to: SQLLiteral.null).set("totp_enabled_at", to: SQLLiteral.null)
+            .set("totp_last_step", to: SQLLiteral.null)
+            .where("id", .equal, id).run()
+    }
+}

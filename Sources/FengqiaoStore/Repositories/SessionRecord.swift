@@ -10,10 +10,13 @@ public struct SessionRecord: Sendable, Codable, Equatable {
     public var lastSeenAt: Int64
     /// The absolute end of the session, whatever the activity.
     public var expiresAt: Int64
+    /// `active`, or half-open after the password: `totp` (a code is due) or `enrol` (two-factor
+    /// sign-in must be set up first).
+    public var stage: String
 
     public init(
         tokenHash: String, accountId: Int64, csrfToken: String, ip: String, createdAt: Int64, lastSeenAt: Int64,
-        expiresAt: Int64
+        expiresAt: Int64, stage: String = "active"
     ) {
         self.tokenHash = tokenHash
         self.accountId = accountId
@@ -22,5 +25,6 @@ public struct SessionRecord: Sendable, Codable, Equatable {
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt
         self.expiresAt = expiresAt
+        self.stage = stage
     }
 }

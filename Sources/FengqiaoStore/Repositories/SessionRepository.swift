@@ -35,3 +35,17 @@ public struct SessionRepository: Sendable {
             .where("expires_at", .lessThan, before).orWhere("last_seen_at", .lessThan, idleSince).run()
     }
 }
+
+extension SessionRepository {
+    /// Completes a half-open session: it becomes `active` under a new token hash and CSRF token (the
+    /// token that only passed the password step stops working). False when the session is gone.
+    public func activate(
+        tokenHash: String, newTokenHash: String, csrfToken: String, expiresAt: Int64, at: Int64
+    ) async throws -> Bool {
+        try await db.update("sessions")
+            .set("token_hash", to: newTokenHash).set("csrf_token", to: csrfToken).set("stage", to: "active")
+            .set("expires_at", to: expiresAt).set("last_seen_at", to: at)
+            .where("token_hash", .equal, tokenHash).where("stage", .notEqual, "active")
+            .returning("account_id").first() != nil
+    }
+}

@@ -11,6 +11,8 @@ public struct AppRequestContext: RequestContext {
     public let clientIP: String
     /// The signed-in session, set by `SessionMiddleware` when the cookie names a valid one.
     public var session: ActiveSession?
+    /// A half-open session (password accepted, second step due), set only on its own step's pages.
+    public var pendingSignIn: ActiveSession?
     /// The cookie's token of that session (needed to sign out).
     var sessionToken: String?
     /// Set by `TokenAuthMiddleware` when an API token (`Authorization: Bearer fq_…`) authenticated the

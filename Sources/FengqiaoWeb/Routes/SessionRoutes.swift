@@ -34,7 +34,12 @@ struct SessionRoutes {
             do {
                 let signedIn = try await authentication.signIn(
                     username: form["username"] ?? "", password: form["password"] ?? "", ip: context.clientIP)
-                var response = Response.redirect(to: Self.landing(next), type: .normal)
+                // A half-open session continues at its second step; the code page keeps `next`.
+                let step = SessionMiddleware.stepPage(signedIn.session.stage).map { page in
+                    guard signedIn.session.stage == .totp, let next = next.flatMap(Self.safeNext) else { return page }
+                    return page + "?next=" + Self.queryEncoded(next)
+                }
+                var response = Response.redirect(to: step ?? Self.landing(next), type: .normal)
                 response.setCookie(Cookie(
                     name: SessionMiddleware.cookieName, value: signedIn.token, path: "/", secure: secureCookies,
                     httpOnly: true, sameSite: .lax))
@@ -46,7 +51,8 @@ struct SessionRoutes {
             }
         }
         routes.post("/logout") { _, context in
-            let caller = try context.caller()
+            // A half-open session may give up signing in, too.
+            let caller = try context.pendingSignIn.map { Caller(staff: $0.staff, ip: context.clientIP) } ?? context.caller()
             if let token = context.sessionToken { try await authentication.signOut(token: token, caller: caller) }
             var response = Response.redirect(to: "/login", type: .normal)
             response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
@@ -72,4 +78,8 @@ struct SessionRoutes {
     }
 
     static func landing(_ next: String?) -> String { next.flatMap(safeNext) ?? defaultLanding }
+
+    static func queryEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
 }

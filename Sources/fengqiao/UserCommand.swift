@@ -2,50 +2,39 @@ import ArgumentParser
 import FengqiaoServices
 import Foundation
 
-/// `fengqiao user create`: makes a staff account, e.g. the first system administrator of a new
-/// installation. The password is read from standard input, never from the command line.
+/// `fengqiao user create|disable|enable|reset-password|grant|list`: the account lifecycle from the
+/// server's command line, e.g. the first system administrator of a new installation. The command line
+/// acts as `cli:$USER`, the root of trust on the machine: it is bounded by no role or jurisdiction, and
+/// every change it makes is audited under that name. Passwords are read from standard input, never
+/// from the command line.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "账号管理 (staff accounts)", subcommands: [Create.self])
+        commandName: "user", abstract: "账号管理 (staff accounts)",
+        subcommands: [Create.self, Disable.self, Enable.self, ResetPassword.self, Grant.self, List.self])
 
-    struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "创建账号;密码从标准输入读取一行 (create an account; password on stdin)")
+    /// Who the audit log records: the operating-system user running the command.
+    static var actor: AccountActor { .commandLine(user: ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
 
-        @OptionGroup var options: CommonOptions
-
-        @Option(help: "用户名 (letters, digits, . _ -)")
-        var username: String
-
-        @Option(help: "姓名")
-        var name: String
-
-        @Option(help: "角色,如 systemAdmin、leader,或中文名 系统管理员")
-        var role: String
-
-        @Option(help: "所属区域编码 (12/15/18 位);账号管辖该区域及其下级")
-        var area: String
-
-        @Option(help: "所属部门编号 (可选)")
-        var department: Int64?
-
-        func run() async throws {
-            let logger = try options.bootstrapLogging()
-            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
-                throw SettingError(setting: "stdin", reason: "请在标准输入提供密码,例如 `read -s P && printf '%s\\n' \"$P\" | fengqiao user create …`")
-            }
-            let platform = try await PlatformStartup(options: options, logger: logger).open(migrate: true)
-            do {
-                let id = try await AccountAdministration(platform: platform).create(
-                    .init(username: username, displayName: name, role: role, areaCode: area, departmentID: department,
-                          password: password),
-                    actor: "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")")
-                say("已创建账号 (account created): \(username) (id \(id))")
-            } catch {
-                await platform.database.close()
-                throw error
-            }
+    /// Opens the platform, runs `body` with the account service, and closes the database either way.
+    static func withAdministration(
+        _ options: CommonOptions, _ body: (AccountAdministration) async throws -> Void
+    ) async throws {
+        let logger = try options.bootstrapLogging()
+        let platform = try await PlatformStartup(options: options, logger: logger).open(migrate: true)
+        do {
+            try await body(AccountAdministration(platform: platform))
+        } catch {
             await platform.database.close()
+            throw error
         }
+        await platform.database.close()
+    }
+
+    /// One line of standard input: the password, so that it appears in no process list or shell history.
+    static func passwordFromStandardInput(_ command: String) throws -> String {
+        guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+            throw SettingError(setting: "stdin", reason: "请在标准输入提供密码,例如 `read -s P && printf '%s\\n' \"$P\" | fengqiao user \(command) …`")
+        }
+        return password
     }
 }

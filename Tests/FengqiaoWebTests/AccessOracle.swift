@@ -6,8 +6,8 @@ enum AccessOracle {
     enum Rule: Equatable {
         /// Anyone, signed in or not (residents, probes).
         case open
-        /// Any signed-in member of staff.
-        case signedIn
+        /// Staff whose role has at least one of the permissions.
+        case needsAny([Permission])
         /// Staff whose role has every one of the permissions.
         case needs([Permission])
         /// Not run by the matrix (the reason is in the table).
@@ -16,7 +16,7 @@ enum AccessOracle {
 
     /// The object whose scope decides the answer: in the path, the query or the body.
     enum Object: Equatable {
-        case none, township, village, grid, gridPost, person, organization, department, token
+        case none, township, village, grid, gridPost, person, organization, department, token, account
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
         /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
         case gridField
@@ -39,7 +39,10 @@ enum AccessOracle {
         func expected(_ principal: AccessMatrixTests.Principal, scope: AccessWorld.Scope) -> AccessMatrixTests.Outcome {
             switch rule {
             case .open, .exempt: return .allowed
-            case .signedIn: return principal == .nobody ? .unauthenticated : .allowed
+            case .needsAny(let permissions):
+                guard let held = principal.permissions else { return .unauthenticated }
+                guard !held.isDisjoint(with: permissions) else { return .forbidden }
+                return scope == .outside && object != .none ? .hidden : .allowed
             case .needs(let permissions):
                 guard let held = principal.permissions else { return .unauthenticated }
                 guard held.isSuperset(of: permissions) else { return .forbidden }
@@ -132,5 +135,25 @@ enum AccessOracle {
         "GET /admin/tokens": needs(.grantRoles),
         "POST /admin/tokens": needs(.grantRoles, body: .form("name=热线对接&scope.map.read=on&area={village}")),
         "POST /admin/tokens/{id}/revoke": needs(.grantRoles, .token),
+
+        // Two-factor sign-in: the step pages belong to half-open sessions (TwoFactorRoutesTests); enrolment is
+        // anyone's own business.
+        "GET /login/totp": exempt, "POST /login/totp": exempt,
+        "GET /account/totp": needs(.ownSignIn),
+        "POST /account/totp": needs(.ownSignIn, body: .form("code=000000")),
+        "POST /account/totp/disable": needs(.ownSignIn, body: .form("code=000000")),
+        "GET /admin/security": needs(.grantRoles),
+        "POST /admin/security": needs(.grantRoles, body: .form("minimumLength=4")),
+
+        // Accounts under 三权分立: the system admin runs the lifecycle, the security admin grants.
+        "GET /admin/accounts": Entry(rule: .needsAny([.manageAccounts, .grantRoles])),
+        "GET /admin/accounts/{id}": Entry(rule: .needsAny([.manageAccounts, .grantRoles]), object: .account),
+        "GET /admin/accounts/new": needs(.manageAccounts),
+        "POST /admin/accounts/new": needs(.manageAccounts, body: .form(
+            "username=new.{holder}&displayName=新同事&role=gridWorker&areaCode={village}&password=New-Passw0rd!")),
+        "POST /admin/accounts/{id}/disable": needs(.manageAccounts, .account),
+        "POST /admin/accounts/{id}/enable": needs(.manageAccounts, .account),
+        "POST /admin/accounts/{id}/password": needs(.manageAccounts, .account, body: .form("password=New-Passw0rd!")),
+        "POST /admin/accounts/{id}/grant": needs(.grantRoles, .account, body: .form("role=gridWorker&areaCode={village}")),
     ]
 }

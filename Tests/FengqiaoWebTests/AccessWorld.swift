@@ -20,7 +20,7 @@ struct AccessWorld {
     struct Objects {
         var township, village, grid: String
         var point: (lat: Double, lon: Double)
-        var person, organization, department, token: Int64
+        var person, organization, department, token, account: Int64
         /// Part-time post holders in this grid, one per role (each role's DELETE removes its own).
         var postHolders: [String: Int64]
     }
@@ -46,6 +46,7 @@ struct AccessWorld {
         case .organization: o.organization
         case .department: o.department
         case .token: o.token
+        case .account: o.account
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -129,8 +130,10 @@ struct AccessWorld {
             }
             let token = try await ApiTokens(platform: platform).create(
                 name: "对接\(n)", scopes: ["map.read"], area: village, by: .console(actor: "test"))
+            let account = try await TestAccounts.create("acct_\(n)", role: .gridWorker, area: grid, in: db)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
-                           organization: organization.id, department: department, token: token.id, postHolders: holders)
+                           organization: organization.id, department: department, token: token.id, account: account,
+                           postHolders: holders)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -41,4 +41,6 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case grantRoles
     /// Read and export the audit log.
     case readAuditLog
+    /// Look after one's own sign-in (two-factor enrolment): every person has it, no machine token.
+    case ownSignIn
 }

@@ -3,7 +3,10 @@ import Foundation
 extension Role {
     /// The permissions table. 三权分立: the system admin manages accounts but reads no cases, base
     /// data or audit log; the security admin grants roles; the auditor reads only the audit log.
-    public var permissions: Set<Permission> {
+    public var permissions: Set<Permission> { duties.union([.ownSignIn]) }
+
+    /// What the role is for.
+    private var duties: Set<Permission> {
         switch self {
         case .intakeOperator:
             [.viewMap, .viewBaseData, .viewCases, .acceptCases]

@@ -98,6 +98,7 @@ public struct TOTPEnrolment: Sendable {
     /// (so a session left open cannot quietly remove it). Refused when the role requires it. Wrong
     /// codes count towards the lockout.
     public func disable(code: String, caller: Caller) async throws {
+        try caller.staff.require(.ownSignIn)
         let now = platform.clock.now()
         let nowMs = now.millisecondsSince1970
         let policy = try await platform.securityPolicy()

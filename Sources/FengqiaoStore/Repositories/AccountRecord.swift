@@ -10,7 +10,7 @@ public struct AccountRecord: Sendable, Codable, Equatable {
     public var areaCode: String
     public var departmentId: Int64?
     public var phoneCipher: String?
-    /// `active` or `disabled`.
+    /// `AccountStatus` raw value: `active`, `pending` (awaiting a security administrator's grant) or `disabled`.
     public var status: String
     public var failedLogins: Int
     public var lockedUntil: Int64?

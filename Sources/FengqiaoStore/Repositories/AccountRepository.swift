@@ -60,6 +60,33 @@ public struct AccountRepository: Sendable {
     }
 
     public func count() async throws -> Int { try await db.countRows(in: "accounts") }
+
+    /// One page of accounts in username order after `after` (the last username of the previous page),
+    /// narrowed to areas in [`areaPrefix`, `areaPrefix:`) when given, to a role and a status, and to
+    /// usernames (any case) or display names starting with `namePrefix`. Keyset paging on the unique username.
+    public func page(
+        areaPrefix: String?, role: String?, status: String?, namePrefix: String?, after: String?, limit: Int
+    ) async throws -> [AccountRecord] {
+        var query = db.select().column("*").from("accounts")
+        if let areaPrefix {
+            query = query.where("area_code", .greaterThanOrEqual, areaPrefix)
+                .where("area_code", .lessThan, areaPrefix + ":")
+        }
+        if let role { query = query.where("role", .equal, role) }
+        if let status { query = query.where("status", .equal, status) }
+        if let namePrefix {
+            // `!` escapes LIKE's wildcards, which usernames may contain (`_`).
+            let escaped = namePrefix.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
+                .replacingOccurrences(of: "_", with: "!_")
+            query = query.where(SQLQueryString("""
+                (LOWER(username) LIKE \(bind: escaped.lowercased() + "%") ESCAPE '!' \
+                OR display_name LIKE \(bind: escaped + "%") ESCAPE '!')
+                """))
+        }
+        if let after { query = query.where("username", .greaterThan, after) }
+        return try await query.orderBy("username").limit(limit).all()
+            .map { try $0.decode(model: AccountRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
 }
 
 // Two-factor sign-in (TOTP).

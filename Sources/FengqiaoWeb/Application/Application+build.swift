@@ -71,6 +71,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     TwoFactorRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     SecurityPolicyRoutes(platform: platform, views: views).add(to: &routes)
+    AccountAdminRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -72,7 +72,10 @@ struct TwoFactorRoutes {
 
     /// The session that may see the enrolment page: an active one, or one held at `.enrol`.
     static func enrolling(_ context: AppRequestContext) throws(DomainError) -> ActiveSession {
-        if let session = context.session { return session }
+        if let session = context.session {
+            try session.staff.require(.ownSignIn)
+            return session
+        }
         guard let pending = context.pendingSignIn, pending.stage == .enrol else {
             throw DomainError.unauthenticated(code: "signed_out", message: "请先登录")
         }

@@ -1,3 +1,4 @@
+import FengqiaoDomain
 import FengqiaoServices
 import FengqiaoStore
 import FengqiaoTestSupport
@@ -60,6 +61,23 @@ final class SessionRoutesTests: XCTestCase {
                 headers: [.cookie: "fq_login_csrf=\(loginCSRF)", .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "_csrf=\(loginCSRF)&username=demo.user&password=\(TestAccounts.password)&next=%2F%2Fevil.example"))
             XCTAssertEqual(response.headers[.location], "/areas")
+        }
+    }
+
+    func testEachRoleLandsOnAPageItMayOpen() async throws {
+        try await withTestClient { client, platform in
+            for (n, (role, landing)) in [(Role.auditor, "/audit"), (.securityAdmin, "/admin/accounts"), (.gridWorker, "/areas")]
+                .enumerated()
+            {
+                try await TestAccounts.create("land\(n)", role: role, in: platform.database)
+                let page = try await client.execute(uri: "/login", method: .get, headers: htmlHeaders)
+                let loginCSRF = try XCTUnwrap(cookieValue("fq_login_csrf", in: page))
+                let response = try await client.execute(
+                    uri: "/login", method: .post,
+                    headers: [.cookie: "fq_login_csrf=\(loginCSRF)", .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "_csrf=\(loginCSRF)&username=land\(n)&password=\(TestAccounts.password)"))
+                XCTAssertEqual(response.headers[.location], landing, "\(role)")
+            }
         }
     }
 

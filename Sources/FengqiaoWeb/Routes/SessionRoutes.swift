@@ -11,11 +11,12 @@ struct SessionRoutes {
     let secureCookies: Bool
     let throttle = LoginThrottle()
     static let loginCSRFCookie = "fq_login_csrf"
-    static let defaultLanding = "/areas"
 
     func add(to routes: inout RouteTable) {
         routes.get("/login") { request, context in
-            if context.session != nil { return Response.redirect(to: Self.landing(request.uri.queryParameters["next"].map(String.init))) }
+            if let session = context.session {
+                return Response.redirect(to: Self.landing(request.uri.queryParameters["next"].map(String.init), for: session.staff))
+            }
             return try loginPage(next: request.uri.queryParameters["next"].map(String.init), error: nil, status: .ok)
         }
         routes.post("/login") { request, context in
@@ -39,7 +40,7 @@ struct SessionRoutes {
                     guard signedIn.session.stage == .totp, let next = next.flatMap(Self.safeNext) else { return page }
                     return page + "?next=" + Self.queryEncoded(next)
                 }
-                var response = Response.redirect(to: step ?? Self.landing(next), type: .normal)
+                var response = Response.redirect(to: step ?? Self.landing(next, for: signedIn.session.staff), type: .normal)
                 response.setCookie(Cookie(
                     name: SessionMiddleware.cookieName, value: signedIn.token, path: "/", secure: secureCookies,
                     httpOnly: true, sameSite: .lax))
@@ -77,7 +78,14 @@ struct SessionRoutes {
         return next
     }
 
-    static func landing(_ next: String?) -> String { next.flatMap(safeNext) ?? defaultLanding }
+    /// Where a signed-in `staff` member goes: `next` when it is a local path, else their role's first page.
+    static func landing(_ next: String?, for staff: Staff) -> String {
+        if let next = next.flatMap(safeNext) { return next }
+        if staff.may(.viewMap) { return "/areas" }
+        if staff.may(.readAuditLog) { return "/audit" }
+        if staff.may(.manageAccounts) || staff.may(.grantRoles) { return "/admin/accounts" }
+        return "/"
+    }
 
     static func queryEncoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

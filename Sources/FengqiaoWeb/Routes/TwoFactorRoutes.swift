@@ -17,7 +17,7 @@ struct TwoFactorRoutes {
         let enrolment = TOTPEnrolment(platform: platform)
         routes.get("/login/totp") { request, context in
             let next = request.uri.queryParameters["next"].map(String.init)
-            if context.session != nil { return .redirect(to: SessionRoutes.landing(next)) }
+            if let session = context.session { return .redirect(to: SessionRoutes.landing(next, for: session.staff)) }
             guard let pending = context.pendingSignIn, pending.stage == .totp else { return .redirect(to: "/login") }
             return try codePage(pending, next: next, error: nil, status: .ok)
         }
@@ -29,7 +29,7 @@ struct TwoFactorRoutes {
             }
             do {
                 let signedIn = try await authentication.verifyCode(form["code"] ?? "", token: token, ip: context.clientIP)
-                return signedInResponse(signedIn, to: SessionRoutes.landing(form["next"]))
+                return signedInResponse(signedIn, to: SessionRoutes.landing(form["next"], for: signedIn.session.staff))
             } catch DomainError.validation(let errors) {
                 return try codePage(pending, next: form["next"], error: errors.first?.message, status: .unprocessableContent)
             }

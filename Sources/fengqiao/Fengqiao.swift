@@ -8,7 +8,8 @@ struct Fengqiao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fengqiao",
         abstract: "枫桥 · 基层社会治理平台 (Fengqiao grassroots social-governance platform)",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, MapCommand.self, UserCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, MapCommand.self, UserCommand.self,
+                      AuditCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -54,6 +54,7 @@ public func buildRouter(
     SearchRoutes(platform: platform, views: views).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
+    AuditRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return router

@@ -15,6 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "启动平台服务 (start the server)")
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var audit: AuditOptions
+    @OptionGroup var auditSchedule: AuditScheduleOptions
 
     @Option(help: "监听地址 (FENGQIAO_HOST, 默认 127.0.0.1)")
     var host: String?
@@ -36,12 +38,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let web = try webConfiguration()
+        let (retentionDays, checkpointInterval) = (try auditSchedule.retentionDays(), try auditSchedule.checkpointInterval())
         let logger = try options.bootstrapLogging()
         let platform = try await PlatformStartup(options: options, logger: logger).open(migrate: !noMigrate)
         do {
             if demo { try await loadDemoIfEmpty(platform) }
             var services: [any Service] = [DatabaseCloser(database: platform.database)]
             if !noJobs { services.append(JobRunner(platform: platform, workerName: web.instanceName)) }
+            services.append(AuditKeeper(platform: platform, seal: try audit.seal(options, logger: logger),
+                                        interval: checkpointInterval, retentionDays: noJobs ? nil : retentionDays))
             let app = try await buildApplication(platform: platform, configuration: web) {
                 say("枫桥平台已启动 (Fengqiao is running): http://\(web.host):\(web.port)/")
             }

@@ -145,6 +145,10 @@ enum AccessOracle {
         "GET /admin/security": needs(.grantRoles),
         "POST /admin/security": needs(.grantRoles, body: .form("minimumLength=4")),
 
+        // The audit log: the auditor's alone.
+        "GET /audit": needs(.readAuditLog),
+        "GET /audit/export.xlsx": needs(.readAuditLog),
+
         // Accounts under 三权分立: the system admin runs the lifecycle, the security admin grants.
         "GET /admin/accounts": Entry(rule: .needsAny([.manageAccounts, .grantRoles])),
         "GET /admin/accounts/{id}": Entry(rule: .needsAny([.manageAccounts, .grantRoles]), object: .account),

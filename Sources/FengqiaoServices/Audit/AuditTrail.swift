@@ -17,7 +17,14 @@ public enum AuditTrail {
         -> AuditRecord
     {
         let repository = AuditRepository(db, kind: kind)
-        let tail = try await repository.lockedTail()
+        // After a retention purge emptied the table (a purge normally keeps its own record), the
+        // chain goes on from the anchor rather than starting again at 1.
+        let tail: (id: Int64, hash: String)?
+        if let last = try await repository.lockedTail() {
+            tail = last
+        } else {
+            tail = try await AuditAnchor.load(from: db).map { ($0.id, $0.hash) }
+        }
         var record = AuditRecord(
             id: (tail?.id ?? 0) + 1, at: at, actorId: entry.actorID, actor: entry.actor, role: entry.role,
             ip: entry.ip, action: entry.action, objectType: entry.objectType, objectId: entry.objectID,
@@ -36,6 +43,19 @@ public enum AuditTrail {
             record.role, record.ip, record.action, record.objectType, record.objectId, record.summary,
         ]
         let canonical = record.previousHash + "\u{1E}" + fields.joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: Data(canonical.utf8)))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hex, without `String(format:)` (slow on Linux; the verifier hashes every record).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -72,6 +72,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     TwoFactorRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies).add(to: &routes)
     SecurityPolicyRoutes(platform: platform, views: views).add(to: &routes)
     AccountAdminRoutes(platform: platform, views: views).add(to: &routes)
+    AuditRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -1,0 +1,24 @@
+/// The audit actions the platform records, with their Chinese names, for the auditor's filter and
+/// the columns of the log. Actions missing here (newer features) still show, under their code.
+public enum AuditActionCatalog {
+    public static let actions: [(code: String, name: String)] = [
+        ("session.sign_in", "登录"), ("session.sign_in_failed", "登录失败"), ("session.sign_out", "退出登录"),
+        ("account.create", "创建账号"),
+        ("person.create", "登记人员"), ("person.update", "修改人员"), ("person.reveal", "查看完整证件号码/电话"),
+        ("organization.create", "登记组织"), ("place.create", "登记场所"), ("thing.create", "登记部件"),
+        ("import.people", "导入实有人口"), ("import.organizations", "导入组织"), ("import.areas", "导入区域"),
+        ("export.people", "导出实有人口"), ("export.organizations", "导出组织"), ("export.places", "导出场所"),
+        ("export.things", "导出部件"),
+        ("area.created", "新建区域"), ("area.renamed", "区域更名"), ("area.redrawn", "重绘边界"),
+        ("area.split", "拆分区域"), ("area.merged", "合并区域"),
+        ("grid_post.assign", "网格配岗"), ("grid_post.remove", "网格撤岗"),
+        ("center.save", "设置综治中心"), ("department.create", "新增部门"), ("department.stationing", "部门入驻方式"),
+        ("department.roster", "部门排班"),
+        ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
+    ]
+
+    private static let names = Dictionary(actions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+
+    /// The Chinese name of `code`, nil when the catalogue does not know it.
+    public static func name(of code: String) -> String? { names[code] }
+}

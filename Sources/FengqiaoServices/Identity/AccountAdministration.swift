@@ -142,5 +142,6 @@ public struct AccountAdministration: Sendable {
             try await AuditTrail.append(actor.auditEntry(action: action, accountID: id, summary: summary),
                                         at: nowMs, in: db, kind: kind)
         }
+        platform.sessions.removeAll(accountID: id)
     }
 }

@@ -60,6 +60,7 @@ extension Authentication {
                 return SignedIn(token: newToken, session: ActiveSession(staff: staff, csrfToken: csrf),
                                 expiresAt: Date(millisecondsSince1970: expiresAt))
             }
+            platform.sessions.remove(hash)
             if let signedIn { return signedIn }
             outcome = .reused
         }
@@ -74,6 +75,7 @@ extension Authentication {
     }
 
     private func endSession(_ hash: String) async throws {
+        platform.sessions.remove(hash)
         try await platform.database.write { try await SessionRepository($0).delete(tokenHash: hash) }
     }
 }

@@ -82,21 +82,31 @@ public struct Authentication: Sendable {
         let policy = try await platform.securityPolicy()
         let idleLimit = Int64(policy.idleTimeoutMinutes) * 60_000
         let lifetime = Int64(policy.sessionLifetimeHours) * 3_600_000
-        let found = try await platform.database.read { db -> (SessionRecord, AccountRecord?)? in
-            guard let session = try await SessionRepository(db).find(tokenHash: hash) else { return nil }
-            return (session, try await AccountRepository(db).find(id: session.accountId))
+        let found: (SessionRecord, AccountRecord?)?
+        if let cached = platform.sessions.entry(hash, now: nowMs) {
+            found = (cached.session, cached.account)
+        } else {
+            found = try await platform.database.read { db -> (SessionRecord, AccountRecord?)? in
+                guard let session = try await SessionRepository(db).find(tokenHash: hash) else { return nil }
+                return (session, try await AccountRepository(db).find(id: session.accountId))
+            }
+            if let (session, account) = found, let account {
+                platform.sessions.store(hash, session: session, account: account, now: nowMs)
+            }
         }
         guard let (session, account) = found else { return nil }
         guard session.expiresAt > nowMs, session.createdAt + lifetime > nowMs, nowMs - session.lastSeenAt < idleLimit,
               let stage = SessionStage(rawValue: session.stage), let account, account.status == "active",
               let staff = Self.staff(of: account)
         else {
+            platform.sessions.remove(hash)
             try await platform.database.write { try await SessionRepository($0).delete(tokenHash: hash) }
             return nil
         }
         // Refresh the idle clock at most once a minute: one write per minute per user, not per request.
         if nowMs - session.lastSeenAt >= 60_000 {
             try await platform.database.write { try await SessionRepository($0).touch(tokenHash: hash, at: nowMs) }
+            platform.sessions.touched(hash, at: nowMs)
         }
         return ActiveSession(staff: staff, csrfToken: session.csrfToken, stage: stage)
     }
@@ -105,6 +115,7 @@ public struct Authentication: Sendable {
     public func signOut(token: String, caller: Caller) async throws {
         let nowMs = platform.clock.now().millisecondsSince1970
         let hash = SessionToken.hash(token)
+        platform.sessions.remove(hash)
         try await platform.database.write { db in
             try await SessionRepository(db).delete(tokenHash: hash)
             try await AuditTrail.append(

@@ -71,6 +71,7 @@ public struct TOTPEnrolment: Sendable {
         let newToken = SessionToken.random()
         let csrf = SessionToken.random()
         let kind = platform.database.kind
+        defer { platform.sessions.remove(hash) }
         return try await platform.database.write { db -> Authentication.SignedIn? in
             try await AccountRepository(db).enableTOTP(id: accountID, at: nowMs, step: step)
             try await AuditTrail.append(
@@ -149,6 +150,7 @@ public struct TOTPEnrolment: Sendable {
                            summary: #"{"username":"\#(account.username)","wasEnabled":\#(wasEnabled)}"#),
                 at: nowMs, in: db, kind: kind)
         }
+        platform.sessions.removeAll(accountID: accountID)
     }
 
     static func requireMayEnrol(_ session: ActiveSession) throws(DomainError) {

@@ -29,8 +29,9 @@ def verify(app) -> subprocess.CompletedProcess:
 
 
 def checkpoint_lines(app) -> list[str]:
-    path = app.workdir / "audit-checkpoints.jsonl"
-    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    files = list(app.workdir.glob("*.audit-checkpoints.jsonl"))
+    assert len(files) <= 1, files
+    return files[0].read_text(encoding="utf-8").splitlines() if files else []
 
 
 def exercise(app, sql) -> None:

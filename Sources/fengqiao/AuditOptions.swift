@@ -6,12 +6,12 @@ import Logging
 
 /// Where the audit log's seal lives, outside the database: the Ed25519 signing key (its public half
 /// beside it in `<file>.pub`) and the append-only checkpoint file. Flag, else environment, else a
-/// default next to the data key (the signing key) and next to the database (the checkpoints).
+/// default next to the data key (the signing key) and named after the database (the checkpoints).
 struct AuditOptions: ParsableArguments {
     @Option(help: "审计检查点签名私钥文件 (Ed25519),不存在时自动创建 (0600),公钥写在同名 .pub 文件 (FENGQIAO_AUDIT_KEY_FILE, 默认与数据密钥同目录的 fengqiao-audit.key)")
     var auditKeyFile: String?
 
-    @Option(help: "审计签名检查点文件,只追加 (FENGQIAO_AUDIT_CHECKPOINT_FILE, 默认 SQLite 数据库同目录的 audit-checkpoints.jsonl;PostgreSQL 时在数据密钥同目录)")
+    @Option(help: "审计签名检查点文件,只追加 (FENGQIAO_AUDIT_CHECKPOINT_FILE, 默认 <SQLite 数据库文件>.audit-checkpoints.jsonl;PostgreSQL 时为 <数据密钥文件>.audit-checkpoints.jsonl)")
     var auditCheckpointFile: String?
 
     func keyFileSetting(_ common: CommonOptions) -> (path: String, setting: String) {
@@ -26,12 +26,14 @@ struct AuditOptions: ParsableArguments {
                                            env: "FENGQIAO_AUDIT_CHECKPOINT_FILE") {
             return (picked.value, picked.setting)
         }
-        let besideOf: String
+        // Named after what identifies the database, so two databases in one directory never share one:
+        // the SQLite file, or on PostgreSQL the data key (a database accepts only the key it was made with).
+        let base: String
         switch try common.databaseLocation() {
-        case .sqlite(let path): besideOf = path
-        case .postgres: besideOf = common.keyFileSetting().path
+        case .sqlite(let path): base = path
+        case .postgres: base = common.keyFileSetting().path
         }
-        return (Self.beside(besideOf, "audit-checkpoints.jsonl"), "FENGQIAO_AUDIT_CHECKPOINT_FILE")
+        return (base + ".audit-checkpoints.jsonl", "FENGQIAO_AUDIT_CHECKPOINT_FILE")
     }
 
     /// The signing key (created with its public key on first use) and the checkpoint file.

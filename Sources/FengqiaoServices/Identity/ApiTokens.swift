@@ -112,7 +112,7 @@ public struct ApiTokens: Sendable {
     {
         let nowMs = platform.clock.now().millisecondsSince1970
         let kind = platform.database.kind
-        try await platform.database.write { db in
+        let revoked = try await platform.database.write { db -> Int64 in
             guard let record = try await find(db), let id = record.id, admin.answersFor(record.areaCode) else {
                 throw DomainError.notFound(what: "该令牌")
             }
@@ -125,19 +125,26 @@ public struct ApiTokens: Sendable {
                     "name": record.name, "prefix": record.prefix,
                 ])),
                 at: nowMs, in: db, kind: kind)
+            return id
         }
+        platform.apiTokens.removeAll { $0.id == revoked }
     }
 
     /// The principal of a request that presents `token`, or nil when it is malformed, unknown or revoked.
     public func resolve(token: String) async throws -> Staff? {
         guard token.hasPrefix(Self.marker), token.utf8.count <= 128 else { return nil }
         let hash = SessionToken.hash(token)
-        guard let record = try await platform.database.read({ try await ApiTokenRepository($0).find(tokenHash: hash) }),
-              record.revokedAt == nil, let id = record.id, let area = AreaCode(record.areaCode)
-        else { return nil }
         let nowMs = platform.clock.now().millisecondsSince1970
+        var found = platform.apiTokens.value(hash, now: nowMs)
+        if found == nil {
+            found = try await platform.database.read { try await ApiTokenRepository($0).find(tokenHash: hash) }
+            if let found { platform.apiTokens.store(hash, found, now: nowMs) }
+        }
+        guard let record = found, record.revokedAt == nil, let id = record.id, let area = AreaCode(record.areaCode)
+        else { return nil }
         if record.lastUsedAt.map({ nowMs - $0 >= Self.touchInterval }) ?? true {
             try await platform.database.write { try await ApiTokenRepository($0).touch(id: id, at: nowMs) }
+            platform.apiTokens.update(hash) { $0.lastUsedAt = nowMs }
         }
         return Staff.machine(tokenID: id, name: record.name, scopes: ApiScope.scopes(stored: record.scope),
                              jurisdiction: Jurisdiction(root: area))

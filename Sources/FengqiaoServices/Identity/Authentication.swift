@@ -83,15 +83,15 @@ public struct Authentication: Sendable {
         let idleLimit = Int64(policy.idleTimeoutMinutes) * 60_000
         let lifetime = Int64(policy.sessionLifetimeHours) * 3_600_000
         let found: (SessionRecord, AccountRecord?)?
-        if let cached = platform.sessions.entry(hash, now: nowMs) {
-            found = (cached.session, cached.account)
+        if let seen = platform.sessions.value(hash, now: nowMs) {
+            found = (seen.session, seen.account)
         } else {
             found = try await platform.database.read { db -> (SessionRecord, AccountRecord?)? in
                 guard let session = try await SessionRepository(db).find(tokenHash: hash) else { return nil }
                 return (session, try await AccountRepository(db).find(id: session.accountId))
             }
             if let (session, account) = found, let account {
-                platform.sessions.store(hash, session: session, account: account, now: nowMs)
+                platform.sessions.store(hash, SeenSession(session: session, account: account), now: nowMs)
             }
         }
         guard let (session, account) = found else { return nil }
@@ -106,7 +106,7 @@ public struct Authentication: Sendable {
         // Refresh the idle clock at most once a minute: one write per minute per user, not per request.
         if nowMs - session.lastSeenAt >= 60_000 {
             try await platform.database.write { try await SessionRepository($0).touch(tokenHash: hash, at: nowMs) }
-            platform.sessions.touched(hash, at: nowMs)
+            platform.sessions.update(hash) { $0.session.lastSeenAt = nowMs }
         }
         return ActiveSession(staff: staff, csrfToken: session.csrfToken, stage: stage)
     }

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// What every service needs: the database, the personal-data cipher, the clock, a logger, the
-/// in-memory map, the security policy and recently seen sessions. Built once at start-up and passed down; there are no singletons.
+/// in-memory map, the security policy and recently seen sessions and tokens. Built once at start-up and passed down; there are no singletons.
 public struct Platform: Sendable {
     public let database: any Database
     public let cipher: PersonalDataCipher
@@ -12,12 +12,13 @@ public struct Platform: Sendable {
     public let logger: Logger
     public let atlas: AreaAtlasCache
     public let securityPolicies: SecurityPolicyCache
-    public let sessions: SessionCache
+    public let sessions: RecentlySeen<SeenSession>
+    public let apiTokens: RecentlySeen<ApiTokenRecord>
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
         atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: SecurityPolicyCache = SecurityPolicyCache(),
-        sessions: SessionCache = SessionCache()
+        sessions: RecentlySeen<SeenSession> = RecentlySeen(), apiTokens: RecentlySeen<ApiTokenRecord> = RecentlySeen()
     ) {
         self.database = database
         self.cipher = cipher
@@ -26,6 +27,7 @@ public struct Platform: Sendable {
         self.atlas = atlas
         self.securityPolicies = securityPolicies
         self.sessions = sessions
+        self.apiTokens = apiTokens
     }
 
     /// The current in-memory map.

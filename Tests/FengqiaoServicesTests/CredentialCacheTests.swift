@@ -5,9 +5,9 @@ import FengqiaoTestSupport
 import SQLKit
 import XCTest
 
-/// Recently seen sessions skip the database read; what ends them here counts at once, what ends them
-/// on another instance counts within the cache's two seconds.
-final class SessionCacheTests: XCTestCase {
+/// Recently seen sessions and API tokens skip the database read; what ends them here counts at once,
+/// what ends them on another instance counts within the cache's two seconds.
+final class CredentialCacheTests: XCTestCase {
     func testSigningOutOrDisablingHereEndsTheSessionAtOnce() async throws {
         try await TestDatabases.each { db in
             try await SampleAreas.insert(into: db)
@@ -63,6 +63,32 @@ final class SessionCacheTests: XCTestCase {
             clock.advance(minutes: 31)
             resumed = try await auth.resume(token: signedIn.token)
             XCTAssertNil(resumed, "idle past the policy's 30 minutes")
+        }
+    }
+
+    func testATokenRevokedHereFailsAtOnceAndOneRevokedElsewhereWithinTwoSeconds() async throws {
+        try await TestDatabases.each { db in
+            try await SampleAreas.insert(into: db)
+            let clock = ManualClock()
+            let tokens = ApiTokens(platform: try TestPlatform.make(database: db, clock: clock))
+            let here = try await tokens.create(name: "热线", scopes: ["map.read"], area: SampleAreas.county,
+                                               by: .console(actor: "test"))
+            var principal = try await tokens.resolve(token: here.token)
+            XCTAssertEqual(principal?.username, "token:热线")
+            try await tokens.revoke(id: here.id, by: .console(actor: "test"))
+            principal = try await tokens.resolve(token: here.token)
+            XCTAssertNil(principal, "revoked here: refused at once")
+
+            let elsewhere = try await tokens.create(name: "摄像头", scopes: ["map.read"], area: SampleAreas.county,
+                                                    by: .console(actor: "test"))
+            principal = try await tokens.resolve(token: elsewhere.token)
+            XCTAssertNotNil(principal)
+            try await db.write { try await $0.update("api_tokens").set("revoked_at", to: 1).run() }
+            principal = try await tokens.resolve(token: elsewhere.token)
+            XCTAssertNotNil(principal, "within the cache's lifetime this instance still knows the token")
+            clock.advance(minutes: 2.5 / 60)
+            principal = try await tokens.resolve(token: elsewhere.token)
+            XCTAssertNil(principal, "after two seconds the database decides again")
         }
     }
 }

@@ -12,6 +12,7 @@ DATABASE_URL = ("FENGQIAO_DATABASE_URL", "--database-url")
 PORT = ("--port", "FENGQIAO_PORT")
 LOG_LEVEL = ("FENGQIAO_LOG_LEVEL", "--log-level")
 KEY_FILE = ("FENGQIAO_KEY_FILE", "--key-file")
+PUBLIC_URL = ("FENGQIAO_PUBLIC_URL", "--public-url")
 
 CRASH = re.compile(r"Fatal error|Stack dump|Current stack trace|backtrace|Segmentation fault|Illegal instruction|"
                    r"💣|Program crashed", re.IGNORECASE)
@@ -44,6 +45,8 @@ CASES = [
     ("log-level-loud", ["serve"], {"FENGQIAO_LOG_LEVEL": "loud"}, LOG_LEVEL),
     ("garbage-key-file", ["serve"], {"FENGQIAO_KEY_FILE": garbage_key}, KEY_FILE),
     ("unreadable-key-file", ["serve"], {"FENGQIAO_KEY_FILE": directory_key}, KEY_FILE),
+    ("public-url-ftp", ["serve"], {"FENGQIAO_PUBLIC_URL": "ftp://zz.example.gov.cn"}, PUBLIC_URL),
+    ("public-url-no-scheme", ["serve", "--public-url", "zz.example.gov.cn"], {}, PUBLIC_URL),
 ]
 
 
@@ -122,3 +125,17 @@ def test_demo_into_a_database_with_data_is_refused_in_one_line(fengqiao_bin, tmp
     assert again.returncode == 1, again.stdout + again.stderr
     assert again.stderr.strip().count("\n") == 0 and "空数据库" in again.stderr, again.stderr
     assert not CRASH.search(again.stdout + again.stderr)
+
+
+def test_an_https_public_url_makes_cookies_secure(sqlite_app):
+    """Behind TLS (the public address is https) cookies carry Secure and answers carry HSTS; over plain http not."""
+    from conftest import request
+    for url, secure in [("https://zz.example.gov.cn", True), ("http://10.1.2.3:8080", False)]:
+        server = sqlite_app.serve(FENGQIAO_PUBLIC_URL=url)
+        page = request("GET", server.base + "/login", headers={"Accept": "text/html"})
+        server.stop()
+        assert page.status == 200, page
+        cookie = page.headers.get("set-cookie", "")
+        assert "fq_login_csrf=" in cookie, page.headers
+        assert ("Secure" in cookie) == secure, (url, cookie)
+        assert ("strict-transport-security" in page.headers) == secure, (url, page.headers)

@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "实例名,用于日志和任务认领 (默认 主机名-进程号)")
     var instanceName: String?
 
+    @Option(help: "群众访问本平台的地址,印在二维码上,如 https://zz.example.gov.cn (FENGQIAO_PUBLIC_URL);为 https 时 Cookie 带 Secure 并发送 HSTS")
+    var publicUrl: String?
+
     func run() async throws {
         let web = try webConfiguration()
         let (retentionDays, checkpointInterval) = (try auditSchedule.retentionDays(), try auditSchedule.checkpointInterval())
@@ -80,7 +83,19 @@ struct ServeCommand: AsyncParsableCommand {
             port = value
         }
         let name = instanceName ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
-        return WebConfiguration(host: host, port: port, instanceName: name)
+        var publicURL: String?
+        if let (text, setting) = CommonOptions.pick(publicUrl, flagName: "--public-url", env: "FENGQIAO_PUBLIC_URL") {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), !(url.host ?? "").isEmpty,
+                  url.query == nil, url.fragment == nil
+            else {
+                throw SettingError(setting: setting, reason: "应为 http:// 或 https:// 开头的地址,如 https://zz.example.gov.cn,而不是 \"\(text)\"")
+            }
+            publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+        // Clients that reach the platform over https (usually through a proxy that ends TLS) get Secure
+        // cookies and HSTS.
+        return WebConfiguration(host: host, port: port, instanceName: name,
+                                secureCookies: publicURL?.hasPrefix("https://") ?? false, publicURL: publicURL)
     }
 
     private func loadDemoIfEmpty(_ platform: Platform) async throws {

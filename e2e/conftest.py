@@ -81,6 +81,23 @@ def request(method: str, url: str, body=None, headers: dict[str, str] | None = N
             conn.close()
 
 
+# A server caches a session or token it has seen for 2 s (RecentlySeen): a change made by another process, such
+# as the command line, reaches it within that time.
+CREDENTIAL_CACHE_SECONDS = 2
+
+
+def after_credential_cache(check, what: str):
+    """Polls `check()` (returns a truthy value when the change has arrived) for up to three times the credential
+    cache's lifetime; returns the value, or fails naming `what`."""
+    deadline = time.monotonic() + 3 * CREDENTIAL_CACHE_SECONDS
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            assert value, f"{what}: not seen within {3 * CREDENTIAL_CACHE_SECONDS} s"
+            return value
+        time.sleep(0.2)
+
+
 def sample_report(**overrides) -> dict:
     report = {
         "kind": "safetyHazard",

@@ -8,7 +8,7 @@ import os
 import re
 import sqlite3
 
-from conftest import request
+from conftest import after_credential_cache, request
 
 TOKEN = re.compile(r"^fq_[A-Za-z0-9_-]{43}$")
 
@@ -56,6 +56,9 @@ def test_token_made_on_the_command_line_works_over_http_until_revoked(sqlite_app
 
     revoked = sqlite_app.run("token", "revoke", "--name", "省平台同步")
     assert revoked.returncode == 0
+    # Revoked by another process: the server refuses the token within its 2 s credential cache.
+    after_credential_cache(lambda: request("GET", server.url("/api/v1/people"), headers=bearer).status == 401,
+                           "the revoked token being refused")
     for headers in (bearer, {"Authorization": "Bearer fq_made-up", "Accept": "text/html"}):
         answer = request("GET", server.url("/api/v1/people"), headers=headers)
         assert answer.status == 401, answer

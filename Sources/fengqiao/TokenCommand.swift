@@ -11,8 +11,8 @@ struct TokenCommand: AsyncParsableCommand {
         commandName: "token", abstract: "API令牌管理 (API tokens for machines)",
         subcommands: [Create.self, List.self, Revoke.self])
 
-    static var actor: TokenAdministrator {
-        .console(actor: "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")")
+    static var actor: Administrator {
+        .commandLine("cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")")
     }
 
     /// Opens the platform, runs `body`, and closes the database whatever happens.

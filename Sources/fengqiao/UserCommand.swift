@@ -13,7 +13,7 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [Create.self, Disable.self, Enable.self, ResetPassword.self, Grant.self, List.self])
 
     /// Who the audit log records: the operating-system user running the command.
-    static var actor: AccountActor { .commandLine(user: ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
+    static var actor: Administrator { .commandLine(user: ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
 
     /// Opens the platform, runs `body` with the account service, and closes the database either way.
     static func withAdministration(

@@ -48,7 +48,7 @@ struct AccountLifecycleFixture {
     }
 
     /// Acting as the account `id`, signed in from the test.
-    func actor(_ id: Int64) async throws -> AccountActor {
+    func actor(_ id: Int64) async throws -> Administrator {
         let record = try await platform.database.read { try await AccountRepository($0).find(id: id) }
         guard let record, let role = Role(rawValue: record.role), let area = AreaCode(record.areaCode) else {
             throw FixtureError.noSuchAccount(id)

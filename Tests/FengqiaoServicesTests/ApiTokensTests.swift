@@ -8,7 +8,7 @@ import SQLKit
 import XCTest
 
 final class ApiTokensTests: XCTestCase {
-    static func caller(_ role: Role, area: String = SampleAreas.county, id: Int64 = 1) -> TokenAdministrator {
+    static func caller(_ role: Role, area: String = SampleAreas.county, id: Int64 = 1) -> Administrator {
         .staff(Caller(staff: Staff(accountID: id, username: "u\(id)", displayName: "测试", role: role,
                                    jurisdiction: Jurisdiction(root: AreaCode(area)!)), ip: "10.1.1.1"))
     }
@@ -132,11 +132,11 @@ final class ApiTokensTests: XCTestCase {
             }
             // A token the command line made for the whole city is neither listed nor revocable by the township.
             let cityWide = try await tokens.create(name: "全市热线", scopes: ["cases.report"], area: SampleAreas.city,
-                                                   by: .console(actor: "cli:test"))
+                                                   by: .commandLine("cli:test"))
             let listed = try await tokens.list(by: township)
             XCTAssertEqual(listed, [])
             await XCTAssertThrowsDomainError(code: "not_found") { try await tokens.revoke(id: cityWide.id, by: township) }
-            let consoleList = try await tokens.list(by: .console(actor: "cli:test"))
+            let consoleList = try await tokens.list(by: .commandLine("cli:test"))
             XCTAssertEqual(consoleList.map(\.createdBy), ["cli:test"])
             let audit = try await db.read { try await AuditRepository($0, kind: db.kind).latest(action: "api_token.create", limit: 5) }
             XCTAssertEqual(audit.map(\.actor), ["cli:test"])

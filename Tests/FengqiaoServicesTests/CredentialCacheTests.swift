@@ -72,15 +72,15 @@ final class CredentialCacheTests: XCTestCase {
             let clock = ManualClock()
             let tokens = ApiTokens(platform: try TestPlatform.make(database: db, clock: clock))
             let here = try await tokens.create(name: "热线", scopes: ["map.read"], area: SampleAreas.county,
-                                               by: .console(actor: "test"))
+                                               by: .commandLine("test"))
             var principal = try await tokens.resolve(token: here.token)
             XCTAssertEqual(principal?.username, "token:热线")
-            try await tokens.revoke(id: here.id, by: .console(actor: "test"))
+            try await tokens.revoke(id: here.id, by: .commandLine("test"))
             principal = try await tokens.resolve(token: here.token)
             XCTAssertNil(principal, "revoked here: refused at once")
 
             let elsewhere = try await tokens.create(name: "摄像头", scopes: ["map.read"], area: SampleAreas.county,
-                                                    by: .console(actor: "test"))
+                                                    by: .commandLine("test"))
             principal = try await tokens.resolve(token: elsewhere.token)
             XCTAssertNotNil(principal)
             try await db.write { try await $0.update("api_tokens").set("revoked_at", to: 1).run() }

@@ -62,7 +62,7 @@ final class AccessMatrixTests: XCTestCase {
                 for scope in ApiScope.allCases {
                     tokens[scope] = try await ApiTokens(platform: platform).create(
                         name: "矩阵-\(scope.rawValue)", scopes: [scope.rawValue], area: SampleAreas.township,
-                        by: .console(actor: "test")).token
+                        by: .commandLine("test")).token
                 }
                 for role in Role.allCases {  // straight through the service: the login form's per-IP limit would stop 12
                     let signedIn = try await Authentication(platform: platform).signIn(

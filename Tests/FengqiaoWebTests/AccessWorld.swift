@@ -129,7 +129,7 @@ struct AccessWorld {
                                                                             caller: caller(.leader))
             }
             let token = try await ApiTokens(platform: platform).create(
-                name: "对接\(n)", scopes: ["map.read"], area: village, by: .console(actor: "test"))
+                name: "对接\(n)", scopes: ["map.read"], area: village, by: .commandLine("test"))
             let account = try await TestAccounts.create("acct_\(n)", role: .gridWorker, area: grid, in: db)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,

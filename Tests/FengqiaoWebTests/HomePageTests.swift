@@ -40,7 +40,7 @@ final class HomePageTests: XCTestCase {
     func testNavigationOffersOnlyWhatTheRoleMayOpen() async throws {
         try await withTestClient { client, platform in
             let expectations: [(Role, shown: [String], hidden: [String])] = [
-                (.leader, ["/areas", "/people"], ["/admin/accounts", "/audit", "/imports"]),
+                (.leader, ["/areas", "/people", "/account/totp"], ["/admin/accounts", "/audit", "/imports"]),
                 (.auditor, ["/audit"], ["/areas", "/people", "/admin/accounts", "/admin/security"]),
                 (.securityAdmin, ["/admin/accounts", "/admin/security", "/admin/tokens"], ["/areas", "/people", "/audit"]),
                 (.systemAdmin, ["/areas", "/admin/accounts"], ["/people", "/audit", "/admin/security"]),

@@ -10,7 +10,7 @@ import XCTest
 
 final class TokenRoutesTests: XCTestCase {
     static let otherGrid = "150207001001002"
-    static let console = TokenAdministrator.console(actor: "cli:test")
+    static let console = Administrator.commandLine("cli:test")
 
     static func idNumber(_ n: Int) -> String {
         ResidentIdentityNumber(division: "150207", birthDate: "19800101", sequence: n)!.rawValue

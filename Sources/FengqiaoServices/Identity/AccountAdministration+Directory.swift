@@ -7,7 +7,7 @@ extension AccountAdministration {
     /// given), in username order; `cursor` is the previous page's `next`. For system and security
     /// administrators; everyone else is refused.
     public func accounts(
-        _ filter: AccountFilter = AccountFilter(), cursor: String? = nil, limit: Int = 50, by actor: AccountActor
+        _ filter: AccountFilter = AccountFilter(), cursor: String? = nil, limit: Int = 50, by actor: Administrator
     ) async throws -> AccountPage {
         try Self.requireReader(actor)
         let (role, status, namePrefix) = try filter.validated()
@@ -37,7 +37,7 @@ extension AccountAdministration {
     }
 
     /// One account; "not found" outside the actor's jurisdiction.
-    public func account(id: Int64, by actor: AccountActor) async throws -> AccountView {
+    public func account(id: Int64, by actor: Administrator) async throws -> AccountView {
         try Self.requireReader(actor)
         let found = try await platform.database.read { db -> (AccountRecord, DepartmentRecord?)? in
             guard let record = try await AccountRepository(db).find(id: id) else { return nil }
@@ -53,7 +53,7 @@ extension AccountAdministration {
 
     /// The account named `username` (the command line names accounts so); "not found" outside the
     /// actor's jurisdiction.
-    public func account(username: String, by actor: AccountActor) async throws -> AccountView {
+    public func account(username: String, by actor: Administrator) async throws -> AccountView {
         try Self.requireReader(actor)
         let name = username.trimmingCharacters(in: .whitespaces)
         let record = try await platform.database.read { try await AccountRepository($0).find(username: name) }
@@ -63,7 +63,7 @@ extension AccountAdministration {
 
     /// The departments an account in `areaCode` may belong to: those of the area and of every area
     /// above it, nearest first — the choices of the grant form.
-    public func departmentChoices(areaCode: String, by actor: AccountActor) async throws
+    public func departmentChoices(areaCode: String, by actor: Administrator) async throws
         -> [(id: Int64, name: String, areaName: String)]
     {
         try actor.require(.grantRoles)
@@ -80,7 +80,7 @@ extension AccountAdministration {
     }
 
     /// Lists and single accounts are for those who administer accounts or grant roles.
-    static func requireReader(_ actor: AccountActor) throws(DomainError) {
+    static func requireReader(_ actor: Administrator) throws(DomainError) {
         guard case .staff(let caller) = actor else { return }
         guard caller.staff.may(.manageAccounts) || caller.staff.may(.grantRoles) else {
             throw .forbidden(permission: .manageAccounts)

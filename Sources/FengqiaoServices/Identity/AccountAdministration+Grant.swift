@@ -8,7 +8,7 @@ extension AccountAdministration {
     /// administrator grants only inside their jurisdiction (the account and the new area) and never to
     /// themselves (`self_grant`).
     public func grant(
-        accountID: Int64, role: String, areaCode: String, departmentID: Int64?, by actor: AccountActor
+        accountID: Int64, role: String, areaCode: String, departmentID: Int64?, by actor: Administrator
     ) async throws {
         try actor.require(.grantRoles)
         guard actor.accountID != accountID else {

@@ -57,7 +57,7 @@ public struct AccountAdministration: Sendable {
 
     /// Creates the account; returns its id. A system administrator's account starts `pending` with the
     /// proposed role; the command line's starts `active`.
-    public func create(_ request: NewAccount, by actor: AccountActor) async throws -> Int64 {
+    public func create(_ request: NewAccount, by actor: Administrator) async throws -> Int64 {
         try actor.require(.manageAccounts)
         var errors: [FieldError] = []
         let username = request.username.trimmingCharacters(in: .whitespaces)
@@ -88,7 +88,7 @@ public struct AccountAdministration: Sendable {
                 throw DomainError.conflict(code: "duplicate_username", message: "用户名已被占用")
             }
             let summary = AccountSnapshot.summary(username: username, before: nil, after: AccountSnapshot(record))
-            try await AuditTrail.append(actor.auditEntry(action: "account.create", accountID: id, summary: summary),
+            try await AuditTrail.append(actor.auditEntry(action: "account.create", objectType: "account", objectID: id, summary: summary),
                                         at: nowMs, in: db, kind: kind)
             return id
         }
@@ -101,7 +101,7 @@ public struct AccountAdministration: Sendable {
     /// (a new installation) the command line may use any well-formed code, since the first administrator
     /// is made before there are areas. A department must exist and belong to the area or one above it.
     static func placement(
-        role text: String, areaCode: String, departmentID: Int64?, by actor: AccountActor, in db: any SQLDatabase
+        role text: String, areaCode: String, departmentID: Int64?, by actor: Administrator, in db: any SQLDatabase
     ) async throws -> (role: Role?, problems: [FieldError]) {
         var problems: [FieldError] = []
         let role = Role(codeOrChineseName: text)
@@ -126,7 +126,7 @@ public struct AccountAdministration: Sendable {
     /// lets `change` decide and persist, ends the account's sessions when `endSessions`, and audits the
     /// before and after.
     func changeAccount(
-        _ id: Int64, action: String, by actor: AccountActor, endSessions: Bool = true,
+        _ id: Int64, action: String, by actor: Administrator, endSessions: Bool = true,
         _ change: @Sendable @escaping (AccountRecord, any SQLDatabase) async throws -> AccountRecord
     ) async throws {
         let nowMs = platform.clock.now().millisecondsSince1970
@@ -139,7 +139,7 @@ public struct AccountAdministration: Sendable {
             if endSessions { try await SessionRepository(db).deleteAll(accountId: id) }
             let summary = AccountSnapshot.summary(username: before.username, before: AccountSnapshot(before),
                                                   after: AccountSnapshot(after))
-            try await AuditTrail.append(actor.auditEntry(action: action, accountID: id, summary: summary),
+            try await AuditTrail.append(actor.auditEntry(action: action, objectType: "account", objectID: id, summary: summary),
                                         at: nowMs, in: db, kind: kind)
         }
         platform.sessions.removeAll(accountID: id)

@@ -26,10 +26,10 @@ public struct ApiTokens: Sendable {
     }
 
     /// Makes a token called `name` that may do `scopes` (names such as `basedata.read`) in `area`.
-    public func create(name rawName: String, scopes: [String], area: String, by admin: TokenAdministrator)
+    public func create(name rawName: String, scopes: [String], area: String, by admin: Administrator)
         async throws -> Issued
     {
-        try admin.authorise()
+        try admin.require(.grantRoles)
         var errors: [FieldError] = []
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty {
@@ -46,7 +46,7 @@ public struct ApiTokens: Sendable {
         }
         let atlas = try await platform.areaAtlas()
         // An area outside the administrator's jurisdiction reads exactly like one that does not exist.
-        if AreaCode(area) == nil || atlas.node(area) == nil || !admin.answersFor(area) {
+        if AreaCode(area) == nil || atlas.node(area) == nil || !admin.covers(area) {
             errors.append(FieldError(field: "area", code: "unknown", message: "辖区内没有该区域编码"))
         }
         guard errors.isEmpty else { throw DomainError.validation(errors) }
@@ -65,7 +65,7 @@ public struct ApiTokens: Sendable {
             }
             let id = try await tokens.insert(record)
             try await AuditTrail.append(
-                admin.auditEntry(action: "api_token.create", tokenID: id, summary: Self.summary([
+                admin.auditEntry(action: "api_token.create", objectType: "api_token", objectID: id, summary: Self.summary([
                     "name": name, "prefix": prefix, "scope": record.scope, "area": area,
                 ])),
                 at: nowMs, in: db, kind: kind)
@@ -75,8 +75,8 @@ public struct ApiTokens: Sendable {
     }
 
     /// The tokens whose area lies in the administrator's jurisdiction, newest first, revoked ones too.
-    public func list(by admin: TokenAdministrator) async throws -> [ApiTokenSummary] {
-        try admin.authorise()
+    public func list(by admin: Administrator) async throws -> [ApiTokenSummary] {
+        try admin.require(.grantRoles)
         let range = admin.areaRange
         let records = try await platform.database.read { db in
             try await ApiTokenRepository(db).list(areaFrom: range.from, below: range.below)
@@ -95,25 +95,25 @@ public struct ApiTokens: Sendable {
     }
 
     /// Revokes token `id`; "not found" when it does not exist or lies outside the jurisdiction.
-    public func revoke(id: Int64, by admin: TokenAdministrator) async throws {
-        try admin.authorise()
+    public func revoke(id: Int64, by admin: Administrator) async throws {
+        try admin.require(.grantRoles)
         try await revoke(by: admin) { try await ApiTokenRepository($0).find(id: id) }
     }
 
     /// Revokes the live token called `name` (the command line's `--name`).
-    public func revoke(name: String, by admin: TokenAdministrator) async throws {
-        try admin.authorise()
+    public func revoke(name: String, by admin: Administrator) async throws {
+        try admin.require(.grantRoles)
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         try await revoke(by: admin) { try await ApiTokenRepository($0).findLive(name: name) }
     }
 
-    private func revoke(by admin: TokenAdministrator, finding find: @escaping @Sendable (any SQLDatabase) async throws
+    private func revoke(by admin: Administrator, finding find: @escaping @Sendable (any SQLDatabase) async throws
         -> ApiTokenRecord?) async throws
     {
         let nowMs = platform.clock.now().millisecondsSince1970
         let kind = platform.database.kind
         let revoked = try await platform.database.write { db -> Int64 in
-            guard let record = try await find(db), let id = record.id, admin.answersFor(record.areaCode) else {
+            guard let record = try await find(db), let id = record.id, admin.covers(record.areaCode) else {
                 throw DomainError.notFound(what: "该令牌")
             }
             guard record.revokedAt == nil else {
@@ -121,7 +121,7 @@ public struct ApiTokens: Sendable {
             }
             try await ApiTokenRepository(db).revoke(id: id, at: nowMs)
             try await AuditTrail.append(
-                admin.auditEntry(action: "api_token.revoke", tokenID: id, summary: Self.summary([
+                admin.auditEntry(action: "api_token.revoke", objectType: "api_token", objectID: id, summary: Self.summary([
                     "name": record.name, "prefix": record.prefix,
                 ])),
                 at: nowMs, in: db, kind: kind)

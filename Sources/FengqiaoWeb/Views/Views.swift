@@ -30,7 +30,7 @@ struct Views: Sendable {
                 // The navigation offers only what the role may open.
                 "map": staff.may(.viewMap), "baseData": staff.may(.viewBaseData), "imports": staff.may(.importData),
                 "accounts": staff.may(.manageAccounts) || staff.may(.grantRoles), "security": staff.may(.grantRoles),
-                "audit": staff.may(.readAuditLog),
+                "audit": staff.may(.readAuditLog), "ownSignIn": staff.may(.ownSignIn),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -5,5 +5,6 @@ public enum Migrations {
         M002Identity.migration,
         M003GovernanceMap.migration,
         M004AccessHardening.migration,
+        M005CaseEngine.migration,
     ]
 }

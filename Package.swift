@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "FengqiaoDomain", swiftSettings: swiftSettings),
@@ -120,7 +121,11 @@ let package = Package(
             path: "Tests/FengqiaoTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FengqiaoDomainTests", dependencies: ["FengqiaoDomain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FengqiaoDomainTests",
+            dependencies: ["FengqiaoDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FengqiaoStoreTests",
             dependencies: ["FengqiaoStore", "FengqiaoTestSupport"],

@@ -1,15 +1,14 @@
 import SQLKit
 
-/// The case engine: the projection's decision state and worklist columns on `cases`, parties,
+/// The case engine: the version and worklist columns on `cases`, parties,
 /// department assignments, stage clocks, the editable category tree, attachments, idempotent
 /// command receipts, the holiday schedules of the business calendar, and the notification outbox.
 enum M005CaseEngine {
     static let migration = Migration(version: 5, name: "case_engine") { db, _ in
         // `version` counts the case's events: a transition writes only if the version it decided on is
-        // still current (optimistic concurrency). `snapshot` is the decision state as JSON; NULL means
-        // "replay the events". The rest are what worklists filter and sort on.
+        // still current (optimistic concurrency); decisions replay the events. The rest are what worklists
+        // filter and sort on.
         try await db.alter(table: "cases").column("version", type: .bigint, .notNull, .default(0)).run()
-        try await db.alter(table: "cases").column("snapshot", type: .text).run()
         try await db.alter(table: "cases").column("tier", type: .text, .notNull, .default("grid")).run()
         try await db.alter(table: "cases").column("lead_department_id", type: .bigint).run()
         try await db.alter(table: "cases").column("due_at", type: .bigint).run()

@@ -24,6 +24,16 @@ let package = Package(
             path: "Benchmarks/DomainBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The case workflow: decisions per second over a full closed loop, and replays.
+        .executableTarget(
+            name: "WorkflowBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "FengqiaoDomain", package: "fengqiao"),
+            ],
+            path: "Benchmarks/WorkflowBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Demo generation into a fresh SQLite file (storage, encryption and the generator together).
         .executableTarget(
             name: "DemoBenchmarks",

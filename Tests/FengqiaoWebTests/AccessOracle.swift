@@ -1,4 +1,5 @@
 import FengqiaoDomain
+import Foundation
 
 /// The access rule of every route, written down independently of the code that enforces it. The
 /// matrix test derives the expected outcome for each role and scope from this table alone.
@@ -68,6 +69,9 @@ enum AccessOracle {
     static let organization = #"{"name":"某公司","creditCode":"\#(creditCode)","kind":"企业","gridCode":"{grid}","address":"某路"}"#
     static let place = #"{"name":"某超市","kind":"商超","gridCode":"{grid}","address":"某路1号","latitude":40.6,"longitude":109.8}"#
     static let emptyCSV = "姓名,公民身份号码,联系电话,网格编码,居住地址,标签\r\n"
+
+    /// The official 2026 schedule as the calendar API takes it (2026 is the test clock's year, so it may be saved).
+    static let schedule2026 = String(decoding: (try? JSONEncoder().encode(HolidaySchedule.official2026)) ?? Data(), as: UTF8.self)
 
     static let entries: [String: Entry] = [
         // Probes, static files and the public side.
@@ -148,6 +152,21 @@ enum AccessOracle {
         // The audit log: the auditor's alone.
         "GET /audit": needs(.readAuditLog),
         "GET /audit/export.xlsx": needs(.readAuditLog),
+
+        // Configuring the case engine: the category tree and the holiday calendar. Configuration is the system
+        // admin's (configureCases); staff who see cases read the tree and the calendar. No area is involved.
+        "GET /api/v1/case-categories": Entry(rule: .needsAny([.viewCases, .configureCases])),
+        "POST /api/v1/case-categories": needs(.configureCases, body: .json(#"{"kind":"dispute","name":"矩阵分类"}"#)),
+        "PATCH /api/v1/case-categories/{category}": needs(.configureCases, body: .json(#"{"position":2}"#)),
+        "PUT /api/v1/case-categories/{category}": needs(.configureCases, body: .json(#"{"name":"邻里纠纷","active":true}"#)),
+        "GET /admin/case-categories": needs(.configureCases),
+        "POST /admin/case-categories": needs(.configureCases, body: .form("kind=suggestion&name=矩阵表单分类")),
+        "POST /admin/case-categories/{category}": needs(.configureCases, body: .form("action=move&position=1")),
+        "GET /api/v1/calendar": Entry(rule: .needsAny([.viewCases, .configureCases])),
+        "GET /api/v1/calendar/{year}": Entry(rule: .needsAny([.viewCases, .configureCases])),
+        "PUT /api/v1/calendar/{year}": needs(.configureCases, body: .json(schedule2026)),
+        "GET /admin/calendar": needs(.configureCases),
+        "POST /admin/calendar": needs(.configureCases, body: .multipart([("schedule", schedule2026)])),
 
         // Accounts under 三权分立: the system admin runs the lifecycle, the security admin grants.
         "GET /admin/accounts": Entry(rule: .needsAny([.manageAccounts, .grantRoles])),

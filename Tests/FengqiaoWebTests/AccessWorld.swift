@@ -61,6 +61,8 @@ struct AccessWorld {
                 .replacingOccurrences(of: "{accountId}", with: String(o.postHolders[Self.postHolder(role)] ?? 0))
                 .replacingOccurrences(of: "{trackingCode}", with: trackingCode)
                 .replacingOccurrences(of: "{list}", with: "people.xlsx")
+                .replacingOccurrences(of: "{category}", with: "dispute.neighbour")
+                .replacingOccurrences(of: "{year}", with: "2026")
                 .replacingOccurrences(of: "{grid}", with: o.grid)
                 .replacingOccurrences(of: "{village}", with: o.village)
                 .replacingOccurrences(of: "{township}", with: o.township)

@@ -40,10 +40,12 @@ final class HomePageTests: XCTestCase {
     func testNavigationOffersOnlyWhatTheRoleMayOpen() async throws {
         try await withTestClient { client, platform in
             let expectations: [(Role, shown: [String], hidden: [String])] = [
-                (.leader, ["/areas", "/people", "/account/totp"], ["/admin/accounts", "/audit", "/imports"]),
+                (.leader, ["/areas", "/people", "/account/totp"],
+                 ["/admin/accounts", "/audit", "/imports", "/admin/case-categories", "/admin/calendar"]),
                 (.auditor, ["/audit"], ["/areas", "/people", "/admin/accounts", "/admin/security"]),
                 (.securityAdmin, ["/admin/accounts", "/admin/security", "/admin/tokens"], ["/areas", "/people", "/audit"]),
-                (.systemAdmin, ["/areas", "/admin/accounts"], ["/people", "/audit", "/admin/security"]),
+                (.systemAdmin, ["/areas", "/admin/accounts", "/admin/case-categories", "/admin/calendar"],
+                 ["/people", "/audit", "/admin/security"]),
             ]
             for (n, expectation) in expectations.enumerated() {
                 try await TestAccounts.create("nav\(n)", role: expectation.0, area: SampleAreas.county, in: platform.database)

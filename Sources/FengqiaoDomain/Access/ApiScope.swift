@@ -37,7 +37,10 @@ public enum ApiScope: String, Sendable, Codable, CaseIterable {
     }
 
     /// Permissions no token may carry, whatever a scope is made to mean later.
-    public static let forbiddenPermissions: Set<Permission> = [.manageAccounts, .grantRoles, .readAuditLog, .ownSignIn]
+    /// Configuring the case engine is a person's decision too.
+    public static let forbiddenPermissions: Set<Permission> = [
+        .manageAccounts, .grantRoles, .readAuditLog, .ownSignIn, .configureCases,
+    ]
 
     /// The scopes named in `values` (each may itself hold several names separated by spaces or
     /// commas), in a set. An unknown name, a scope that would reach a forbidden permission, or no

@@ -41,6 +41,9 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case grantRoles
     /// Read and export the audit log.
     case readAuditLog
+    /// Edit the case category tree, the holiday calendar and SLA presets: configuration, not case
+    /// content, so the system admin holds it without reading a single case (三权分立).
+    case configureCases
     /// Look after one's own sign-in (two-factor enrolment): every person has it, no machine token.
     case ownSignIn
 }

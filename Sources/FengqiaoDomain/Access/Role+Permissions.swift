@@ -1,8 +1,8 @@
 import Foundation
 
 extension Role {
-    /// The permissions table. 三权分立: the system admin manages accounts but reads no cases, base
-    /// data or audit log; the security admin grants roles; the auditor reads only the audit log.
+    /// The permissions table. 三权分立: the system admin manages accounts and configures the case
+    /// engine (categories, holidays) but reads no cases, base data or audit log; the security admin grants roles; the auditor reads only the audit log.
     public var permissions: Set<Permission> { duties.union([.ownSignIn]) }
 
     /// What the role is for.
@@ -29,7 +29,7 @@ extension Role {
         case .assessor:
             [.viewMap, .viewCases, .assess]
         case .systemAdmin:
-            [.viewMap, .editMap, .importData, .manageAccounts]
+            [.viewMap, .editMap, .importData, .manageAccounts, .configureCases]
         case .securityAdmin:
             [.grantRoles]
         case .auditor:

@@ -14,6 +14,9 @@ public enum AuditActionCatalog {
         ("grid_post.assign", "网格配岗"), ("grid_post.remove", "网格撤岗"),
         ("center.save", "设置综治中心"), ("department.create", "新增部门"), ("department.stationing", "部门入驻方式"),
         ("department.roster", "部门排班"),
+        ("case_category.add", "新增事件分类"), ("case_category.rename", "事件分类更名"),
+        ("case_category.deactivate", "停用事件分类"), ("case_category.activate", "启用事件分类"),
+        ("case_category.move", "调整事件分类顺序"), ("holiday_schedule.save", "保存节假日安排"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ]
 

@@ -73,6 +73,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     SecurityPolicyRoutes(platform: platform, views: views).add(to: &routes)
     AccountAdminRoutes(platform: platform, views: views).add(to: &routes)
     AuditRoutes(platform: platform, views: views).add(to: &routes)
+    CaseCategoryRoutes(platform: platform, views: views).add(to: &routes)
+    CalendarRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -31,6 +31,7 @@ struct Views: Sendable {
                 "map": staff.may(.viewMap), "baseData": staff.may(.viewBaseData), "imports": staff.may(.importData),
                 "accounts": staff.may(.manageAccounts) || staff.may(.grantRoles), "security": staff.may(.grantRoles),
                 "audit": staff.may(.readAuditLog), "ownSignIn": staff.may(.ownSignIn),
+                "caseSettings": staff.may(.configureCases),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -1,4 +1,5 @@
 import FengqiaoDomain
+import FengqiaoServices
 
 /// The access rule of every route, written down independently of the code that enforces it. The
 /// matrix test derives the expected outcome for each role and scope from this table alone.
@@ -10,6 +11,8 @@ enum AccessOracle {
         case needsAny([Permission])
         /// Staff whose role has every one of the permissions.
         case needs([Permission])
+        /// People (never API tokens) whose role has at least one of the permissions.
+        case personAny([Permission])
         /// Not run by the matrix (the reason is in the table).
         case exempt
     }
@@ -17,6 +20,8 @@ enum AccessOracle {
     /// The object whose scope decides the answer: in the path, the query or the body.
     enum Object: Equatable {
         case none, township, village, grid, gridPost, person, organization, department, token, account
+        /// A case (by its number); the world's cases are rejected, so every command after authorisation is a 409.
+        case caseFile
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
         /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
         case gridField
@@ -41,6 +46,11 @@ enum AccessOracle {
             case .open, .exempt: return .allowed
             case .needsAny(let permissions):
                 guard let held = principal.permissions else { return .unauthenticated }
+                guard !held.isDisjoint(with: permissions) else { return .forbidden }
+                return scope == .outside && object != .none ? .hidden : .allowed
+            case .personAny(let permissions):
+                guard let held = principal.permissions else { return .unauthenticated }
+                if case .token = principal { return .forbidden }
                 guard !held.isDisjoint(with: permissions) else { return .forbidden }
                 return scope == .outside && object != .none ? .hidden : .allowed
             case .needs(let permissions):
@@ -69,7 +79,23 @@ enum AccessOracle {
     static let place = #"{"name":"某超市","kind":"商超","gridCode":"{grid}","address":"某路1号","latitude":40.6,"longitude":109.8}"#
     static let emptyCSV = "姓名,公民身份号码,联系电话,网格编码,居住地址,标签\r\n"
 
-    static let entries: [String: Entry] = [
+    /// The case routes: reading, staff intake, and one POST per workflow command.
+    static let caseEntries: [String: Entry] = {
+        var entries: [String: Entry] = [
+            "GET /api/v1/cases/{number}": needs(.viewCases, .caseFile),
+            "POST /api/v1/cases": Entry(rule: .personAny([.acceptCases, .handleCases]), object: .gridField, body: .json(
+                #"{"channel":"walkIn","kind":"dispute","description":"邻里纠纷来访","gridCode":"{grid}"}"#)),
+        ]
+        for name in CaseCommand.Name.allCases where name != .archive {
+            entries["POST /api/v1/cases/{number}/" + CaseCommandRequest.kebab(name)] = Entry(
+                rule: .personAny(CaseCommandRequest(name: name).permissions), object: .caseFile, body: .json("{}"))
+        }
+        return entries
+    }()
+
+    static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }
+
+    static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.
         "GET /healthz": open(), "GET /readyz": open(), "GET /metrics": open(), "GET /static/app.css": open(),
         "GET /": open(), "GET /login": open(), "GET /report": open(), "GET /track": open(),

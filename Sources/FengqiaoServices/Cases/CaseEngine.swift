@@ -26,10 +26,9 @@ public struct CaseEngine: Sendable {
     ) async throws -> CaseView {
         let staff = caller.staff
         let permissions = request.permissions
-        guard !staff.isMachine, let first = permissions.first, permissions.contains(where: staff.may) else {
+        guard !staff.isMachine, permissions.contains(where: staff.may) else {
             throw DomainError.forbidden(permission: permissions.first ?? .viewCases)
         }
-        _ = first
         let key = try Self.checked(idempotencyKey)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         let calendar = try await calendar()

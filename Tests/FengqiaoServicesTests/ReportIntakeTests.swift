@@ -29,7 +29,14 @@ final class ReportIntakeTests: XCTestCase {
             }
             XCTAssertEqual(record?.kind, "safetyHazard")
             XCTAssertEqual(record?.reportedDay, "2026-11-23")
-            XCTAssertEqual(events.map(\.type), ["report"])
+            XCTAssertEqual(events.map(\.type), ["reported"])
+            let event = try XCTUnwrap(events.first.flatMap(CaseEventCodec.event))
+            guard case .reported(let kind, let channel, _, _, _, let tracking) = event.payload else {
+                return XCTFail("the first event is CaseEvent.reported")
+            }
+            XCTAssertEqual(kind, .safetyHazard)
+            XCTAssertEqual(channel, .web)
+            XCTAssertEqual(tracking, TrackingCode(receipt.trackingCode)?.rawValue)
             XCTAssertEqual(events.first?.actor, "channel:web")
             XCTAssertEqual(totals, ["reported": 2])
         }

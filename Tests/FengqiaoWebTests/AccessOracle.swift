@@ -11,6 +11,8 @@ enum AccessOracle {
         case needsAny([Permission])
         /// Staff whose role has every one of the permissions.
         case needs([Permission])
+        /// People (never API tokens) whose role has at least one of the permissions.
+        case personAny([Permission])
         /// Not run by the matrix (the reason is in the table).
         case exempt
     }
@@ -18,6 +20,8 @@ enum AccessOracle {
     /// The object whose scope decides the answer: in the path, the query or the body.
     enum Object: Equatable {
         case none, township, village, grid, gridPost, person, organization, department, token, account
+        /// A case (by its number); the world's cases are rejected, so every command after authorisation is a 409.
+        case caseFile
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
         /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
         case gridField
@@ -42,6 +46,11 @@ enum AccessOracle {
             case .open, .exempt: return .allowed
             case .needsAny(let permissions):
                 guard let held = principal.permissions else { return .unauthenticated }
+                guard !held.isDisjoint(with: permissions) else { return .forbidden }
+                return scope == .outside && object != .none ? .hidden : .allowed
+            case .personAny(let permissions):
+                guard let held = principal.permissions else { return .unauthenticated }
+                if case .token = principal { return .forbidden }
                 guard !held.isDisjoint(with: permissions) else { return .forbidden }
                 return scope == .outside && object != .none ? .hidden : .allowed
             case .needs(let permissions):
@@ -73,7 +82,37 @@ enum AccessOracle {
     /// The official 2026 schedule as the calendar API takes it (2026 is the test clock's year, so it may be saved).
     static let schedule2026 = String(decoding: (try? JSONEncoder().encode(HolidaySchedule.official2026)) ?? Data(), as: UTF8.self)
 
-    static let entries: [String: Entry] = [
+    /// The case routes: reading, staff intake, and one POST per workflow command.
+    static let caseEntries: [String: Entry] = {
+        var entries: [String: Entry] = [
+            "GET /api/v1/cases/{number}": needs(.viewCases, .caseFile),
+            "POST /api/v1/cases": Entry(rule: .personAny([.acceptCases, .handleCases]), object: .gridField, body: .json(
+                #"{"channel":"walkIn","kind":"dispute","description":"邻里纠纷来访","gridCode":"{grid}"}"#)),
+        ]
+        // Who may issue each command, from the reference table in shared/domain/case-workflow.md (a role needs
+        // one of the permissions; the workflow then checks state, tier, department and grid).
+        let commands: [(String, [Permission])] = [
+            ("accept", [.acceptCases, .mediate]), ("reject", [.acceptCases]), ("merge", [.acceptCases]),
+            ("split", [.acceptCases]), ("close", [.acceptCases]), ("revisit", [.acceptCases]),
+            ("withdraw", [.acceptCases]), ("resolve-on-site", [.handleCases, .mediate]),
+            ("add-progress", [.handleCases, .mediate]), ("dispatch", [.dispatchCases]),
+            ("rule-on-return", [.dispatchCases]), ("whistle", [.dispatchCases]), ("approve-extension", [.dispatchCases]),
+            ("deny-extension", [.dispatchCases]), ("sign-for", [.handleCases]), ("return", [.handleCases]),
+            ("request-extension", [.handleCases]), ("feedback", [.handleCases]), ("escalate", [.dispatchCases, .mediate]),
+            ("record-attempt", [.mediate, .handleCases]), ("check-in", [.handleCases, .dispatchCases]),
+            ("verify", [.handleCases, .dispatchCases]), ("respond-to-supervision", [.handleCases, .dispatchCases]),
+            ("supervise", [.superviseCases]),
+        ]
+        for (command, permissions) in commands {
+            entries["POST /api/v1/cases/{number}/" + command] = Entry(
+                rule: .personAny(permissions), object: .caseFile, body: .json("{}"))
+        }
+        return entries
+    }()
+
+    static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }
+
+    static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.
         "GET /healthz": open(), "GET /readyz": open(), "GET /metrics": open(), "GET /static/app.css": open(),
         "GET /": open(), "GET /login": open(), "GET /report": open(), "GET /track": open(),

@@ -21,6 +21,8 @@ struct AccessWorld {
         var township, village, grid: String
         var point: (lat: Double, lon: Double)
         var person, organization, department, token, account: Int64
+        /// A rejected case on this grid.
+        var caseNumber: String
         /// Part-time post holders in this grid, one per role (each role's DELETE removes its own).
         var postHolders: [String: Int64]
     }
@@ -60,6 +62,7 @@ struct AccessWorld {
                 .replacingOccurrences(of: "{post}", with: "partTime")
                 .replacingOccurrences(of: "{accountId}", with: String(o.postHolders[Self.postHolder(role)] ?? 0))
                 .replacingOccurrences(of: "{trackingCode}", with: trackingCode)
+                .replacingOccurrences(of: "{number}", with: o.caseNumber)
                 .replacingOccurrences(of: "{list}", with: "people.xlsx")
                 .replacingOccurrences(of: "{category}", with: "dispute.neighbour")
                 .replacingOccurrences(of: "{year}", with: "2026")
@@ -133,9 +136,17 @@ struct AccessWorld {
             let token = try await ApiTokens(platform: platform).create(
                 name: "对接\(n)", scopes: ["map.read"], area: village, by: .commandLine("test"))
             let account = try await TestAccounts.create("acct_\(n)", role: .gridWorker, area: grid, in: db)
+            let engine = CaseEngine(platform: platform)
+            let opened = try await engine.open(CaseOpening(channel: "walkIn", kind: "dispute", description: "邻里纠纷来访",
+                                                           gridCode: grid), caller: caller(.dispatcher))
+            var rejection = CaseCommandBody()
+            rejection.reason = "不属于受理范围"
+            rejection.channel = "phone"
+            _ = try await engine.perform(CaseCommandRequest(name: .reject, body: rejection), caseNumber: opened.number,
+                                         caller: caller(.dispatcher))
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
-                           postHolders: holders)
+                           caseNumber: opened.number, postHolders: holders)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -41,10 +41,13 @@ public struct ReportIntake: Sendable {
                 contactPhoneCipher: phoneCipher, contactPhoneMasked: report.contactPhone?.masked,
                 reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs
             )
-            let event = CaseEventRecord(
-                caseId: 0, type: "report", fromState: nil, toState: CaseState.reported.rawValue,
-                actor: "channel:\(report.channel.rawValue)", at: nowMs
-            )
+            guard let area = AreaCode(areaCode) else {
+                throw DomainError.conflict(code: "not_configured", message: "行政区划编码无效,暂时无法受理")
+            }
+            let reported = CaseEvent.reported(
+                kind: report.kind, channel: report.channel, areaCode: area, gridCode: gridCode.flatMap(AreaCode.init),
+                trackingCode: tracking, by: .requester(tracking), at: Date(millisecondsSince1970: nowMs))
+            let event = try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported, channel: report.channel)
             _ = try await cases.insert(record, events: [event])
             return ReportReceipt(record, replayed: false)
         }

@@ -44,6 +44,8 @@ public struct CaseRepository: Sendable {
                 return e.values
             }
         )
+        // The version counts the case's events (optimistic concurrency of the case engine).
+        try await db.update("cases").set("version", to: events.count).where("id", .equal, id).run()
         try await addToDailyCount(day: record.reportedDay, areaCode: record.areaCode, kind: record.kind,
                                   channel: record.channel, state: record.state, delta: 1)
         return id

@@ -55,6 +55,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     HealthRoutes(platform: platform, metrics: metrics).add(to: &routes)
     HomeRoutes(platform: platform, views: views).add(to: &routes)
     ReportAPIRoutes(platform: platform).add(to: &routes)
+    CaseRoutes(platform: platform).add(to: &routes)
     SessionRoutes(authentication: authentication, views: views, secureCookies: configuration.secureCookies)
         .add(to: &routes)
     AreaRoutes(platform: platform, views: views).add(to: &routes)

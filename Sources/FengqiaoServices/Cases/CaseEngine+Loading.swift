@@ -1,0 +1,35 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+import SQLKit
+
+extension CaseEngine {
+    /// A case read for a command or a view.
+    struct Loaded {
+        var id: Int64
+        var record: CaseRecord
+        var rowVersion: Int
+        var events: [CaseEvent]
+        /// The raw rows when the history is in a legacy format.
+        var legacy: [CaseEventRecord]?
+        var snapshot: CaseSnapshot?
+    }
+
+    /// Case `number` with its history; 404 outside the staff member's jurisdiction, and for department
+    /// staff when their department has no part in it.
+    static func load(_ number: String, staff: Staff, in db: any SQLDatabase) async throws -> Loaded {
+        let cases = CaseRepository(db)
+        guard let record = try await cases.find(number: number), let id = record.id,
+              staff.jurisdiction.contains(record.gridCode ?? record.areaCode)
+        else { throw DomainError.notFound(what: "案件") }
+        let rows = try await cases.events(caseId: id)
+        let rowVersion = try await CaseEngineRepository(db).version(caseId: id)
+        let events = try? CaseEventCodec.events(rows)
+        let snapshot = events.flatMap { CaseSnapshot.replay($0) }
+        if let department = staff.departmentID {
+            guard let snapshot, snapshot.involves(department: department) else { throw DomainError.notFound(what: "案件") }
+        }
+        return Loaded(id: id, record: record, rowVersion: rowVersion, events: events ?? [],
+                      legacy: snapshot == nil ? rows : nil, snapshot: snapshot)
+    }
+}

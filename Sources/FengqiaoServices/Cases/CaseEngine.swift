@@ -1,0 +1,110 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+import SQLKit
+
+/// Runs case commands: authorise, load and replay the events, decide (`CaseWorkflow`), then append the
+/// events, move the case row, its assignments and daily counters, audit, and keep the answer for
+/// retries with the same `Idempotency-Key` — all in one write transaction.
+public struct CaseEngine: Sendable {
+    let platform: Platform
+    let policy: CasePolicy
+
+    public init(platform: Platform, policy: CasePolicy = CasePolicy()) {
+        self.platform = platform
+        self.policy = policy
+    }
+
+    /// The business calendar deadlines are computed on (the one seam to the admin-edited calendar).
+    func calendar() async throws -> BusinessCalendar { .official }
+
+    /// Performs `request` on case `caseNumber`. `expectedVersion` (from `If-Match`) must be the case's
+    /// current version when given; `idempotencyKey` makes a retry return the first answer.
+    public func perform(
+        _ request: CaseCommandRequest, caseNumber: String, expectedVersion: Int? = nil, idempotencyKey: String? = nil,
+        caller: Caller
+    ) async throws -> CaseView {
+        let staff = caller.staff
+        let permissions = request.permissions
+        guard !staff.isMachine, permissions.contains(where: staff.may) else {
+            throw DomainError.forbidden(permission: permissions.first ?? .viewCases)
+        }
+        let key = try Self.checked(idempotencyKey)
+        let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
+        let calendar = try await calendar()
+        let kind = platform.database.kind
+        let actorKey = "account:\(staff.accountID)"
+        return try await platform.database.write { db in
+            let engine = CaseEngineRepository(db)
+            if let key, let receipt = try await engine.receipt(actor: actorKey, key: key) {
+                guard receipt.command == request.fingerprint else { throw Self.keyReused }
+                return try CaseEventCodec.decoder.decode(CaseView.self, from: Data(receipt.response.utf8))
+            }
+            let loaded = try await Self.load(caseNumber, staff: staff, in: db)
+            guard let snapshot = loaded.snapshot else { throw CaseEventCodec.legacyHistory }
+            if let expectedVersion, expectedVersion != snapshot.version { throw Self.versionConflict(snapshot) }
+            var mergeTarget: Int64?
+            if request.name == .merge, let into = request.body.into {
+                let target = try await CaseRepository(db).find(number: into)
+                guard let target, let id = target.id, id != loaded.id,
+                      staff.jurisdiction.contains(target.gridCode ?? target.areaCode)
+                else { throw DomainError.validation([FieldError(field: "into", code: "unknown", message: "辖区内没有该案件编号,或与本案相同")]) }
+                mergeTarget = id
+            }
+            let command = try request.command(
+                snapshot: snapshot, category: loaded.record.category, mergeTarget: mergeTarget, now: now, calendar: calendar)
+            let events = try CaseWorkflow.events(snapshot, command, by: .staff(staff), at: now, policy: policy)
+            let after = snapshot.applying(events)
+
+            let projection = Self.projection(after, record: loaded.record, now: now)
+            guard try await engine.update(caseId: loaded.id, expectedVersion: loaded.rowVersion, to: projection) else {
+                throw Self.versionConflict(snapshot)
+            }
+            try await engine.append(try CaseEventCodec.records(events, after: snapshot, caseId: loaded.id))
+            try await Self.moveCounters(loaded.record, to: projection, in: db)
+            try await Self.syncAssignments(caseId: loaded.id, before: snapshot, after: after, now: now, in: db)
+
+            var record = loaded.record
+            record.state = projection.state
+            record.kind = projection.kind
+            record.category = projection.category
+            record.urgency = projection.urgency
+            record.updatedAt = projection.updatedAt
+            let view = try await Self.view(record, caseId: loaded.id, events: loaded.events + events, in: db)
+            try await AuditTrail.append(
+                AuditEntry(caller, action: "case.\(request.name.rawValue)", objectType: "case", objectID: record.number,
+                           summary: #"{"state":"\#(after.state.rawValue)","version":\#(after.version)}"#),
+                at: now.millisecondsSince1970, in: db, kind: kind)
+            if let key {
+                let response = String(decoding: try CaseEventCodec.encoder.encode(view), as: UTF8.self)
+                try await engine.insertReceipt(actor: actorKey, key: key, caseId: loaded.id, command: request.fingerprint,
+                                               response: response, at: now.millisecondsSince1970)
+            }
+            return view
+        }
+    }
+
+    /// The case as `caller` may see it: inside the jurisdiction and, for department staff, involving
+    /// their department.
+    public func view(caseNumber: String, caller: Caller) async throws -> CaseView {
+        try caller.staff.require(.viewCases)
+        return try await platform.database.read { db in
+            let loaded = try await Self.load(caseNumber, staff: caller.staff, in: db)
+            return try await Self.view(loaded.record, caseId: loaded.id, events: loaded.events, legacy: loaded.legacy, in: db)
+        }
+    }
+
+    static let keyReused = DomainError.validation([FieldError(
+        field: "Idempotency-Key", code: "key_reused", message: "该幂等键已用于另一项操作,请换一个新的幂等键")])
+
+    static func versionConflict(_ snapshot: CaseSnapshot) -> DomainError {
+        .conflict(code: "version_conflict",
+                  message: "案件已被他人更新,当前为“\(snapshot.state.chineseName)”(版本\(snapshot.version)),请刷新后重试")
+    }
+
+    static func checked(_ key: String?) throws(DomainError) -> String? {
+        guard let key = key?.trimmingCharacters(in: .whitespaces), !key.isEmpty else { return nil }
+        guard key.count <= 100 else { throw .validation([.tooLong("Idempotency-Key", label: "幂等键", max: 100)]) }
+        return key
+    }
+}

@@ -25,12 +25,7 @@ public struct ReportIntake: Sendable {
                 return ReportReceipt(existing, replayed: true)
             }
             let (areaCode, gridCode) = try Self.place(report, atlas: atlas)
-            let year = ChinaTime.year(now)
-            let county = String(areaCode.prefix(6))
-            let sequence = try await cases.nextSequence(countyPrefix: county, year: year)
-            guard let number = CaseNumber(countyPrefix: county, year: year, sequence: sequence) else {
-                throw DomainError.conflict(code: "case_numbers_exhausted", message: "本年度案件编号已用尽,请联系系统管理员")
-            }
+            let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
             let nowMs = now.millisecondsSince1970
             let record = CaseRecord(
                 number: number.description, trackingCode: tracking.rawValue, idempotencyKey: report.idempotencyKey,

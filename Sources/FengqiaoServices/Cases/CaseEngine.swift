@@ -16,7 +16,7 @@ public struct CaseEngine: Sendable {
     }
 
     /// The business calendar deadlines are computed on (the one seam to the admin-edited calendar).
-    func calendar() async throws -> BusinessCalendar { .official }
+    func calendar() async throws -> BusinessCalendar { try await platform.businessCalendar() }
 
     /// Performs `request` on case `caseNumber`. `expectedVersion` (from `If-Match`) must be the case's
     /// current version when given; `idempotencyKey` makes a retry return the first answer.

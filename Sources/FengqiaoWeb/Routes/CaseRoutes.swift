@@ -16,6 +16,24 @@ struct CaseRoutes {
                 opening, idempotencyKey: CaseCommandInput.idempotencyKey(request.headers), caller: try context.caller())
             return try Self.answer(view, status: .created)
         }
+        let worklists = CaseWorklists(platform: platform)
+        // The worklists; `counts` is a constant component, which the router prefers to `{number}`.
+        routes.get("/api/v1/cases") { request, context in
+            let caller = try context.caller()
+            let query = request.uri.queryParameters
+            let text = { (name: String) in query[name[...]].map(String.init) }
+            let list = try CaseWorklist.named(text("list"))
+            let limitText = text("limit") ?? ""
+            let limit = limitText.isEmpty ? 50 : Int(limitText) ?? 0
+            let filter = CaseWorklistFilter(
+                state: text("state"), kind: text("kind"), channel: text("channel"), urgency: text("urgency"),
+                reportedFrom: text("reportedFrom"), reportedTo: text("reportedTo"))
+            let page = try await worklists.page(list, filter: filter, cursor: text("cursor"), limit: limit, caller: caller)
+            return try JSONResponse.encode(page)
+        }
+        routes.get("/api/v1/cases/counts") { _, context in
+            try JSONResponse.encode(try await worklists.counts(caller: try context.caller()))
+        }
         routes.get("/api/v1/cases/{number}") { _, context in
             let number = try context.parameters.require("number")
             return try Self.answer(try await engine.view(caseNumber: number, caller: try context.caller()))

@@ -1,0 +1,129 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+
+/// The case worklists (see `CaseWorklist` for what each holds): scoped to the caller's jurisdiction in
+/// SQL, keyset-paged in a stable order (the cursor is the last row's sort key and id), and counted.
+public struct CaseWorklists: Sendable {
+    let platform: Platform
+
+    public static let maximumLimit = 100
+
+    public init(platform: Platform) { self.platform = platform }
+
+    /// A page of `list` narrowed by `filter`, after `cursor` (the previous page's `next`).
+    public func page(
+        _ list: CaseWorklist, filter: CaseWorklistFilter = CaseWorklistFilter(), cursor: String? = nil, limit: Int = 50,
+        caller: Caller
+    ) async throws -> CaseWorklistPage {
+        try caller.staff.require(.viewCases)
+        var problems: [FieldError] = []
+        if !(1...Self.maximumLimit).contains(limit) {
+            problems.append(FieldError(field: "limit", code: "out_of_range", message: "每页条数应在1到\(Self.maximumLimit)之间"))
+        }
+        let after = Self.parseCursor(cursor)
+        if after == nil, let cursor, !cursor.isEmpty {
+            problems.append(FieldError(field: "cursor", code: "invalid_format", message: "分页游标无效,请从第一页重新开始"))
+        }
+        problems += filter.problems()
+        guard problems.isEmpty else { throw DomainError.validation(problems) }
+        guard var query = try Self.filter(list, staff: caller.staff) else {
+            throw DomainError.forbidden(permission: .handleCases)
+        }
+        query.states = Self.narrowed(query.states, to: filter.state)
+        query.kind = filter.kind
+        query.channel = filter.channel
+        query.urgency = filter.urgency
+        query.reportedFrom = filter.reportedFrom
+        query.reportedTo = filter.reportedTo
+        let order = Self.order(list)
+        let built = query
+        let rows = try await platform.database.read { db in
+            try await CaseListRepository(db).page(built, order: order, after: after, limit: limit)
+        }
+        let next = rows.count == limit ? rows.last.map { Self.cursor($0, order: order) } : nil
+        return CaseWorklistPage(cases: rows.map(CaseWorklistItem.init), next: next)
+    }
+
+    /// How many cases each list holds for `caller` (unfiltered).
+    public func counts(caller: Caller) async throws -> CaseWorklistCounts {
+        try caller.staff.require(.viewCases)
+        let staff = caller.staff
+        var filters: [CaseWorklist: CaseListRepository.Filter] = [:]
+        for list in CaseWorklist.allCases {
+            filters[list] = try Self.filter(list, staff: staff)
+        }
+        let queries = filters
+        let counted = try await platform.database.read { db in
+            var counted: [CaseWorklist: Int] = [:]
+            let repository = CaseListRepository(db)
+            for (list, filter) in queries { counted[list] = try await repository.count(filter) }
+            return counted
+        }
+        return CaseWorklistCounts(
+            mine: counted[.mine] ?? 0, department: counted[.department], overdue: counted[.overdue] ?? 0,
+            verification: counted[.verification] ?? 0, revisit: counted[.revisit] ?? 0, all: counted[.all] ?? 0)
+    }
+
+    // MARK: -
+
+    static let openStates = CaseState.allCases.filter(\.isOpen).map(\.rawValue)
+
+    /// Whether `staff` works a grid: grid workers and leaders placed on a grid or micro-grid. Their
+    /// scope is tested on the case's grid, and every open case there is theirs.
+    static func worksGrid(_ staff: Staff) -> Bool {
+        [.gridWorker, .gridLeader].contains(staff.role) && staff.jurisdiction.level >= .grid
+    }
+
+    /// The repository filter of `list` for `staff`; nil when the list is not theirs (`department`
+    /// for anyone but department staff).
+    static func filter(_ list: CaseWorklist, staff: Staff) throws(DomainError) -> CaseListRepository.Filter? {
+        let jurisdiction = staff.jurisdiction
+        var filter = CaseListRepository.Filter(prefix: jurisdiction.prefix, byGrid: jurisdiction.level >= .grid)
+        filter.involvingDepartment = staff.departmentID
+        switch list {
+        case .mine:
+            filter.states = openStates
+            if !worksGrid(staff) {
+                filter.mine = .init(actor: "account:\(staff.accountID)", department: staff.departmentID)
+            }
+        case .department:
+            guard let department = staff.departmentID else { return nil }
+            filter.states = openStates
+            filter.liveAssignmentOf = department
+        case .overdue:
+            filter.clockStatus = "overdue"
+        case .verification:
+            filter.states = [CaseState.handled.rawValue]
+        case .revisit:
+            filter.states = [CaseState.closed.rawValue]
+        case .all:
+            break
+        }
+        return filter
+    }
+
+    /// The list's own states narrowed to the filter's `state` (an empty list when they exclude each other).
+    static func narrowed(_ states: [String]?, to state: String?) -> [String]? {
+        guard let state else { return states }
+        guard let states else { return [state] }
+        return states.contains(state) ? [state] : []
+    }
+
+    static func order(_ list: CaseWorklist) -> CaseListRepository.Order { list == .overdue ? .due : .recent }
+
+    static func cursor(_ row: CaseListRepository.Row, order: CaseListRepository.Order) -> String {
+        switch order {
+        case .recent: "\(row.updatedAt).\(row.id)"
+        case .due: "\(row.dueAt ?? 0).\(row.id)"
+        }
+    }
+
+    /// `key.id`, both integers; nil for a missing or malformed cursor.
+    static func parseCursor(_ text: String?) -> (key: Int64, id: Int64)? {
+        guard let text, !text.isEmpty else { return nil }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let key = Int64(parts[0]), let id = Int64(parts[1]), key >= 0, id > 0 else { return nil }
+        return (key, id)
+    }
+}

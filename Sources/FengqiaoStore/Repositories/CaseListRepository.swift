@@ -1,0 +1,132 @@
+import Foundation
+import SQLKit
+
+/// The worklists' queries on `cases`: one filter, scoped to an area subtree in SQL, keyset-paged
+/// in a stable order, and counted.
+public struct CaseListRepository: Sendable {
+    /// What a list holds. Every condition set here is ANDed.
+    public struct Filter: Sendable, Equatable {
+        /// The area subtree (`Jurisdiction.prefix`); `byGrid` tests `grid_code` (accounts placed on a
+        /// grid or micro-grid) instead of `area_code` (the village a case is filed under).
+        public var prefix: String
+        public var byGrid: Bool
+        /// Department staff: only cases their department has (or had) an assignment in.
+        public var involvingDepartment: Int64?
+        /// The case's state is one of these (nil: any).
+        public var states: [String]?
+        public var clockStatus: String?
+        /// A live (`dispatched` or `signed`) assignment of this department.
+        public var liveAssignmentOf: Int64?
+        /// "Mine": the last event's actor is `actor`, or `department` has a live assignment, or `everything`.
+        public var mine: Mine?
+        public var kind: String?
+        public var channel: String?
+        public var urgency: String?
+        /// Reported days, inclusive, `yyyy-MM-dd`.
+        public var reportedFrom: String?
+        public var reportedTo: String?
+
+        public struct Mine: Sendable, Equatable {
+            public var actor: String
+            public var department: Int64?
+            public init(actor: String, department: Int64?) {
+                self.actor = actor
+                self.department = department
+            }
+        }
+
+        public init(prefix: String, byGrid: Bool) {
+            self.prefix = prefix
+            self.byGrid = byGrid
+        }
+    }
+
+    /// `recent`: `updated_at DESC, id DESC`; `due`: `COALESCE(due_at, 0) ASC, id ASC` (soonest first).
+    public enum Order: Sendable {
+        case recent, due
+    }
+
+    /// One row of a worklist.
+    public struct Row: Sendable, Codable, Equatable {
+        public var id: Int64
+        public var number: String
+        public var state: String
+        public var kind: String
+        public var category: String
+        public var channel: String
+        public var urgency: String
+        public var areaCode: String
+        public var gridCode: String?
+        public var reportedAt: Int64
+        public var updatedAt: Int64
+        public var dueAt: Int64?
+        public var clockStatus: String
+        public var supervision: String
+    }
+
+    static let liveAssignmentStates = ["dispatched", "signed"]
+
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    /// Up to `limit` rows of `filter` in `order`, after the row with sort key `after.key` and id `after.id`.
+    public func page(_ filter: Filter, order: Order, after: (key: Int64, id: Int64)?, limit: Int) async throws -> [Row] {
+        var sql: SQLQueryString = """
+            SELECT id, number, state, kind, category, channel, urgency, area_code, grid_code, reported_at, updated_at,
+            due_at, clock_status, supervision FROM cases WHERE
+            """
+        sql += Self.conditions(filter)
+        switch order {
+        case .recent:
+            if let after { sql += " AND (updated_at, id) < (\(bind: after.key), \(bind: after.id))" }
+            sql += " ORDER BY updated_at DESC, id DESC"
+        case .due:
+            if let after { sql += " AND (COALESCE(due_at, 0), id) > (\(bind: after.key), \(bind: after.id))" }
+            sql += " ORDER BY COALESCE(due_at, 0) ASC, id ASC"
+        }
+        sql += " LIMIT \(bind: limit)"
+        return try await db.raw(sql).all().map { try $0.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    /// How many cases `filter` holds.
+    public func count(_ filter: Filter) async throws -> Int {
+        let sql: SQLQueryString = "SELECT COUNT(*) AS n FROM cases WHERE " + Self.conditions(filter)
+        return try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func conditions(_ filter: Filter) -> SQLQueryString {
+        let column = filter.byGrid ? "grid_code" : "area_code"
+        var sql: SQLQueryString = "\(ident: column) >= \(bind: filter.prefix) AND \(ident: column) < \(bind: filter.prefix + ":")"
+        if let department = filter.involvingDepartment {
+            sql += " AND EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = cases.id AND a.department_id = \(bind: department))"
+        }
+        if let states = filter.states {
+            sql += states.isEmpty ? " AND 1 = 0" : " AND state IN (\(binds: states))"
+        }
+        if let status = filter.clockStatus { sql += " AND clock_status = \(bind: status)" }
+        if let department = filter.liveAssignmentOf {
+            sql += " AND " + Self.live(department)
+        }
+        if let mine = filter.mine {
+            sql += """
+                 AND ((SELECT e.actor FROM case_events e WHERE e.case_id = cases.id ORDER BY e.id DESC LIMIT 1) = \(bind: mine.actor)
+                """
+            if let department = mine.department { sql += " OR " + Self.live(department) }
+            sql += ")"
+        }
+        if let kind = filter.kind { sql += " AND kind = \(bind: kind)" }
+        if let channel = filter.channel { sql += " AND channel = \(bind: channel)" }
+        if let urgency = filter.urgency { sql += " AND urgency = \(bind: urgency)" }
+        if let from = filter.reportedFrom { sql += " AND reported_day >= \(bind: from)" }
+        if let to = filter.reportedTo { sql += " AND reported_day <= \(bind: to)" }
+        return sql
+    }
+
+    static func live(_ department: Int64) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM case_assignments l WHERE l.case_id = cases.id AND l.department_id = \(bind: department) \
+        AND l.state IN (\(binds: liveAssignmentStates)))
+        """
+    }
+}

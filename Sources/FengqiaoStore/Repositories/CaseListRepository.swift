@@ -17,7 +17,8 @@ public struct CaseListRepository: Sendable {
         public var clockStatus: String?
         /// A live (`dispatched` or `signed`) assignment of this department.
         public var liveAssignmentOf: Int64?
-        /// "Mine": the last event's actor is `actor`, or `department` has a live assignment, or `everything`.
+        /// "Mine": the last event's actor is `actor` (`account:42`, stored as `account:42:<name>`), or
+        /// `department` has a live assignment.
         public var mine: Mine?
         public var kind: String?
         public var channel: String?
@@ -110,7 +111,8 @@ public struct CaseListRepository: Sendable {
         }
         if let mine = filter.mine {
             sql += """
-                 AND ((SELECT e.actor FROM case_events e WHERE e.case_id = cases.id ORDER BY e.id DESC LIMIT 1) = \(bind: mine.actor)
+                 AND ((SELECT e.actor FROM case_events e WHERE e.case_id = cases.id ORDER BY e.id DESC LIMIT 1) || ':' \
+                LIKE \(bind: mine.actor + ":%")
                 """
             if let department = mine.department { sql += " OR " + Self.live(department) }
             sql += ")"

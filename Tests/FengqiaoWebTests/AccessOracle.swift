@@ -86,6 +86,9 @@ enum AccessOracle {
     static let caseEntries: [String: Entry] = {
         var entries: [String: Entry] = [
             "GET /api/v1/cases/{number}": needs(.viewCases, .caseFile),
+            // The worklists (the department list is for department staff only; CaseWorklistRoutesTests covers it).
+            "GET /api/v1/cases": needs(.viewCases, query: "list=all&limit=20"),
+            "GET /api/v1/cases/counts": needs(.viewCases),
             "POST /api/v1/cases": Entry(rule: .personAny([.acceptCases, .handleCases]), object: .gridField, body: .json(
                 #"{"channel":"walkIn","kind":"dispute","description":"邻里纠纷来访","gridCode":"{grid}"}"#)),
         ]

@@ -23,14 +23,16 @@ public struct JobRunner: Service {
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public static let standardHandlers: [any JobHandler] = [DailyCountRebuild()]
+    public static let standardHandlers: [any JobHandler] = [DailyCountRebuild(), ClockScan()]
 
     public func run() async throws {
         platform.logger.info("job runner started", metadata: ["worker": "\(workerName)"])
         var scheduledDay: String?
+        var scheduledMinute: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 scheduledDay = try await scheduleNightlyWork(after: scheduledDay)
+                scheduledMinute = try await scheduleMinuteWork(after: scheduledMinute)
                 let ran = try await runDueJobs()
                 if ran > 0 { continue }
             } catch {
@@ -75,6 +77,20 @@ public struct JobRunner: Service {
                     id: job.id, worker: worker, error: String(describing: error), retryAt: retryAt, now: now)
             }
         }
+    }
+
+    /// Queues this minute's clock scan unless this runner already did (`done`); the de-duplication key
+    /// makes every other instance's attempt a no-op. Returns the key queued.
+    func scheduleMinuteWork(after done: String?) async throws -> String {
+        let now = platform.clock.now()
+        let key = ClockScan.dedupeKey(for: now)
+        guard key != done else { return key }
+        let kind = platform.database.kind
+        try await platform.database.write { db in
+            try await JobRepository(db, kind: kind).enqueue(
+                kind: ClockScan.kind, payload: "{}", dedupeKey: key, runAt: now, now: now)
+        }
+        return key
     }
 
     /// Queues the nightly recount of yesterday's counters unless this runner already did (`done`);

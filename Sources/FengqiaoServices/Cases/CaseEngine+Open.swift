@@ -20,6 +20,7 @@ extension CaseEngine {
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
         let atlas = try await platform.areaAtlas()
+        let calendar = try await calendar()
         let fingerprint = "open " + String(decoding: try CaseEventCodec.encoder.encode(opening), as: UTF8.self)
         let actorKey = "account:\(staff.accountID)"
         let kind = platform.database.kind
@@ -52,6 +53,8 @@ extension CaseEngine {
                 gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: .staff(staff), at: now)
             let id = try await cases.insert(record, events: [try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported)])
             try await engine.setGroupCase(caseId: id, peopleInvolved: record.peopleInvolved)
+            try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: calendar,
+                                         promote: false, in: db)
             for party in sealedParties {
                 try await engine.insertParty(caseId: id, side: party.0, name: party.1, phoneCipher: party.2,
                                              phoneMasked: party.3, at: nowMs)

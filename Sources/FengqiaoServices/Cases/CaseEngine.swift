@@ -63,6 +63,8 @@ public struct CaseEngine: Sendable {
             try await engine.append(try CaseEventCodec.records(events, after: snapshot, caseId: loaded.id))
             try await Self.moveCounters(loaded.record, to: projection, in: db)
             try await Self.syncAssignments(caseId: loaded.id, before: snapshot, after: after, now: now, in: db)
+            try await CaseClockBook.sync(.init(loaded.record, caseId: loaded.id), events: loaded.events + events, now: now,
+                                         calendar: calendar, promote: false, in: db)
 
             var record = loaded.record
             record.state = projection.state

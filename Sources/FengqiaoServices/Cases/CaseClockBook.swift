@@ -1,0 +1,148 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+import SQLKit
+
+/// Keeps a case's `case_clocks` rows and its `cases.due_at` / `cases.clock_status` equal to the clocks
+/// its events give (`CaseClockPlan`), inside the caller's write transaction.
+///
+/// Colours only get worse through the clock scan (`promote`), so that each turn to yellow or red
+/// queues exactly one notification; the engine keeps a row's colour unless the clock is greener now
+/// (an approved extension).
+public enum CaseClockBook {
+    /// The case a clock belongs to, for notifications.
+    public struct Subject: Sendable {
+        public var caseId: Int64
+        public var number: String
+        /// The grid (or area) answering for whole-case clocks.
+        public var location: String
+
+        public init(caseId: Int64, number: String, location: String) {
+            self.caseId = caseId
+            self.number = number
+            self.location = location
+        }
+
+        init(_ record: CaseRecord, caseId: Int64) {
+            self.init(caseId: caseId, number: record.number, location: record.gridCode ?? record.areaCode)
+        }
+    }
+
+    /// Writes the clocks of `subject` as of `now`; returns how many notifications were queued.
+    @discardableResult
+    public static func sync(
+        _ subject: Subject, events: [CaseEvent], now: Date, calendar: BusinessCalendar, promote: Bool,
+        in db: any SQLDatabase
+    ) async throws -> Int {
+        let repository = CaseClockRepository(db)
+        let outbox = NotificationOutboxRepository(db)
+        let rows = try await repository.clocks(caseId: subject.caseId)
+        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar)
+        let nowMs = now.millisecondsSince1970
+        var queued = 0
+        var openDeadlines: [Int64] = []
+        var worst: String?
+        for (index, clock) in clocks.enumerated() {
+            let old = index < rows.count ? rows[index] : nil
+            let record = self.record(clock, caseId: subject.caseId, previous: old?.status, now: now, calendar: calendar,
+                                     promote: promote)
+            if clock.stoppedAt == nil {
+                openDeadlines.append(clock.deadline(at: now, calendar: calendar).millisecondsSince1970)
+                if rank(record.status) > (worst.map(rank) ?? -1) { worst = record.status }
+            }
+            guard let old, let id = old.id else {
+                try await repository.insert(record)
+                continue
+            }
+            var candidate = record
+            candidate.id = id
+            guard candidate != old else { continue }
+            let won = try await repository.update(id: id, expectedStatus: old.status, to: record)
+            if won, promote, clock.stoppedAt == nil, rank(record.status) > rank(old.status), rank(record.status) > 0 {
+                let message = Message(case: subject.number, clock: clock.kind.rawValue, clockName: clock.kind.chineseName,
+                                      status: record.status, dueAt: clock.deadline(at: now, calendar: calendar).millisecondsSince1970)
+                let payload = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
+                if try await outbox.enqueue(dedupeKey: "clock:\(id):\(record.status)", channel: "app",
+                                            recipient: recipient(clock.owner, subject), caseId: subject.caseId,
+                                            payload: payload, at: nowMs)
+                {
+                    queued += 1
+                }
+            }
+        }
+        try await repository.setCaseClock(caseId: subject.caseId, dueAt: openDeadlines.min(), status: worst ?? "none")
+        return queued
+    }
+
+    /// The row for `clock` as of `now` (see `CaseClockRecord.dueAt`).
+    static func record(
+        _ clock: StageClock, caseId: Int64, previous: String?, now: Date, calendar: BusinessCalendar, promote: Bool
+    ) -> CaseClockRecord {
+        let (unit, value) = limitColumns(clock.effectiveLimit)
+        let closedPauses = clock.pauses.compactMap { p in p.end.map { $0.millisecondsSince1970 - p.start.millisecondsSince1970 } }
+        var status: String
+        var dueAt = clock.deadline(at: now, calendar: calendar).millisecondsSince1970
+        switch clock.status(at: now, calendar: calendar) {
+        case .stopped(let onTime):
+            status = onTime ? "met" : "missed"
+        case .running: status = "running"
+        case .warning: status = "warning"
+        case .overdue: status = "overdue"
+        }
+        if clock.stoppedAt == nil {
+            let kept = previous.flatMap { rank($0) >= 0 ? $0 : nil } ?? "running"
+            if !promote && rank(status) > rank(kept) { status = kept }
+            if status == "running", clock.openPause == nil {
+                dueAt = warningPoint(clock, now: now, calendar: calendar).millisecondsSince1970
+            }
+        }
+        return CaseClockRecord(
+            caseId: caseId, kind: clock.kind.rawValue, departmentId: clock.owner.departmentID,
+            startedAt: clock.startedAt.millisecondsSince1970, stoppedAt: clock.stoppedAt?.millisecondsSince1970,
+            limitUnit: unit, limitValue: value, dueAt: dueAt,
+            pausedSince: clock.openPause?.start.millisecondsSince1970, pausedMs: closedPauses.reduce(0, +),
+            status: status)
+    }
+
+    /// The instant the clock reaches 80% of its budget (now, if it already has).
+    static func warningPoint(_ clock: StageClock, now: Date, calendar: BusinessCalendar) -> Date {
+        let budget = clock.budget(calendar: calendar)
+        let target = (budget * Double(ClockStatus.warningNumerator) / Double(ClockStatus.warningDenominator)).rounded(.up)
+        let remaining = target - clock.elapsed(at: now, calendar: calendar)
+        guard remaining > 0 else { return now }
+        return clock.effectiveLimit.countsWorkingTime
+            ? calendar.addingWorkingTime(remaining, to: now) : now.addingTimeInterval(remaining)
+    }
+
+    static func limitColumns(_ limit: ClockLimit) -> (String, Int) {
+        switch limit {
+        case .workingDays(let n): ("workingDays", n)
+        case .workingHours(let n): ("workingHours", n)
+        case .calendarDays(let n): ("calendarDays", n)
+        }
+    }
+
+    /// running < warning < overdue; stopped and unknown statuses rank -1.
+    static func rank(_ status: String) -> Int {
+        switch status {
+        case "running": 0
+        case "warning": 1
+        case "overdue": 2
+        default: -1
+        }
+    }
+
+    /// Who answers for the clock: its department, else the case's grid (or area).
+    static func recipient(_ owner: ClockOwner, _ subject: Subject) -> String {
+        if let id = owner.departmentID { return "department:\(id)" }
+        return "grid:\(subject.location)"
+    }
+
+    struct Message: Encodable {
+        var `case`: String
+        var clock: String
+        var clockName: String
+        var status: String
+        var dueAt: Int64
+    }
+}

@@ -1,0 +1,146 @@
+import FengqiaoDomain
+import Foundation
+
+/// Which stage clocks a case's history opens, pauses, resumes and stops (pure: the same events give
+/// the same clocks, in the order they were opened).
+///
+/// - reported → acceptance; accepted → dispatch; dispatched / reassigned → sign-for per department;
+///   signed for → handling of that department; part completed / feedback → handling stops;
+///   feedback or on-site resolution → verification; verified → reply; closed → revisit.
+/// - verification failed, or a revisit that reopens the case → handling of the lead department again.
+/// - a lead department's return stops its clocks and starts dispatch again; a refused return starts
+///   its sign-for again.
+/// - an extension request pauses every running handling clock (`extensionUnderReview`) until it is
+///   approved (the granted time is added to the limit) or denied.
+/// - rejected, merged, withdrawn, archived → every clock stops.
+/// Limits come from the preset named on acceptance (a `SLACategory` code or a catalogue name), else
+/// the hotline preset of the case's urgency; a stage the preset leaves without a limit has no clock.
+public enum CaseClockPlan {
+    public static func clocks(for events: [CaseEvent], calendar: BusinessCalendar) -> [StageClock] {
+        var clocks: [StageClock] = []
+        var snapshot: CaseSnapshot?
+        for event in events {
+            if var s = snapshot { s.apply(event); snapshot = s } else { snapshot = CaseSnapshot(reported: event) }
+            guard let s = snapshot else { continue }
+            let at = event.at
+            let preset = preset(for: s)
+
+            func stop(_ matching: (StageClock) -> Bool) {
+                for i in clocks.indices where clocks[i].stoppedAt == nil && matching(clocks[i]) { try? clocks[i].stop(at: at) }
+            }
+            func open(_ kind: ClockKind, _ owner: ClockOwner = .wholeCase) {
+                stop { $0.kind == kind && $0.owner == owner }
+                guard let limit = preset.limit(for: kind) else { return }
+                clocks.append(StageClock(kind: kind, owner: owner, limit: limit, startedAt: at))
+            }
+            func openForLead(_ kind: ClockKind) {
+                if let lead = s.lead { open(kind, .department(id: lead.department, role: .lead)) } else { open(kind) }
+            }
+
+            switch event.payload {
+            case .reported:
+                open(.acceptance)
+            case .accepted:
+                stop { $0.kind == .acceptance }
+                open(.dispatch)
+            case .rejected, .merged, .withdrawn, .archived:
+                stop { _ in true }
+            case .resolvedOnSite:
+                stop { _ in true }
+                open(.verification)
+            case .dispatched(let order), .reassigned(let order):
+                stop { _ in true }
+                for part in order.parts { open(.signFor, owner(part.department, part.role)) }
+            case .signedFor(let department, let role):
+                stop { $0.kind == .signFor && $0.owner.departmentID == department }
+                open(.handling, owner(department, role))
+            case .returned(let department, _):
+                stop { $0.owner.departmentID == department }
+                open(.dispatch)
+            case .returnUpheld(let department):
+                stop { $0.kind == .dispatch }
+                open(.signFor, owner(department, .lead))
+            case .extensionRequested:
+                for i in clocks.indices where clocks[i].kind == .handling && clocks[i].stoppedAt == nil {
+                    try? clocks[i].pause(at: at, reason: .extensionUnderReview)
+                }
+            case .extensionApproved(let until):
+                for i in clocks.indices where clocks[i].kind == .handling && clocks[i].stoppedAt == nil {
+                    try? clocks[i].resume(at: at)
+                    if let extra = extensionLimit(of: clocks[i], until: until, at: at, calendar: calendar) {
+                        try? clocks[i].grantExtension(extra, maximum: nil)
+                    }
+                }
+            case .extensionDenied:
+                for i in clocks.indices where clocks[i].kind == .handling && clocks[i].openPause != nil {
+                    try? clocks[i].resume(at: at)
+                }
+            case .partCompleted(let department, _):
+                stop { $0.owner.departmentID == department }
+            case .feedbackGiven:
+                stop { $0.owner.departmentID != nil }
+                open(.verification)
+            case .verified:
+                stop { $0.kind == .verification }
+                open(.reply)
+            case .verificationFailed:
+                stop { $0.kind == .verification }
+                openForLead(.handling)
+            case .closed:
+                stop { _ in true }
+                open(.revisit)
+            case .revisited(_, _, let reopened):
+                stop { $0.kind == .revisit }
+                if reopened { openForLead(.handling) }
+            case .split, .escalated, .attemptRecorded, .whistled, .checkedIn, .progressAdded, .supervised,
+                 .supervisionAnswered:
+                break
+            }
+        }
+        return clocks
+    }
+
+    /// The preset a case's clocks follow.
+    public static func preset(for snapshot: CaseSnapshot) -> SLAPreset {
+        if let named = snapshot.slaPreset {
+            if let category = SLACategory(rawValue: named) { return SLAPreset.for(category: category, urgency: snapshot.urgency) }
+            if let preset = SLAPreset.catalogue.first(where: { $0.name == named }) { return preset }
+        }
+        return SLAPreset.for(category: .hotline, urgency: snapshot.urgency)
+    }
+
+    static func owner(_ department: Int64, _ role: DepartmentRole) -> ClockOwner {
+        .department(id: department, role: role == .lead ? .lead : .assisting)
+    }
+
+    /// The extension that moves `clock`'s deadline (as it stands at `at`) to `until`, in the limit's
+    /// unit; nil when `until` is not later.
+    static func extensionLimit(of clock: StageClock, until: Date, at: Date, calendar: BusinessCalendar) -> ClockLimit? {
+        let deadline = clock.deadline(at: at, calendar: calendar)
+        guard until > deadline else { return nil }
+        let from = CivilDate(containing: deadline), to = CivilDate(containing: until)
+        let amount: Int
+        switch clock.limit {
+        case .calendarDays:
+            amount = to.dayNumber - from.dayNumber
+        case .workingDays:
+            amount = calendar.workingDayCount(from: from, through: to) - (calendar.isWorkingDay(from) ? 1 : 0)
+        case .workingHours:
+            amount = Int((calendar.workingTime(from: deadline, to: until) / 3600).rounded(.up))
+        }
+        guard amount > 0 else { return nil }
+        switch clock.limit {
+        case .calendarDays: return .calendarDays(amount)
+        case .workingDays: return .workingDays(amount)
+        case .workingHours: return .workingHours(amount)
+        }
+    }
+}
+
+extension ClockOwner {
+    /// The department, for a department's clock.
+    var departmentID: Int64? {
+        if case .department(let id, _) = self { return id }
+        return nil
+    }
+}

@@ -102,8 +102,10 @@ public struct JobRunner: Service {
         let (payload, key) = DailyCountRebuild.job(for: yesterday)
         let kind = platform.database.kind
         try await platform.database.write { db in
-            try await JobRepository(db, kind: kind).enqueue(
-                kind: DailyCountRebuild.kind, payload: payload, dedupeKey: key, runAt: now, now: now)
+            let jobs = JobRepository(db, kind: kind)
+            try await jobs.enqueue(kind: DailyCountRebuild.kind, payload: payload, dedupeKey: key, runAt: now, now: now)
+            // The minute scans leave a finished row each; a week of them is history enough.
+            try await jobs.deleteDone(finishedBefore: now.addingTimeInterval(-7 * 86_400))
         }
         return yesterday
     }

@@ -159,7 +159,9 @@ final class CaseClockTests: XCTestCase {
             let acceptance = StageClock(kind: .acceptance, limit: .workingHours(4), startedAt: t0)
             let budget = acceptance.budget(calendar: self.calendar)
             let yellowAt = self.calendar.addingWorkingTime((budget * 0.8).rounded(.up), to: t0)
-            XCTAssertEqual(rows.first?.dueAt, yellowAt.millisecondsSince1970, "a running row waits for its 80% point")
+            XCTAssertEqual(rows.first?.checkAt, yellowAt.millisecondsSince1970, "a running row waits for its 80% point")
+            XCTAssertEqual(rows.first?.dueAt, self.calendar.deadline(adding: .workingHours(4), from: t0).millisecondsSince1970,
+                           "and shows its deadline")
 
             clock.advance(minutes: (yellowAt.timeIntervalSince(t0) - 1) / 60)
             var queued = try await scan.run()
@@ -171,6 +173,7 @@ final class CaseClockTests: XCTestCase {
             XCTAssertEqual(queued, 0, "a second scan adds nothing")
             (id, rows, _, status) = try await Self.clocks(n, db)
             XCTAssertEqual(rows.first?.status, "warning")
+            XCTAssertEqual(rows.first?.checkAt, rows.first?.dueAt, "a yellow row waits for its deadline")
             XCTAssertEqual(rows.first?.dueAt, self.calendar.deadline(adding: .workingHours(4), from: t0).millisecondsSince1970)
             XCTAssertEqual(status, "warning")
 

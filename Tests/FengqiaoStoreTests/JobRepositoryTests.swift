@@ -43,6 +43,31 @@ final class JobRepositoryTests: XCTestCase {
         }
     }
 
+    func testOnlyOldFinishedJobsAreDeleted() async throws {
+        try await TestDatabases.each { db in
+            let week: TimeInterval = 7 * 86_400
+            for kind in ["old-done", "new-done", "old-failed", "queued"] {
+                try await db.write { try await JobRepository($0, kind: db.kind).enqueue(kind: kind, runAt: Self.t0, now: Self.t0) }
+            }
+            let claimed = try await db.write { try await JobRepository($0, kind: db.kind).claim(worker: "a", limit: 3, lease: 60, now: Self.t0) }
+            for job in claimed {
+                try await db.write { sql in
+                    let jobs = JobRepository(sql, kind: db.kind)
+                    switch job.kind {
+                    case "old-done": try await jobs.complete(id: job.id, worker: "a", now: Self.t0)
+                    case "new-done": try await jobs.complete(id: job.id, worker: "a", now: Self.t0.addingTimeInterval(week))
+                    default: try await jobs.fail(id: job.id, worker: "a", error: "boom", retryAt: nil, now: Self.t0)
+                    }
+                }
+            }
+            try await db.write {
+                try await JobRepository($0, kind: db.kind).deleteDone(finishedBefore: Self.t0.addingTimeInterval(week - 1))
+            }
+            let states = try await db.read { try await JobRepository($0, kind: db.kind).countsByState() }
+            XCTAssertEqual(states, ["done": 1, "failed": 1, "queued": 1], "\(db.kind): only the old finished job goes")
+        }
+    }
+
     func testFailuresRetryThenGiveUp() async throws {
         try await TestDatabases.each { db in
             try await db.write { try await JobRepository($0, kind: db.kind).enqueue(kind: "k", runAt: Self.t0, now: Self.t0) }

@@ -74,14 +74,15 @@ public enum CaseClockBook {
         return queued
     }
 
-    /// The row for `clock` as of `now` (see `CaseClockRecord.dueAt`).
+    /// The row for `clock` as of `now` (see `CaseClockRecord.checkAt`).
     static func record(
         _ clock: StageClock, caseId: Int64, previous: String?, now: Date, calendar: BusinessCalendar, promote: Bool
     ) -> CaseClockRecord {
         let (unit, value) = limitColumns(clock.effectiveLimit)
         let closedPauses = clock.pauses.compactMap { p in p.end.map { $0.millisecondsSince1970 - p.start.millisecondsSince1970 } }
         var status: String
-        var dueAt = clock.deadline(at: now, calendar: calendar).millisecondsSince1970
+        let dueAt = clock.deadline(at: now, calendar: calendar).millisecondsSince1970
+        var checkAt = dueAt
         switch clock.status(at: now, calendar: calendar) {
         case .stopped(let onTime):
             status = onTime ? "met" : "missed"
@@ -93,13 +94,13 @@ public enum CaseClockBook {
             let kept = previous.flatMap { rank($0) >= 0 ? $0 : nil } ?? "running"
             if !promote && rank(status) > rank(kept) { status = kept }
             if status == "running", clock.openPause == nil {
-                dueAt = warningPoint(clock, now: now, calendar: calendar).millisecondsSince1970
+                checkAt = warningPoint(clock, now: now, calendar: calendar).millisecondsSince1970
             }
         }
         return CaseClockRecord(
             caseId: caseId, kind: clock.kind.rawValue, departmentId: clock.owner.departmentID,
             startedAt: clock.startedAt.millisecondsSince1970, stoppedAt: clock.stoppedAt?.millisecondsSince1970,
-            limitUnit: unit, limitValue: value, dueAt: dueAt,
+            limitUnit: unit, limitValue: value, dueAt: dueAt, checkAt: checkAt,
             pausedSince: clock.openPause?.start.millisecondsSince1970, pausedMs: closedPauses.reduce(0, +),
             status: status)
     }

@@ -61,12 +61,14 @@ enum M005CaseEngine {
             .column("limit_unit", type: .text, .notNull)  // workingDays | workingHours | calendarDays
             .column("limit_value", type: .int, .notNull)
             .column("due_at", type: .bigint, .notNull)
+            // When the scan must look next: the 80% point while running, else the deadline.
+            .column("check_at", type: .bigint, .notNull)
             .column("paused_since", type: .bigint)
             .column("paused_ms", type: .bigint, .notNull, .default(0))
             .column("status", type: .text, .notNull)  // running | warning | overdue | met | missed
             .run()
         try await db.create(index: "case_clocks_case").on("case_clocks").column("case_id").run()
-        try await db.create(index: "case_clocks_open").on("case_clocks").column("status").column("due_at").run()
+        try await db.create(index: "case_clocks_open").on("case_clocks").column("status").column("check_at").run()
 
         // Two levels: a kind (矛盾纠纷 …) and its categories (邻里纠纷 …); admins edit the tree.
         try await db.create(table: "case_categories")

@@ -16,10 +16,10 @@ public struct CaseClockRepository: Sendable {
     public func insert(_ clock: CaseClockRecord) async throws {
         try await db.insert(into: "case_clocks")
             .columns("case_id", "kind", "department_id", "started_at", "stopped_at", "limit_unit", "limit_value",
-                     "due_at", "paused_since", "paused_ms", "status")
+                     "due_at", "check_at", "paused_since", "paused_ms", "status")
             .values(SQLBind(clock.caseId), SQLBind(clock.kind), SQLBind(clock.departmentId), SQLBind(clock.startedAt),
                     SQLBind(clock.stoppedAt), SQLBind(clock.limitUnit), SQLBind(clock.limitValue), SQLBind(clock.dueAt),
-                    SQLBind(clock.pausedSince), SQLBind(clock.pausedMs), SQLBind(clock.status))
+                    SQLBind(clock.checkAt), SQLBind(clock.pausedSince), SQLBind(clock.pausedMs), SQLBind(clock.status))
             .run()
     }
 
@@ -31,6 +31,7 @@ public struct CaseClockRepository: Sendable {
             .set("limit_unit", to: clock.limitUnit)
             .set("limit_value", to: clock.limitValue)
             .set("due_at", to: clock.dueAt)
+            .set("check_at", to: clock.checkAt)
             .set("paused_since", to: clock.pausedSince)
             .set("paused_ms", to: clock.pausedMs)
             .set("status", to: clock.status)
@@ -42,14 +43,14 @@ public struct CaseClockRepository: Sendable {
     }
 
     /// Cases with a running clock past its 80% point or a yellow clock past its deadline, not paused:
-    /// what the clock scan must look at (uses the `(status, due_at)` index).
+    /// what the clock scan must look at (uses the `(status, check_at)` index).
     public func casesNeedingScan(now: Int64, limit: Int) async throws -> [Int64] {
         var ids: [Int64] = []
         for status in ["running", "warning"] {
             let rows = try await db.select().column("case_id").from("case_clocks")
-                .where("status", .equal, status).where("due_at", .lessThanOrEqual, now)
+                .where("status", .equal, status).where("check_at", .lessThanOrEqual, now)
                 .where("paused_since", .is, SQLLiteral.null)
-                .orderBy("due_at").limit(limit).all()
+                .orderBy("check_at").limit(limit).all()
             for row in rows {
                 let id = try row.decode(column: "case_id", as: Int64.self)
                 if !ids.contains(id) { ids.append(id) }

@@ -61,4 +61,10 @@ public struct JobRepository: Sendable {
     public func countsByState() async throws -> [String: Int] {
         try await db.countRows(in: "jobs", groupedBy: "state")
     }
+
+    /// Removes jobs that finished successfully before `finishedBefore` (failed ones stay for inspection).
+    public func deleteDone(finishedBefore: Date) async throws {
+        try await db.delete(from: "jobs").where("state", .equal, "done")
+            .where("finished_at", .lessThan, finishedBefore.millisecondsSince1970).run()
+    }
 }

@@ -68,9 +68,12 @@ extension DemoCaseLifecycle {
 
         /// Appends the rows of `decided` (encoded by `CaseEventCodec`) and moves the snapshot on.
         private mutating func record(_ decided: [CaseEvent], into events: inout DemoSQLBuffer) -> Bool {
-            guard let rows = try? CaseEventCodec.records(decided, after: snapshot, caseId: caseId, channel: channel)
-            else { return false }
-            for row in rows {
+            var current = snapshot
+            for event in decided {
+                guard let next = current.map({ $0.applying(CollectionOfOne(event)) }) ?? CaseSnapshot(reported: event),
+                    let row = try? CaseEventCodec.record(
+                        event, caseId: caseId, from: current?.state, to: next.state, channel: channel)
+                else { return false }
                 events.beginRow()
                 events.add(caseId)
                 events.add(row.type)
@@ -80,19 +83,17 @@ extension DemoCaseLifecycle {
                 events.add(row.payload)
                 events.add(row.at)
                 events.endRow()
-            }
-            let next = snapshot.map { $0.applying(decided) } ?? CaseSnapshot.replay(decided)
-            for event in decided {
                 switch event.payload {
-                case .dispatched, .reassigned: dispatchedAt = at
-                case .feedbackGiven, .resolvedOnSite: feedbackAt = at
+                case .dispatched, .reassigned: dispatchedAt = row.at
+                case .feedbackGiven, .resolvedOnSite: feedbackAt = row.at
                 default: break
                 }
+                current = next
+                outcome.events += 1
+                outcome.updatedAt = row.at
             }
-            snapshot = next
-            outcome.events += rows.count
-            outcome.state = next?.state ?? .reported
-            outcome.updatedAt = rows.last?.at ?? at
+            snapshot = current
+            outcome.state = current?.state ?? .reported
             return true
         }
 

@@ -10,16 +10,16 @@ final class DemoCaseTests: XCTestCase {
     /// Allowed (type, from, to) of the reference workflow; `*` is any open state before closure.
     private static let transitions = Set(
         [
-            "report:∅:reported", "accept:reported:accepted", "reject:reported:rejected", "merge:reported:merged",
-            "merge:accepted:merged", "resolveOnSite:accepted:handled", "dispatch:accepted:dispatched",
-            "returnCase:dispatched:accepted", "ruleOnReturn:accepted:dispatched", "signFor:dispatched:inProgress",
-            "addProgress:inProgress:inProgress", "feedback:inProgress:handled", "verify:handled:verified",
-            "verify:handled:inProgress", "close:verified:closed", "revisit:closed:archived",
-            "revisit:closed:inProgress",
-            "archive:closed:archived",
+            "reported:∅:reported", "accepted:reported:accepted", "rejected:reported:rejected",
+            "merged:reported:merged", "merged:accepted:merged", "resolved_on_site:accepted:handled",
+            "dispatched:accepted:dispatched", "returned:dispatched:accepted", "return_upheld:accepted:dispatched",
+            "signed_for:dispatched:inProgress", "progress_added:inProgress:inProgress",
+            "feedback_given:inProgress:handled", "verified:handled:verified",
+            "verification_failed:handled:inProgress", "closed:verified:closed", "revisited:closed:archived",
+            "revisited:closed:inProgress", "archived:closed:archived",
         ]
             + ["reported", "accepted", "dispatched", "inProgress", "handled", "verified"].map {
-                "withdraw:\($0):withdrawn"
+                "withdrawn:\($0):withdrawn"
             })
 
     func testCountersEqualAGroupByOverCases() async throws {
@@ -50,7 +50,7 @@ final class DemoCaseTests: XCTestCase {
             for c in cases {
                 let id = c["id"] ?? ""
                 let history = try XCTUnwrap(byCase[id], "case \(id) has no events")
-                XCTAssertEqual(history.first?["type"], "report")
+                XCTAssertEqual(history.first?["type"], "reported")
                 XCTAssertEqual(history.first?["at"], c["reported_at"])
                 XCTAssertEqual(history.last?["to_state"], c["state"], "case \(id)")
                 XCTAssertEqual(history.last?["at"], c["updated_at"], "case \(id)")
@@ -66,8 +66,8 @@ final class DemoCaseTests: XCTestCase {
                     XCTAssertLessThan(at, nowMs)
                     let actor = event["actor"] ?? ""
                     XCTAssertTrue(
-                        actor.hasPrefix("account:") || actor.hasPrefix("channel:") || actor == "system", actor)
-                    if actor.hasPrefix("account:"), event["type"] != "report" {
+                        actor.hasPrefix("account:") || actor.hasPrefix("channel:") || actor.hasPrefix("system:"), actor)
+                    if actor.hasPrefix("account:"), event["type"] != "reported" {
                         let hour =
                             Calendar.current.dateComponents(
                                 in: ChinaTime.timeZone, from: Date(millisecondsSince1970: at)

@@ -18,6 +18,7 @@ final class DemoDeterminismTests: XCTestCase {
         ("places", "id", []),
         ("cases", "id", ["contact_phone_cipher"]),
         ("case_events", "id", []),
+        ("case_assignments", "case_id, department_id", []),
         ("case_daily_counts", "day, area_code, kind, channel, state", []),
         ("case_number_sequences", "county_code, year", []),
         ("centers", "area_code", []),

@@ -21,6 +21,8 @@ struct DemoCaseContext: Sendable {
     let channelWeights: [[Double]]
     /// Per category index: the lead department codes to try, in order.
     let leads: [[String]]
+    /// The demo accounts as the workflow sees them (role, jurisdiction, department), by account id.
+    let staffByAccount: [Int64: Staff]
 
     init(
         atlas: DemoAtlas, scale: DemoScale, residents: DemoResidentBuilder.Output,
@@ -44,6 +46,14 @@ struct DemoCaseContext: Sendable {
         }
         channelWeights = catalog.categories.map(Self.channelWeights)
         leads = catalog.categories.map { DemoDepartmentCatalog.leads(forCategory: $0.name) }
+        var staffByAccount: [Int64: Staff] = [:]
+        for account in staff.accounts {
+            guard let root = AreaCode(account.area) else { continue }
+            staffByAccount[account.id] = Staff(
+                accountID: account.id, username: account.username, displayName: account.name, role: account.role,
+                jurisdiction: Jurisdiction(root: root), departmentID: account.department)
+        }
+        self.staffByAccount = staffByAccount
     }
 
     /// A grid index drawn by activity.

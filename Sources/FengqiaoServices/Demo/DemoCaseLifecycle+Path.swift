@@ -1,49 +1,99 @@
 import FengqiaoDomain
+import FengqiaoStore
+import Foundation
 
 extension DemoCaseLifecycle {
-    /// The events so far and the clock: a step happens only if it falls before the reference time.
+    /// How a proposed step went.
+    enum Step {
+        /// The workflow produced events and they were recorded.
+        case done
+        /// The step would fall at or after the reference time (or the case stalls here): nothing recorded.
+        case later
+        /// The workflow refused the command: nothing recorded.
+        case refused
+    }
+
+    /// The history so far, replayed into a snapshot, and the clock: a step happens only if it falls
+    /// before the reference time and `CaseWorkflow.decide` accepts it.
     struct Path {
         let caseId: Int64
         let nowMs: Int64
+        let channel: Channel
         var at: Int64
+        var snapshot: CaseSnapshot?
+        /// When the current dispatch was made and when the lead last reported its result.
+        var dispatchedAt: Int64?
+        var feedbackAt: Int64?
         var outcome = Outcome()
 
-        init(caseId: Int64, nowMs: Int64, at: Int64) {
+        init(caseId: Int64, nowMs: Int64, channel: Channel, at: Int64) {
             self.caseId = caseId
             self.nowMs = nowMs
+            self.channel = channel
             self.at = at
             outcome.updatedAt = at
         }
 
-        mutating func record(
-            _ type: String, _ from: CaseState?, _ to: CaseState, _ actor: String, _ payload: String,
-            into events: inout DemoSQLBuffer
-        ) {
-            events.beginRow()
-            events.add(caseId)
-            events.add(type)
-            events.add(from?.rawValue)
-            events.add(to.rawValue)
-            events.add(actor)
-            events.add(payload)
-            events.add(at)
-            events.endRow()
-            outcome.events += 1
-            outcome.state = to
-            outcome.updatedAt = at
+        /// The case's state so far (`reported` before the first event).
+        var state: CaseState { snapshot?.state ?? .reported }
+
+        /// Records the `reported` event that opens the history.
+        mutating func report(_ event: CaseEvent, into events: inout DemoSQLBuffer) -> Bool {
+            record([event], into: &events)
         }
 
-        /// Appends the event `after` milliseconds (at least a minute) from the last one; false when
-        /// that would be at or after the reference time.
+        /// Decides `command` by `actor` `after` milliseconds (at least a minute) from the last event and
+        /// records the events; staff act in office hours.
         mutating func step(
-            _ type: String, to state: CaseState, by actor: String, after: Double, _ payload: String,
-            into events: inout DemoSQLBuffer
-        ) -> Bool {
+            _ command: CaseCommand, by actor: CaseActor?, after: Double, into events: inout DemoSQLBuffer
+        ) -> Step {
+            step({ _ in command }, by: actor, after: after, into: &events)
+        }
+
+        /// `step` with a command that depends on its time in milliseconds (a dispatch's deadlines).
+        mutating func step(
+            _ command: (Int64) -> CaseCommand, by actor: CaseActor?, after: Double, into events: inout DemoSQLBuffer
+        ) -> Step {
+            guard let actor, let snapshot else { return .refused }
             var next = at + max(60_000, Int64(min(after, 400 * 86_400_000)))
-            if actor.hasPrefix("account:") { next = Self.officeHours(next) }
-            guard next < nowMs else { return false }
+            if case .staff = actor { next = Self.officeHours(next) }
+            guard next < nowMs else { return .later }
+            let when = Date(millisecondsSince1970: next)
+            guard case .success(let decided) = CaseWorkflow.decide(snapshot, command(next), by: actor, at: when),
+                !decided.isEmpty
+            else { return .refused }
             at = next
-            record(type, outcome.state, state, actor, payload, into: &events)
+            return record(decided, into: &events) ? .done : .refused
+        }
+
+        /// Appends the rows of `decided` (encoded by `CaseEventCodec`) and moves the snapshot on.
+        private mutating func record(_ decided: [CaseEvent], into events: inout DemoSQLBuffer) -> Bool {
+            var current = snapshot
+            for event in decided {
+                guard let next = current.map({ $0.applying(CollectionOfOne(event)) }) ?? CaseSnapshot(reported: event),
+                    let row = try? CaseEventCodec.record(
+                        event, caseId: caseId, from: current?.state, to: next.state, channel: channel)
+                else { return false }
+                events.beginRow()
+                events.add(caseId)
+                events.add(row.type)
+                events.add(row.fromState)
+                events.add(row.toState)
+                events.add(row.actor)
+                events.add(row.payload)
+                events.add(row.at)
+                events.endRow()
+                switch event.payload {
+                case .dispatched, .reassigned: dispatchedAt = row.at
+                case .feedbackGiven, .resolvedOnSite: feedbackAt = row.at
+                default: break
+                }
+                current = next
+                outcome.events += 1
+                outcome.updatedAt = row.at
+            }
+            snapshot = current
+            outcome.state = current?.state ?? .reported
             return true
         }
 

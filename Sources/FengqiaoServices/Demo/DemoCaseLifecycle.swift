@@ -1,158 +1,188 @@
 import FengqiaoDomain
+import FengqiaoStore
+import Foundation
 
-/// Walks one case through the closed loop from its report until the reference time: each step
-/// happens after a plausible delay, and the case stops where the clock stops it, so recent cases are
-/// mostly open and old ones closed or archived. A few cases leave the main path (rejected, merged,
-/// withdrawn, settled on the spot) and a few stall in an open state (overdue work for dashboards).
+/// Walks one case through the closed loop from its report until the reference time: each step is a
+/// command decided by `CaseWorkflow` for a plausible member of staff, after a plausible delay, and the
+/// case stops where the clock stops it, so recent cases are mostly open and old ones closed or
+/// archived. A few cases leave the main path (rejected, merged, withdrawn, settled on the spot) and a
+/// few stall in an open state (overdue work for dashboards). A step the workflow refuses ends the path.
 struct DemoCaseLifecycle {
-    /// Who acts on the case.
+    /// Who acts on the case, as the workflow sees them (nil when the area has no such account).
     struct Actors {
-        let reporter: String
-        let intakeOperator: Int64
-        let dispatcher: Int64
-        let tier: String
+        let reporter: CaseActor
+        let intakeOperator: CaseActor?
+        let dispatcher: CaseActor?
+        let tier: MediationTier
         let departmentId: Int64
-        let department: String
-        let handler: Int64
-        let gridWorker: Int64
+        let handler: CaseActor?
+        let gridWorker: CaseActor?
     }
 
-    /// The case's last state, when it last changed, and how many events it has.
+    /// The case's last state and snapshot, when it last changed, and how many events it has.
     struct Outcome {
         var state = CaseState.reported
         var updatedAt: Int64 = 0
         var events = 0
+        var snapshot: CaseSnapshot?
+        var dispatchedAt: Int64?
+        var feedbackAt: Int64?
     }
 
     let caseId: Int64
     let nowMs: Int64
     let kind: CaseKind
+    let category: String
     let channel: Channel
     let urgency: Urgency
+    let areaCode: AreaCode?
+    let gridCode: AreaCode?
+    let trackingCode: TrackingCode
     let actors: Actors
 
     /// Appends the case's events (`case_events` rows) to `events` and says where the case ended.
     func run(reportedAt: Int64, _ random: inout DemoRandom, events: inout DemoSQLBuffer) -> Outcome {
-        var path = Path(caseId: caseId, nowMs: nowMs, at: reportedAt)
-        path.record("report", nil, .reported, actors.reporter, #"{"channel":"\#(channel.rawValue)"}"#, into: &events)
-        let op = "account:\(actors.intakeOperator)"
-        let handler = "account:\(actors.handler)"
-        let worker = "account:\(actors.gridWorker)"
-        let dispatcher = "account:\(actors.dispatcher)"
+        var path = Path(caseId: caseId, nowMs: nowMs, channel: channel, at: reportedAt)
+        guard let areaCode else { return finish(path) }
+        let reported = CaseEvent.reported(
+            kind: kind, channel: channel, urgency: urgency, areaCode: areaCode, gridCode: gridCode,
+            trackingCode: trackingCode, by: actors.reporter, at: Date(millisecondsSince1970: reportedAt))
+        guard path.report(reported, into: &events) else { return finish(path) }
+        let op = actors.intakeOperator
+        let handler = actors.handler
+        let worker = actors.gridWorker
+        let dispatcher = actors.dispatcher
         let stallAt: CaseState? =
             random.chance(0.04)
             ? random.pick([.reported, .accepted, .dispatched, .inProgress, .inProgress, .handled, .verified]) : nil
-        func go(
-            _ type: String, to state: CaseState, by actor: String, hours: Double, _ payload: String = "{}"
-        ) -> Bool {
-            guard path.outcome.state != stallAt else { return false }
+        func step(_ command: (Int64) -> CaseCommand, by actor: CaseActor?, hours: Double) -> Step {
+            guard path.state != stallAt else { return .later }
             let delay = random.spread(median: hours * 3_600_000, sigma: 0.9)
-            return path.step(type, to: state, by: actor, after: delay, payload, into: &events)
+            return path.step(command, by: actor, after: delay, into: &events)
+        }
+        func step(_ command: CaseCommand, by actor: CaseActor?, hours: Double) -> Step {
+            step({ _ in command }, by: actor, hours: hours)
+        }
+        func go(_ command: CaseCommand, by actor: CaseActor?, hours: Double) -> Bool {
+            step(command, by: actor, hours: hours) == .done
         }
         let branch = random.unit()
         let onSiteShare =
             channel == .gridWorker ? 0.4 : [.dispute, .urbanManagement, .safetyHazard].contains(kind) ? 0.04 : 0
         if branch < 0.04 {
-            _ = go("reject", to: .rejected, by: op, hours: 5, #"{"reason":"\#(random.pick(Self.rejectReasons))"}"#)
-            return path.outcome
+            let reason = random.pick(Self.rejectReasons)
+            _ = go(.reject(reason: reason, noticeChannel: noticeChannel), by: op, hours: 5)
+            return finish(path)
         }
         if branch < 0.06, caseId > 1 {
             if random.chance(0.5) {
-                guard go("accept", to: .accepted, by: op, hours: 2, accepted) else { return path.outcome }
+                guard go(.accept(acceptance(tier: actors.tier)), by: op, hours: 2) else { return finish(path) }
             }
             let into = max(1, caseId - Int64(random.int(1...60)))
-            _ = go("merge", to: .merged, by: op, hours: 3, #"{"into":\#(into)}"#)
-            return path.outcome
+            _ = go(.merge(into: into), by: op, hours: 3)
+            return finish(path)
         }
         let withdrawAfter = branch < 0.08 ? random.int(1...3) : Int.max
-        guard go("accept", to: .accepted, by: op, hours: channel == .letter ? 20 : 2, accepted) else {
-            return path.outcome
-        }
-        if random.chance(onSiteShare) {
-            guard go("resolveOnSite", to: .handled, by: worker, hours: 1, #"{"result":"网格员现场协调化解"}"#) else {
-                return path.outcome
+        // Settled on the spot by the grid worker: accepted at the grid tier, so the grid may act.
+        let onSite = random.chance(onSiteShare) && gridCode != nil
+        guard go(.accept(acceptance(tier: onSite ? .grid : actors.tier)), by: op, hours: channel == .letter ? 20 : 2)
+        else { return finish(path) }
+        if onSite {
+            let result = "网格员现场协调化解"
+            guard go(.resolveOnSite(result: result, evidence: ["现场照片"]), by: worker, hours: 1) else {
+                return finish(path)
             }
         } else {
-            guard go("dispatch", to: .dispatched, by: dispatcher, hours: 1.5, dispatched(path.at)) else {
-                return path.outcome
-            }
+            guard step({ .dispatch(order(at: $0)) }, by: dispatcher, hours: 1.5) == .done else { return finish(path) }
             if random.chance(0.03) {
-                guard go("returnCase", to: .accepted, by: handler, hours: 1, #"{"reason":"不属于本部门职责"}"#),
-                    go("ruleOnReturn", to: .dispatched, by: dispatcher, hours: 2, #"{"ruling":"uphold"}"#)
-                else { return path.outcome }
+                switch step(.returnCase(reason: "不属于本部门职责"), by: handler, hours: 1) {
+                case .done:
+                    guard go(.ruleOnReturn(.uphold), by: dispatcher, hours: 2) else { return finish(path) }
+                case .later: return finish(path)
+                case .refused: break  // past the return window: the department signs for it after all
+                }
             }
             if withdrawAfter == 1 { return withdraw(&path, op, &random, &events) }
-            guard go("signFor", to: .inProgress, by: handler, hours: 3, department) else { return path.outcome }
+            guard go(.signFor, by: handler, hours: 3) else { return finish(path) }
             var rounds = random.chance(0.03) ? 2 : 1
             while rounds > 0 {
                 rounds -= 1
                 for _ in 0..<(random.chance(0.3) ? random.int(1...2) : 0) {
-                    guard
-                        go(
-                            "addProgress", to: .inProgress, by: handler, hours: 20,
-                            #"{"note":"\#(random.pick(Self.notes))"}"#)
-                    else { return path.outcome }
+                    let note = random.pick(Self.notes)
+                    guard go(.addProgress(note: note, isPublic: true), by: handler, hours: 20) else {
+                        return finish(path)
+                    }
                 }
                 if withdrawAfter == 2 { return withdraw(&path, op, &random, &events) }
-                guard
-                    go(
-                        "feedback", to: .handled, by: handler, hours: handlingHours,
-                        #"{"result":"\#(random.pick(Self.results))"}"#)
-                else { return path.outcome }
+                let result = random.pick(Self.results)
+                guard go(.feedback(result: result, evidence: [], waivedAssisting: []), by: handler, hours: handlingHours)
+                else { return finish(path) }
                 if rounds > 0 {
-                    guard go("verify", to: .inProgress, by: worker, hours: 18, #"{"pass":false,"reason":"现场仍未整改到位"}"#)
-                    else { return path.outcome }
+                    guard go(.verify(pass: false, reason: "现场仍未整改到位"), by: worker, hours: 18) else {
+                        return finish(path)
+                    }
                 }
             }
         }
         if withdrawAfter == 3 { return withdraw(&path, op, &random, &events) }
-        guard go("verify", to: .verified, by: worker, hours: 18, #"{"pass":true}"#),
-            go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"\#(replyChannel)"}"#)
-        else { return path.outcome }
-        var reopened = false
+        guard go(.verify(pass: true, reason: nil), by: worker, hours: 18),
+            go(.close(reply: reply, channel: replyChannel), by: op, hours: 6)
+        else { return finish(path) }
         while true {
             if random.chance(0.15) {
-                _ = go("archive", to: .archived, by: "system", hours: 7 * 24, #"{"reason":"revisitWindowElapsed"}"#)
-                return path.outcome
+                _ = go(.archive, by: .system(job: "revisit-window"), hours: 7 * 24)
+                return finish(path)
             }
-            let rating = random.weightedIndex([82, 13, 5])
-            let satisfaction = ["satisfied", "basicallySatisfied", "dissatisfied"][rating]
-            let reopen = rating == 2 && !reopened && random.chance(0.4)
-            guard
-                go(
-                    "revisit", to: reopen ? .inProgress : .archived, by: op, hours: 36,
-                    #"{"satisfaction":"\#(satisfaction)"}"#), reopen
-            else { return path.outcome }
-            reopened = true
-            guard
-                go(
-                    "feedback", to: .handled, by: handler, hours: handlingHours,
-                    #"{"result":"\#(random.pick(Self.results))"}"#),
-                go("verify", to: .verified, by: worker, hours: 18, #"{"pass":true}"#),
-                go("close", to: .closed, by: op, hours: 6, #"{"replyChannel":"phone"}"#)
-            else { return path.outcome }
+            // 不满意 reopens the case while the workflow's reopen limit allows.
+            let satisfaction: Satisfaction = [.satisfied, .basicallySatisfied, .unsatisfied][
+                random.weightedIndex([82, 13, 2])]
+            guard go(.revisit(satisfaction: satisfaction, channel: .phone), by: op, hours: 36),
+                path.state == .inProgress
+            else { return finish(path) }
+            // Without a department (settled on the spot) the grid worker takes the reopened case again.
+            let again = path.snapshot?.lead == nil ? worker : handler
+            let result = random.pick(Self.results)
+            guard go(.feedback(result: result, evidence: [], waivedAssisting: []), by: again, hours: handlingHours),
+                go(.verify(pass: true, reason: nil), by: worker, hours: 18),
+                go(.close(reply: reply, channel: .phone), by: op, hours: 6)
+            else { return finish(path) }
         }
     }
 
+    private func finish(_ path: Path) -> Outcome {
+        var outcome = path.outcome
+        outcome.snapshot = path.snapshot
+        outcome.dispatchedAt = path.dispatchedAt
+        outcome.feedbackAt = path.feedbackAt
+        return outcome
+    }
+
     private func withdraw(
-        _ path: inout Path, _ op: String, _ random: inout DemoRandom, _ events: inout DemoSQLBuffer
+        _ path: inout Path, _ op: CaseActor?, _ random: inout DemoRandom, _ events: inout DemoSQLBuffer
     ) -> Outcome {
         let reason = random.pick(["当事人已自行协商解决", "反映人表示问题已不存在", "反映人改走诉讼途径"])
         _ = path.step(
-            "withdraw", to: .withdrawn, by: op, after: random.spread(median: 30 * 3_600_000, sigma: 0.8),
-            #"{"reason":"\#(reason)","onBehalfOfRequester":true}"#, into: &events)
-        return path.outcome
+            .withdraw(reason: reason), by: op, after: random.spread(median: 30 * 3_600_000, sigma: 0.8), into: &events)
+        return finish(path)
     }
 
-    private var accepted: String { #"{"urgency":"\#(urgency.rawValue)","tier":"\#(actors.tier)"}"# }
-    private var department: String { #"{"departmentId":\#(actors.departmentId),"department":"\#(actors.department)"}"# }
-    private var replyChannel: String { channel == .web || channel == .qrCode || channel == .snapshot ? "sms" : "phone" }
+    private func acceptance(tier: MediationTier) -> CaseAcceptance {
+        CaseAcceptance(kind: kind, category: category, urgency: urgency, tier: tier)
+    }
 
-    private func dispatched(_ at: Int64) -> String {
+    /// The dispatch to the lead department: the deadline by urgency, two hours to return it.
+    private func order(at: Int64) -> DispatchOrder {
         let days: Int64 = urgency == .normal ? (kind == .policyInquiry ? 3 : 10) : urgency == .urgent ? 3 : 1
-        let deadline = at + days * 86_400_000
-        return #"{"departmentId":\#(actors.departmentId),"department":"\#(actors.department)","deadline":\#(deadline)}"#
+        let deadline = Date(millisecondsSince1970: at + days * 86_400_000)
+        return DispatchOrder(
+            lead: actors.departmentId, deadline: deadline, returnWindowEnds: Date(millisecondsSince1970: at + 7_200_000))
     }
+
+    private var noticeChannel: ContactChannel { channel == .letter ? .letter : replyChannel }
+    private var replyChannel: ContactChannel {
+        channel == .web || channel == .qrCode || channel == .snapshot ? .sms : .phone
+    }
+    private var reply: String { "您反映的问题已办理完毕，感谢您对基层治理工作的支持。" }
 
     private var handlingHours: Double {
         switch urgency {

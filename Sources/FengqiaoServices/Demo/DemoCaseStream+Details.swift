@@ -86,7 +86,9 @@ extension DemoCaseStream {
 
     /// The centre that handles the case (mostly the township's, a quarter the county's), its lead
     /// department for the category, and the accounts acting for them.
-    mutating func actors(channel: Channel, grid g: Int, categoryIndex: Int) -> DemoCaseLifecycle.Actors {
+    mutating func actors(
+        channel: Channel, grid g: Int, categoryIndex: Int, tracking: TrackingCode
+    ) -> DemoCaseLifecycle.Actors {
         let c = context
         let grid = c.atlas.grids[g]
         let county = random.chance(0.25)
@@ -101,11 +103,12 @@ extension DemoCaseStream {
             atCounty.toggle()
         }
         lead = lead ?? centre["politicsLaw"]
+        func staff(_ id: Int64?) -> CaseActor? { id.flatMap { c.staffByAccount[$0] }.map { .staff($0) } }
         return DemoCaseLifecycle.Actors(
-            reporter: channel == .gridWorker ? "account:\(c.staff.gridWorker[g])" : "channel:\(channel.rawValue)",
-            intakeOperator: atCounty ? c.staff.countyOperator[grid.county] : c.staff.townshipOperator[grid.township],
-            dispatcher: atCounty ? c.staff.countyDispatcher[grid.county] : c.staff.townshipDispatcher[grid.township],
-            tier: atCounty ? "county" : "township", departmentId: lead?.id ?? 0, department: lead?.shortName ?? "政法",
-            handler: lead.flatMap { c.staff.handler[$0.id] } ?? 0, gridWorker: c.staff.gridWorker[g])
+            reporter: channel == .gridWorker ? staff(c.staff.gridWorker[g]) ?? .requester(tracking) : .requester(tracking),
+            intakeOperator: staff(atCounty ? c.staff.countyOperator[grid.county] : c.staff.townshipOperator[grid.township]),
+            dispatcher: staff(atCounty ? c.staff.countyDispatcher[grid.county] : c.staff.townshipDispatcher[grid.township]),
+            tier: atCounty ? .county : .township, departmentId: lead?.id ?? 0,
+            handler: staff(lead.flatMap { c.staff.handler[$0.id] }), gridWorker: staff(c.staff.gridWorker[g]))
     }
 }

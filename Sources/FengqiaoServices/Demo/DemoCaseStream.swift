@@ -8,6 +8,8 @@ struct DemoCaseStream: Sendable {
     struct Chunk: Sendable {
         var cases = DemoSQLBuffer(table: "cases", columns: DemoCaseStream.caseColumns, rowsPerStatement: 250)
         var events = DemoSQLBuffer(table: "case_events", columns: DemoCaseStream.eventColumns, rowsPerStatement: 1_000)
+        var assignments = DemoSQLBuffer(
+            table: "case_assignments", columns: DemoCaseStream.assignmentColumns, rowsPerStatement: 1_000)
     }
 
     /// A cell of `case_daily_counts`, by indices.
@@ -50,7 +52,10 @@ struct DemoCaseStream: Sendable {
         "area_code",
         "grid_code", "lat", "lon", "address", "description", "people_involved", "amount_involved", "contact_name",
         "contact_phone_cipher", "contact_phone_masked", "applicant_person_id", "respondent_organization_id",
-        "reported_day", "reported_at", "updated_at",
+        "reported_day", "reported_at", "updated_at", "version", "tier", "lead_department_id", "due_at", "supervision",
+    ]
+    static let assignmentColumns = [
+        "case_id", "department_id", "role", "state", "dispatched_at", "signed_at", "done_at", "due_at",
     ]
     static let eventColumns = ["case_id", "type", "from_state", "to_state", "actor", "payload", "at"]
 
@@ -96,24 +101,29 @@ struct DemoCaseStream: Sendable {
             CaseNumber(countyPrefix: county.prefix, year: day.year, sequence: sequence)?.description
             ?? "\(county.prefix)-\(day.year)-\(sequence)"
 
+        let tracking = trackingCode()
+        let villageCode = c.atlas.villages[grid.village].code
         let lifecycle = DemoCaseLifecycle(
-            caseId: id, nowMs: c.nowMs, kind: category.kind, channel: channel, urgency: urgency,
-            actors: actors(channel: channel, grid: g, categoryIndex: categoryIndex))
+            caseId: id, nowMs: c.nowMs, kind: category.kind, category: category.name, channel: channel,
+            urgency: urgency, areaCode: AreaCode(villageCode), gridCode: AreaCode(grid.code),
+            trackingCode: tracking,
+            actors: actors(channel: channel, grid: g, categoryIndex: categoryIndex, tracking: tracking))
         let outcome = lifecycle.run(reportedAt: at, &random, events: &chunk.events)
+        let snapshot = outcome.snapshot
         eventCount += outcome.events
         caseCount += 1
 
         chunk.cases.beginRow()
         chunk.cases.add(id)
         chunk.cases.add(number)
-        chunk.cases.add(trackingCode())
+        chunk.cases.add(tracking.rawValue)
         chunk.cases.addNull()
         chunk.cases.add(category.kind.rawValue)
         chunk.cases.add(category.name)
         chunk.cases.add(channel.rawValue)
         chunk.cases.add(outcome.state.rawValue)
         chunk.cases.add(urgency.rawValue)
-        chunk.cases.add(c.atlas.villages[grid.village].code)
+        chunk.cases.add(villageCode)
         chunk.cases.add(grid.code)
         chunk.cases.add(located ? place.latitude : nil)
         chunk.cases.add(located ? place.longitude : nil)
@@ -129,7 +139,14 @@ struct DemoCaseStream: Sendable {
         chunk.cases.add(day.text)
         chunk.cases.add(at)
         chunk.cases.add(outcome.updatedAt)
+        chunk.cases.add(snapshot?.version ?? 0)
+        chunk.cases.add((snapshot?.tier ?? .grid).rawValue)
+        chunk.cases.add(snapshot?.lead?.department)
+        let working = snapshot?.state == .dispatched || snapshot?.state == .inProgress
+        chunk.cases.add(working ? snapshot?.deadline?.millisecondsSince1970 : nil)
+        chunk.cases.add(snapshot?.openSupervisions.last?.kind.rawValue ?? "none")
         chunk.cases.endRow()
+        if let snapshot { addAssignments(of: snapshot, caseId: id, outcome: outcome, into: &chunk.assignments) }
         let key = CountKey(
             day: Int32(dayIndex), village: Int32(grid.village),
             kind: UInt8(CaseKind.allCases.firstIndex(of: category.kind) ?? 0),
@@ -139,11 +156,11 @@ struct DemoCaseStream: Sendable {
     }
 
     /// A unique 12-character tracking code from the seeded generator.
-    private mutating func trackingCode() -> String {
+    private mutating func trackingCode() -> TrackingCode {
         while true {
             let bytes = (0..<12).map { _ in UInt8(truncatingIfNeeded: random.next()) }
             let key = bytes.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1 % 31) }
-            if trackingKeys.insert(key).inserted { return TrackingCode(randomBytes: bytes).rawValue }
+            if trackingKeys.insert(key).inserted { return TrackingCode(randomBytes: bytes) }
         }
     }
 }

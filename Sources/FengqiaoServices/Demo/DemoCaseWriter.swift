@@ -20,7 +20,7 @@ struct DemoCaseWriter {
             Task.detached {
                 var stream = stream
                 guard var chunk = stream.next(minimumCases: casesPerChunk) else { return (stream, nil, 0) }
-                let statements = try chunk.cases.finish() + chunk.events.finish()
+                let statements = try chunk.cases.finish() + chunk.events.finish() + chunk.assignments.finish()
                 return (stream, statements, chunk.cases.rowCount)
             }
         }

@@ -1,9 +1,17 @@
+import FengqiaoDomain
+
 /// The audit actions the platform records, with their Chinese names, for the auditor's filter and
 /// the columns of the log. Actions missing here (newer features) still show, under their code.
 public enum AuditActionCatalog {
     public static let actions: [(code: String, name: String)] = [
         ("session.sign_in", "登录"), ("session.sign_in_failed", "登录失败"), ("session.sign_out", "退出登录"),
-        ("account.create", "创建账号"),
+        ("session.sign_in_pending", "密码正确,待两步验证"), ("session.totp_failed", "两步验证码错误"),
+        ("account.create", "创建账号"), ("account.disable", "停用账号"), ("account.enable", "启用账号"),
+        ("account.grant", "授予角色"), ("account.reset_password", "重置密码"), ("account.totp_enable", "启用两步验证"),
+        ("account.totp_disable", "关闭两步验证"), ("account.totp_disable_failed", "关闭两步验证失败"),
+        ("account.totp_reset", "重置两步验证"), ("security_policy.update", "修改安全策略"),
+        ("api_token.create", "创建接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+        ("case.open", "登记案件"),
         ("person.create", "登记人员"), ("person.update", "修改人员"), ("person.reveal", "查看完整证件号码/电话"),
         ("organization.create", "登记组织"), ("place.create", "登记场所"), ("thing.create", "登记部件"),
         ("import.people", "导入实有人口"), ("import.organizations", "导入组织"), ("import.areas", "导入区域"),
@@ -18,7 +26,7 @@ public enum AuditActionCatalog {
         ("case_category.deactivate", "停用事件分类"), ("case_category.activate", "启用事件分类"),
         ("case_category.move", "调整事件分类顺序"), ("holiday_schedule.save", "保存节假日安排"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
-    ]
+    ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 
     private static let names = Dictionary(actions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
 

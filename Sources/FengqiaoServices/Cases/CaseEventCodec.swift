@@ -4,7 +4,8 @@ import Foundation
 
 /// The one translation between `CaseEvent` and `case_events` rows: `payload` holds the whole event as
 /// JSON (dates in milliseconds, keys sorted), `type` its stable code, `actor` a readable principal.
-/// Rows that do not decode (legacy imports such as the demo's) make the case read-only.
+/// Rows that do not decode (histories written before the engine, or imported from older systems) make the
+/// case read-only.
 public enum CaseEventCodec {
     static let legacyHistory = DomainError.conflict(
         code: "legacy_history", message: "该案件为导入的历史数据,不能在线办理")

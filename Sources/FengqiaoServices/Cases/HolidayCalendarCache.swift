@@ -3,39 +3,30 @@ import FengqiaoStore
 import Foundation
 import Logging
 import SQLKit
-import Synchronization
 
 /// Holds the business calendar in force: the built-in official years, replaced or extended by the
 /// administrators' schedules in `holiday_schedules`. A save through this instance applies at once;
 /// one made by another instance (several web servers on one PostgreSQL) is read at most
 /// `recheckInterval` later.
 public final class HolidayCalendarCache: Sendable {
-    let recheckInterval: TimeInterval
     let workingHours: WorkingHours
-    private let state = Mutex<(calendar: BusinessCalendar, loadedAt: Date)?>(nil)
+    private let kept: RecheckedValue<BusinessCalendar>
 
     public init(recheckInterval: TimeInterval = 5, workingHours: WorkingHours = .standard) {
-        self.recheckInterval = recheckInterval
+        self.kept = RecheckedValue(recheckInterval: recheckInterval)
         self.workingHours = workingHours
     }
 
     /// The calendar in force at `now`.
     public func calendar(from database: any Database, now: Date, logger: Logger) async throws -> BusinessCalendar {
-        let cached = state.withLock { state -> BusinessCalendar? in
-            guard let state, abs(now.timeIntervalSince(state.loadedAt)) < recheckInterval else { return nil }
-            return state.calendar
+        try await kept.value(at: now) {
+            let years = try await database.read { try await Self.years(from: $0, logger: logger) }
+            return BusinessCalendar(schedules: years.map(\.schedule), workingHours: workingHours)
         }
-        if let cached { return cached }
-        let years = try await database.read { try await Self.years(from: $0, logger: logger) }
-        let calendar = BusinessCalendar(schedules: years.map(\.schedule), workingHours: workingHours)
-        state.withLock { $0 = (calendar, now) }
-        return calendar
     }
 
     /// Drops the cached calendar after this instance saved a schedule, so the next read sees it.
-    func forget() {
-        state.withLock { $0 = nil }
-    }
+    func forget() { kept.forget() }
 
     /// Every year with a schedule, oldest first: the built-in ones, each replaced by a stored schedule
     /// for the same year, and the stored years beyond them. A stored schedule that cannot be read or no

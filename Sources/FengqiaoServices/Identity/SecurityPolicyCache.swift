@@ -3,34 +3,23 @@ import FengqiaoStore
 import Foundation
 import Logging
 import SQLKit
-import Synchronization
 
 /// Holds the security policy stored in `platform_settings`. A save through this instance applies at
 /// once; one made by another instance (several web servers on one PostgreSQL) is read at most
 /// `recheckInterval` later. With nothing stored, the defaults apply.
 public final class SecurityPolicyCache: Sendable {
     static let settingName = "security_policy"
-    let recheckInterval: TimeInterval
-    private let state = Mutex<(policy: SecurityPolicy, loadedAt: Date)?>(nil)
+    private let kept: RecheckedValue<SecurityPolicy>
 
-    public init(recheckInterval: TimeInterval = 5) { self.recheckInterval = recheckInterval }
+    public init(recheckInterval: TimeInterval = 5) { self.kept = RecheckedValue(recheckInterval: recheckInterval) }
 
     /// The policy in force at `now`.
     public func policy(from database: any Database, now: Date, logger: Logger) async throws -> SecurityPolicy {
-        let cached = state.withLock { state -> SecurityPolicy? in
-            guard let state, abs(now.timeIntervalSince(state.loadedAt)) < recheckInterval else { return nil }
-            return state.policy
-        }
-        if let cached { return cached }
-        let policy = try await database.read { try await Self.load(from: $0, logger: logger) }
-        remember(policy, at: now)
-        return policy
+        try await kept.value(at: now) { try await database.read { try await Self.load(from: $0, logger: logger) } }
     }
 
     /// Replaces the cached policy after this instance saved one.
-    func remember(_ policy: SecurityPolicy, at now: Date) {
-        state.withLock { $0 = (policy, now) }
-    }
+    func remember(_ policy: SecurityPolicy, at now: Date) { kept.remember(policy, at: now) }
 
     /// The stored policy, or the defaults when none is stored. A stored value that cannot be read is
     /// logged and the defaults apply, so that nobody is shut out, the security admin included.

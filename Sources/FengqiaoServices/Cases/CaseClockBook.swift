@@ -47,7 +47,7 @@ public enum CaseClockBook {
             let record = self.record(clock, caseId: subject.caseId, previous: old?.status, now: now, calendar: calendar,
                                      promote: promote)
             if clock.stoppedAt == nil {
-                openDeadlines.append(clock.deadline(at: now, calendar: calendar).millisecondsSince1970)
+                openDeadlines.append(record.dueAt)
                 if rank(record.status) > (worst.map(rank) ?? -1) { worst = record.status }
             }
             guard let old, let id = old.id else {
@@ -60,7 +60,7 @@ public enum CaseClockBook {
             let won = try await repository.update(id: id, expectedStatus: old.status, to: record)
             if won, promote, clock.stoppedAt == nil, rank(record.status) > rank(old.status), rank(record.status) > 0 {
                 let message = Message(case: subject.number, clock: clock.kind.rawValue, clockName: clock.kind.chineseName,
-                                      status: record.status, dueAt: clock.deadline(at: now, calendar: calendar).millisecondsSince1970)
+                                      status: record.status, dueAt: record.dueAt)
                 let payload = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
                 if try await outbox.enqueue(dedupeKey: "clock:\(id):\(record.status)", channel: "app",
                                             recipient: recipient(clock.owner, subject), caseId: subject.caseId,

@@ -4,14 +4,13 @@ import Foundation
 import SQLKit
 
 extension CaseEngine {
-    /// The `cases` columns after a command: the deadline counts while departments work on the case.
+    /// The `cases` columns after a command (`due_at` and `clock_status` belong to `CaseClockBook`).
     static func projection(_ s: CaseSnapshot, record: CaseRecord, now: Date) -> CaseProjection {
-        let working: Set<CaseState> = [.dispatched, .inProgress]
         let supervision = s.openSupervisions.last?.kind.rawValue ?? "none"
         return CaseProjection(
             state: s.state.rawValue, version: s.version, kind: s.kind.rawValue, category: s.category ?? record.category,
             urgency: s.urgency.rawValue, tier: s.tier.rawValue, leadDepartmentId: s.lead?.department,
-            dueAt: working.contains(s.state) ? s.deadline?.millisecondsSince1970 : nil, supervision: supervision,
+            supervision: supervision,
             updatedAt: now.millisecondsSince1970)
     }
 

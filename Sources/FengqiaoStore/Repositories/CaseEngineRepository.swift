@@ -29,7 +29,6 @@ public struct CaseEngineRepository: Sendable {
             .set("urgency", to: projection.urgency)
             .set("tier", to: projection.tier)
             .set("lead_department_id", to: projection.leadDepartmentId)
-            .set("due_at", to: projection.dueAt)
             .set("supervision", to: projection.supervision)
             .set("updated_at", to: projection.updatedAt)
             .where("id", .equal, caseId)

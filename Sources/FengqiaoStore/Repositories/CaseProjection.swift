@@ -1,6 +1,7 @@
 import Foundation
 
-/// The columns of a `cases` row that a workflow command moves (the projection of its events).
+/// The columns of a `cases` row that a workflow command moves (the projection of its events); the
+/// clock columns `due_at` and `clock_status` are kept by the clock book.
 public struct CaseProjection: Sendable, Equatable {
     public var state: String
     public var version: Int
@@ -9,13 +10,12 @@ public struct CaseProjection: Sendable, Equatable {
     public var urgency: String
     public var tier: String
     public var leadDepartmentId: Int64?
-    public var dueAt: Int64?
     public var supervision: String
     public var updatedAt: Int64
 
     public init(
         state: String, version: Int, kind: String, category: String, urgency: String, tier: String,
-        leadDepartmentId: Int64?, dueAt: Int64?, supervision: String, updatedAt: Int64
+        leadDepartmentId: Int64?, supervision: String, updatedAt: Int64
     ) {
         self.state = state
         self.version = version
@@ -24,7 +24,6 @@ public struct CaseProjection: Sendable, Equatable {
         self.urgency = urgency
         self.tier = tier
         self.leadDepartmentId = leadDepartmentId
-        self.dueAt = dueAt
         self.supervision = supervision
         self.updatedAt = updatedAt
     }

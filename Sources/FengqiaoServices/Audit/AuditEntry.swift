@@ -1,3 +1,4 @@
+import Foundation
 import FengqiaoDomain
 
 /// What a service records in the audit log: the action, its object and a short summary.
@@ -34,5 +35,12 @@ public struct AuditEntry: Sendable, Equatable {
             actorID: staff.isMachine ? nil : staff.accountID, actor: staff.username,
             role: staff.isMachine ? "api_token" : staff.role.rawValue,
             ip: caller.ip, action: action, objectType: objectType, objectID: objectID, summary: summary)
+    }
+
+    /// A summary from `fields`, as JSON with sorted keys (escaped properly: names are free text).
+    public static func summary(_ fields: [String: any Sendable]) -> String {
+        let object = fields.mapValues { $0 as Any }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

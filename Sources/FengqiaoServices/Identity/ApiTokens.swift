@@ -65,7 +65,7 @@ public struct ApiTokens: Sendable {
             }
             let id = try await tokens.insert(record)
             try await AuditTrail.append(
-                admin.auditEntry(action: "api_token.create", objectType: "api_token", objectID: id, summary: Self.summary([
+                admin.auditEntry(action: "api_token.create", objectType: "api_token", objectID: id, summary: AuditEntry.summary([
                     "name": name, "prefix": prefix, "scope": record.scope, "area": area,
                 ])),
                 at: nowMs, in: db, kind: kind)
@@ -121,7 +121,7 @@ public struct ApiTokens: Sendable {
             }
             try await ApiTokenRepository(db).revoke(id: id, at: nowMs)
             try await AuditTrail.append(
-                admin.auditEntry(action: "api_token.revoke", objectType: "api_token", objectID: id, summary: Self.summary([
+                admin.auditEntry(action: "api_token.revoke", objectType: "api_token", objectID: id, summary: AuditEntry.summary([
                     "name": record.name, "prefix": record.prefix,
                 ])),
                 at: nowMs, in: db, kind: kind)
@@ -148,13 +148,5 @@ public struct ApiTokens: Sendable {
         }
         return Staff.machine(tokenID: id, name: record.name, scopes: ApiScope.scopes(stored: record.scope),
                              jurisdiction: Jurisdiction(root: area))
-    }
-
-    /// A JSON object of short texts for the audit log (escaped properly: names are free text).
-    static func summary(_ fields: [String: String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]),
-              let text = String(data: data, encoding: .utf8)
-        else { return "{}" }
-        return text
     }
 }

@@ -89,7 +89,7 @@ extension AreaEditing {
         let kind = platform.database.kind
         let result = try await platform.database.write { db in
             let log: ChangeLog = { code, change, day, before, after, related in
-                let (beforeJSON, afterJSON) = (Self.json(before), Self.json(after))
+                let (beforeJSON, afterJSON) = (AuditEntry.summary(before), AuditEntry.summary(after))
                 try await AreaRepository(db).recordChange(AreaChangeRecord(
                     areaCode: code, change: change, effectiveOn: day, before: beforeJSON, after: afterJSON,
                     relatedCodes: related.joined(separator: "|"), accountId: caller.staff.accountID,
@@ -105,12 +105,6 @@ extension AreaEditing {
         }
         platform.atlas.invalidate()
         return result
-    }
-
-    static func json(_ values: [String: any Sendable]) -> String {
-        let object = values.mapValues { $0 as Any }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func day(_ text: String?, _ today: String) throws(DomainError) -> String {

@@ -16,20 +16,13 @@ extension UserCommand {
         @Option(help: "姓名")
         var name: String
 
-        @Option(help: "角色,如 systemAdmin、leader,或中文名 系统管理员")
-        var role: String
-
-        @Option(help: "所属区域编码 (12/15/18 位);账号管辖该区域及其下级")
-        var area: String
-
-        @Option(help: "所属部门编号 (可选)")
-        var department: Int64?
+        @OptionGroup var grant: GrantOptions
 
         func run() async throws {
             let password = try UserCommand.passwordFromStandardInput("create")
             try await UserCommand.withAdministration(options) { administration in
                 let id = try await administration.create(
-                    .init(username: username, displayName: name, role: role, areaCode: area, departmentID: department,
+                    .init(username: username, displayName: name, role: grant.role, areaCode: grant.area, departmentID: grant.department,
                           password: password),
                     by: UserCommand.actor)
                 say("已创建账号 (account created): \(username) (id \(id))")

@@ -14,21 +14,14 @@ extension UserCommand {
         @Option(help: "用户名")
         var username: String
 
-        @Option(help: "角色,如 leader,或中文名 领导")
-        var role: String
-
-        @Option(help: "所属区域编码 (12/15/18 位);账号管辖该区域及其下级")
-        var area: String
-
-        @Option(help: "所属部门编号 (可选;须属于该区域或其上级区域)")
-        var department: Int64?
+        @OptionGroup var grant: GrantOptions
 
         func run() async throws {
             try await UserCommand.withAdministration(options) { administration in
                 let account = try await administration.account(username: username, by: UserCommand.actor)
-                try await administration.grant(accountID: account.id, role: role, areaCode: area,
-                                               departmentID: department, by: UserCommand.actor)
-                say("已授权 (granted): \(account.username) → \(role) @ \(area)")
+                try await administration.grant(accountID: account.id, role: grant.role, areaCode: grant.area,
+                                               departmentID: grant.department, by: UserCommand.actor)
+                say("已授权 (granted): \(account.username) → \(grant.role) @ \(grant.area)")
             }
         }
     }

@@ -12,6 +12,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "数据加密密钥文件,不存在时自动创建 (FENGQIAO_KEY_FILE, 默认 ./data/fengqiao.key)")
     var keyFile: String?
 
+    @Option(name: .long, help: "上传文件(案件附件)的保存目录 (FENGQIAO_UPLOAD_DIR, 默认 ./data/uploads;多实例时须共用同一目录)")
+    var uploadDir: String?
+
     @Option(name: .long, help: "日志级别 trace|debug|info|notice|warning|error|critical (FENGQIAO_LOG_LEVEL, 默认 info)")
     var logLevel: String?
 
@@ -37,6 +40,11 @@ struct CommonOptions: ParsableArguments {
     func keyFileSetting() -> (path: String, setting: String) {
         let picked = Self.pick(keyFile, flagName: "--key-file", env: "FENGQIAO_KEY_FILE")
         return (picked?.value ?? "./data/fengqiao.key", picked?.setting ?? "FENGQIAO_KEY_FILE")
+    }
+
+    /// The directory uploaded files are kept in (created, mode 0700, when the first file arrives).
+    func uploadDirectory() -> String {
+        Self.pick(uploadDir, flagName: "--upload-dir", env: "FENGQIAO_UPLOAD_DIR")?.value ?? "./data/uploads"
     }
 
     func logLevelValue() throws -> Logger.Level {

@@ -37,7 +37,8 @@ struct PlatformStartup {
                         throw SettingError(setting: keySetting, reason: "\(keyPath): \(error)")
                     }
                 }
-                return Platform(database: database, cipher: cipher, logger: logger)
+                return Platform(database: database, cipher: cipher, logger: logger,
+                                uploads: UploadStore(directory: URL(fileURLWithPath: options.uploadDirectory())))
             } catch {
                 await database.close()
                 throw error

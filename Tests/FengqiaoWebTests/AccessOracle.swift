@@ -91,6 +91,16 @@ enum AccessOracle {
             "GET /api/v1/cases/counts": needs(.viewCases),
             "POST /api/v1/cases": Entry(rule: .personAny([.acceptCases, .handleCases]), object: .gridField, body: .json(
                 #"{"channel":"walkIn","kind":"dispute","description":"邻里纠纷来访","gridCode":"{grid}"}"#)),
+            // Duplicate suggestions: a draft as whoever registers cases; a case as whoever reads it.
+            "POST /api/v1/cases/duplicates": Entry(rule: .personAny([.acceptCases, .handleCases]), object: .gridField,
+                body: .json(#"{"channel":"walkIn","kind":"dispute","description":"邻里纠纷来访","gridCode":"{grid}"}"#)),
+            "GET /api/v1/cases/{number}/duplicates": needs(.viewCases, .caseFile),
+            // Attachments: people who register or handle cases upload (the world's case is rejected, so 409);
+            // whoever reads the case lists and downloads.
+            "POST /api/v1/cases/{number}/attachments": Entry(rule: .personAny([.acceptCases, .handleCases]),
+                object: .caseFile, body: .multipart([("file", "照片")])),
+            "GET /api/v1/cases/{number}/attachments": needs(.viewCases, .caseFile),
+            "GET /api/v1/cases/{number}/attachments/{attachment}": needs(.viewCases, .caseFile),
         ]
         // Who may issue each command, from the reference table in shared/domain/case-workflow.md (a role needs
         // one of the permissions; the workflow then checks state, tier, department and grid).

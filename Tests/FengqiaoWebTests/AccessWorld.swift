@@ -21,8 +21,9 @@ struct AccessWorld {
         var township, village, grid: String
         var point: (lat: Double, lon: Double)
         var person, organization, department, token, account: Int64
-        /// A rejected case on this grid.
+        /// A rejected case on this grid, and a photo attached to it before the rejection.
         var caseNumber: String
+        var attachment: Int64
         /// Part-time post holders in this grid, one per role (each role's DELETE removes its own).
         var postHolders: [String: Int64]
     }
@@ -73,7 +74,8 @@ struct AccessWorld {
                 .replacingOccurrences(of: "{lon}", with: String(o.point.lon))
                 .replacingOccurrences(of: "{holder}", with: Self.postHolder(role))
         }
-        var uri = fill(parts[1])
+        let attachment = String(o.attachment)
+        var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -139,6 +141,8 @@ struct AccessWorld {
             let engine = CaseEngine(platform: platform)
             let opened = try await engine.open(CaseOpening(channel: "walkIn", kind: "dispute", description: "邻里纠纷来访",
                                                            gridCode: grid), caller: caller(.dispatcher))
+            let photo = try await CaseAttachments(platform: platform).upload(
+                Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), filename: "现场.jpg", caseNumber: opened.number, caller: caller(.dispatcher))
             var rejection = CaseCommandBody()
             rejection.reason = "不属于受理范围"
             rejection.channel = "phone"
@@ -146,7 +150,7 @@ struct AccessWorld {
                                          caller: caller(.dispatcher))
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
-                           caseNumber: opened.number, postHolders: holders)
+                           caseNumber: opened.number, attachment: photo.id, postHolders: holders)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

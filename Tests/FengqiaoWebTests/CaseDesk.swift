@@ -22,38 +22,45 @@ struct CaseDesk {
     static let outsideTownship = "150207009000"
 
     static func run(_ body: @escaping @Sendable (CaseDesk) async throws -> Void) async throws {
-        try await TestDatabases.withSQLite { db in
-            try await SampleAreas.insert(into: db)
-            let clock = ManualClock()
-            let platform = try TestPlatform.make(database: db, clock: clock)
-            let setupID = try await TestAccounts.create("setup", role: .leader, area: SampleAreas.county, in: db)
-            let setup = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备", role: .leader,
-                                            jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(SampleAreas.county)))),
-                               ip: "test")
-            let centers = CenterAdministration(platform: platform)
-            let lead = try await centers.addDepartment(areaCode: SampleAreas.township, code: "police", name: "派出所",
-                                                       stationing: .resident, caller: setup)
-            let assisting = try await centers.addDepartment(areaCode: SampleAreas.township, code: "court", name: "人民法庭",
-                                                            stationing: .resident, caller: setup)
-            let other = try await centers.addDepartment(areaCode: SampleAreas.township, code: "judicial", name: "司法所",
+        try await TestDatabases.withSQLite { db in try await run(on: db, body) }
+    }
+
+    /// `run` on SQLite, and on PostgreSQL too when the test server is configured.
+    static func each(_ body: @escaping @Sendable (CaseDesk) async throws -> Void) async throws {
+        try await TestDatabases.each { db in try await run(on: db, body) }
+    }
+
+    static func run(on db: any Database, _ body: @escaping @Sendable (CaseDesk) async throws -> Void) async throws {
+        try await SampleAreas.insert(into: db)
+        let clock = ManualClock()
+        let platform = try TestPlatform.make(database: db, clock: clock)
+        let setupID = try await TestAccounts.create("setup", role: .leader, area: SampleAreas.county, in: db)
+        let setup = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备", role: .leader,
+                                        jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(SampleAreas.county)))),
+                           ip: "test")
+        let centers = CenterAdministration(platform: platform)
+        let lead = try await centers.addDepartment(areaCode: SampleAreas.township, code: "police", name: "派出所",
+                                                   stationing: .resident, caller: setup)
+        let assisting = try await centers.addDepartment(areaCode: SampleAreas.township, code: "court", name: "人民法庭",
                                                         stationing: .resident, caller: setup)
-            let accounts: [(String, Role, String, Int64?)] = [
-                ("desk", .intakeOperator, SampleAreas.township, nil), ("disp", .dispatcher, SampleAreas.township, nil),
-                ("grid", .gridWorker, SampleAreas.grid, nil), ("gl", .gridLeader, SampleAreas.village, nil),
-                ("lead", .departmentHandler, SampleAreas.township, lead),
-                ("assist", .departmentHandler, SampleAreas.township, assisting),
-                ("other", .departmentHandler, SampleAreas.township, other),
-                ("cdisp", .dispatcher, SampleAreas.county, nil), ("citydisp", .dispatcher, SampleAreas.city, nil),
-                ("boss", .leader, SampleAreas.county, nil), ("outsider", .dispatcher, outsideTownship, nil),
-            ]
-            for (name, role, area, department) in accounts {
-                try await TestAccounts.create(name, role: role, area: area, departmentID: department, in: db)
-            }
-            let app = try await buildApplication(platform: platform, configuration: WebConfiguration())
-            try await app.test(.router) { client in
-                try await body(CaseDesk(client: client, platform: platform, clock: clock, lead: lead,
-                                        assisting: assisting, other: other))
-            }
+        let other = try await centers.addDepartment(areaCode: SampleAreas.township, code: "judicial", name: "司法所",
+                                                    stationing: .resident, caller: setup)
+        let accounts: [(String, Role, String, Int64?)] = [
+            ("desk", .intakeOperator, SampleAreas.township, nil), ("disp", .dispatcher, SampleAreas.township, nil),
+            ("grid", .gridWorker, SampleAreas.grid, nil), ("gl", .gridLeader, SampleAreas.village, nil),
+            ("lead", .departmentHandler, SampleAreas.township, lead),
+            ("assist", .departmentHandler, SampleAreas.township, assisting),
+            ("other", .departmentHandler, SampleAreas.township, other),
+            ("cdisp", .dispatcher, SampleAreas.county, nil), ("citydisp", .dispatcher, SampleAreas.city, nil),
+            ("boss", .leader, SampleAreas.county, nil), ("outsider", .dispatcher, outsideTownship, nil),
+        ]
+        for (name, role, area, department) in accounts {
+            try await TestAccounts.create(name, role: role, area: area, departmentID: department, in: db)
+        }
+        let app = try await buildApplication(platform: platform, configuration: WebConfiguration())
+        try await app.test(.router) { client in
+            try await body(CaseDesk(client: client, platform: platform, clock: clock, lead: lead,
+                                    assisting: assisting, other: other))
         }
     }
 

@@ -36,6 +36,19 @@ public enum FileType: String, Sendable, CaseIterable {
         }
     }
 
+    /// The file-name extensions of the type, the usual one first.
+    public var fileExtensions: [String] {
+        switch self {
+        case .xlsx: ["xlsx"]
+        case .ole: ["xls", "doc"]
+        case .text: ["csv", "txt", "json", "geojson", "tsv"]
+        case .jpeg: ["jpg", "jpeg"]
+        case .png: ["png"]
+        case .webp: ["webp"]
+        case .pdf: ["pdf"]
+        }
+    }
+
     /// The type `data` starts like, or nil for anything else (executables, archives, media, empty).
     public static func sniff(_ data: Data) -> FileType? {
         let head = [UInt8](data.prefix(16))

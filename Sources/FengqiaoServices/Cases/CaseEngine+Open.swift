@@ -32,11 +32,8 @@ extension CaseEngine {
                 guard receipt.command == fingerprint else { throw Self.keyReused }
                 return try CaseEventCodec.decoder.decode(CaseView.self, from: Data(receipt.response.utf8))
             }
-            let (areaCode, gridCode) = try ReportIntake.place(validated, atlas: atlas)
-            guard staff.jurisdiction.contains(gridCode ?? areaCode), let area = AreaCode(areaCode) else {
-                let field = validated.gridCode == nil ? "location" : "gridCode"
-                throw DomainError.validation([FieldError(field: field, code: "unknown", message: "辖区内没有该网格或位置")])
-            }
+            let (areaCode, gridCode) = try Self.filing(validated, staff: staff, atlas: atlas)
+            guard let area = AreaCode(areaCode) else { throw Self.outsidePlace(validated) }
             let cases = CaseRepository(db)
             let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
             let nowMs = now.millisecondsSince1970
@@ -59,7 +56,12 @@ extension CaseEngine {
                 try await engine.insertParty(caseId: id, side: party.0, name: party.1, phoneCipher: party.2,
                                              phoneMasked: party.3, at: nowMs)
             }
-            let view = try await Self.view(record, caseId: id, events: [reported], in: db)
+            var view = try await Self.view(record, caseId: id, events: [reported], in: db)
+            view.duplicates = try await CaseDuplicates.suggestions(
+                for: DuplicateProfile(gridCode: gridCode, address: record.address, description: record.description,
+                                      kind: record.kind, category: record.category),
+                areaCode: areaCode, around: nowMs, days: CaseDuplicates.defaultDays, future: false, excluding: id,
+                staff: staff, in: db)
             try await AuditTrail.append(
                 AuditEntry(caller, action: "case.open", objectType: "case", objectID: record.number,
                            summary: #"{"channel":"\#(record.channel)"}"#),
@@ -71,6 +73,18 @@ extension CaseEngine {
             }
             return view
         }
+    }
+
+    /// Where a validated report is filed (its village and grid), which must lie in `staff`'s jurisdiction.
+    static func filing(_ report: ValidatedReport, staff: Staff, atlas: AreaAtlas) throws -> (areaCode: String, gridCode: String?) {
+        let (areaCode, gridCode) = try ReportIntake.place(report, atlas: atlas)
+        guard staff.jurisdiction.contains(gridCode ?? areaCode) else { throw outsidePlace(report) }
+        return (areaCode, gridCode)
+    }
+
+    static func outsidePlace(_ report: ValidatedReport) -> DomainError {
+        let field = report.gridCode == nil ? "location" : "gridCode"
+        return .validation([FieldError(field: field, code: "unknown", message: "辖区内没有该网格或位置")])
     }
 
     /// The opening checked as a public report would be, plus the staff-only fields.

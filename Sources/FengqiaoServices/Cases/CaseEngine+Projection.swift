@@ -87,6 +87,7 @@ extension CaseEngine {
             deadline: snapshot?.deadline, returned: snapshot?.returned ?? false,
             pendingExtension: snapshot?.pendingExtension?.until, reply: snapshot?.reply,
             satisfaction: snapshot?.satisfaction?.rawValue, satisfactionName: snapshot?.satisfaction?.chineseName,
-            workable: legacy == nil, timeline: timeline)
+            workable: legacy == nil, timeline: timeline,
+            attachments: try await CaseAttachmentRepository(db).list(caseId: caseId).map(CaseAttachmentView.init))
     }
 }

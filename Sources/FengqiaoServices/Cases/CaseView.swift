@@ -52,4 +52,8 @@ public struct CaseView: Sendable, Codable, Equatable {
     /// False for cases imported with a legacy history: they are shown, not worked on.
     public var workable: Bool
     public var timeline: [Entry]
+    /// The files attached to the case, oldest first (nil only in answers kept from before attachments were listed).
+    public var attachments: [CaseAttachmentView]?
+    /// Only in the answer to registering a case: the cases it may duplicate (查重), best first.
+    public var duplicates: [CaseDuplicate]?
 }

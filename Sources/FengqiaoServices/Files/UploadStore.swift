@@ -32,6 +32,12 @@ public struct UploadStore: Sendable {
         return data
     }
 
+    /// Deletes the file stored under `name` (a file whose record could not be written); a missing one is no error.
+    public func remove(_ name: String) {
+        guard let url = try? location(of: name) else { return }
+        try? FileManager.default.removeItem(at: url)
+    }
+
     /// Where `name` lives; only 32 lowercase hex digits are names, so no path can be smuggled in.
     func location(of name: String) throws(DomainError) -> URL {
         guard name.utf8.count == 32, name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// What every service needs: the database, the personal-data cipher, the clock, a logger, the
-/// in-memory map, the security policy, the holiday calendar and recently seen sessions and tokens. Built once at start-up and passed down; there are no singletons.
+/// in-memory map, the security policy, the holiday calendar, recently seen sessions and tokens, and the upload store. Built once at start-up and passed down; there are no singletons.
 public struct Platform: Sendable {
     public let database: any Database
     public let cipher: PersonalDataCipher
@@ -15,12 +15,15 @@ public struct Platform: Sendable {
     public let holidayCalendars: HolidayCalendarCache
     public let sessions: RecentlySeen<SeenSession>
     public let apiTokens: RecentlySeen<ApiTokenRecord>
+    /// Where uploaded files (case attachments) are kept.
+    public let uploads: UploadStore
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
         atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: SecurityPolicyCache = SecurityPolicyCache(),
         holidayCalendars: HolidayCalendarCache = HolidayCalendarCache(),
-        sessions: RecentlySeen<SeenSession> = RecentlySeen(), apiTokens: RecentlySeen<ApiTokenRecord> = RecentlySeen()
+        sessions: RecentlySeen<SeenSession> = RecentlySeen(), apiTokens: RecentlySeen<ApiTokenRecord> = RecentlySeen(),
+        uploads: UploadStore = UploadStore(directory: URL(fileURLWithPath: "data/uploads"))
     ) {
         self.database = database
         self.cipher = cipher
@@ -31,6 +34,7 @@ public struct Platform: Sendable {
         self.holidayCalendars = holidayCalendars
         self.sessions = sessions
         self.apiTokens = apiTokens
+        self.uploads = uploads
     }
 
     /// The current in-memory map.

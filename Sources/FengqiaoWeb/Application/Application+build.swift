@@ -56,6 +56,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     HomeRoutes(platform: platform, views: views).add(to: &routes)
     ReportAPIRoutes(platform: platform).add(to: &routes)
     CaseRoutes(platform: platform).add(to: &routes)
+    CaseDuplicateRoutes(platform: platform).add(to: &routes)
+    CaseAttachmentRoutes(platform: platform).add(to: &routes)
     SessionRoutes(authentication: authentication, views: views, secureCookies: configuration.secureCookies)
         .add(to: &routes)
     AreaRoutes(platform: platform, views: views).add(to: &routes)

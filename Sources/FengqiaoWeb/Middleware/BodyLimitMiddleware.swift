@@ -6,16 +6,21 @@ struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.limit(for: request) {
-            throw HTTPError(.contentTooLarge)
+        let limit = Self.limit(for: request)
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw limit == AppRequestContext.maxBodyBytes
+                ? HTTPError(.contentTooLarge) : HTTPError(.contentTooLarge, message: "请求内容超过 \(limit >> 20) MB 的上限。")
         }
         return try await next(request, context)
     }
 
-    /// File uploads (imports) may be larger than other bodies.
+    /// File uploads (imports, case attachments) may be larger than other bodies.
     static func limit(for request: Request) -> Int {
         let path = request.uri.path
-        return path.hasPrefix("/api/v1/imports/") || path == "/imports" ? TransferRoutes.maximumImportBytes
-            : AppRequestContext.maxBodyBytes
+        if path.hasPrefix("/api/v1/imports/") || path == "/imports" { return TransferRoutes.maximumImportBytes }
+        if request.method == .post, path.hasPrefix("/api/v1/cases/"), path.hasSuffix("/attachments") {
+            return CaseAttachmentRoutes.maximumBodyBytes
+        }
+        return AppRequestContext.maxBodyBytes
     }
 }

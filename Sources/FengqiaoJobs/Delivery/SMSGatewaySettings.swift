@@ -42,7 +42,7 @@ public struct SMSGatewaySettings: Sendable {
             throw SettingProblem(setting: "FENGQIAO_SMS_METHOD", reason: "应为 GET、POST 或 PUT")
         }
         for header in headers where header.name.isEmpty || header.name.contains(where: { !$0.isASCII || $0 == ":" || $0.isWhitespace })
-            || header.value.contains(where: { $0 == "\r" || $0 == "\n" })
+            || header.value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" })
         {
             throw SettingProblem(setting: "FENGQIAO_SMS_HEADERS", reason: "请求头“\(header.name.prefix(40))”无效")
         }

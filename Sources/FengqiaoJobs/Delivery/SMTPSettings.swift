@@ -29,7 +29,7 @@ public struct SMTPSettings: Sendable {
         }
         guard !heloName.isEmpty, heloName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") })
         else { throw SettingProblem(setting: "FENGQIAO_SMTP_HELO", reason: "应为本机域名") }
-        guard !fromName.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !fromName.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
             throw SettingProblem(setting: "FENGQIAO_SMTP_FROM_NAME", reason: "不能包含换行")
         }
         if (username == nil) != (password == nil) {

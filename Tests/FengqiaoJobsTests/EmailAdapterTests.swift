@@ -96,6 +96,10 @@ final class EmailAdapterTests: XCTestCase {
         XCTAssertNil(EmailAddress("a@b.cn\r\nRCPT TO:<x@y.cn>"))
         XCTAssertNil(EmailAddress("a@@b.cn"))
         XCTAssertEqual(EmailAddress("zhang.san@court.example.cn")?.masked, "z***@court.example.cn")
+        let settings = try Self.settings(port: 25)
+        for text in [String(describing: settings), String(reflecting: EmailAdapter(settings: settings))] {
+            XCTAssertFalse(text.contains("pa55-word"), text)
+        }
     }
 
     /// The headers (lower-cased names, folded lines joined) and the decoded body of a DATA text.

@@ -93,5 +93,11 @@ final class SMSGatewayAdapterTests: XCTestCase {
         XCTAssertEqual(template.render(["phone": "138", "text": "你好 & 再见"], escaping: .percent),
                        "to=138&text=%E4%BD%A0%E5%A5%BD%20%26%20%E5%86%8D%E8%A7%81")
         XCTAssertEqual(PlaceholderTemplate.escape("a\"b\\c\nd\u{1}", .json), #"a\"b\\c\nd\u0001"#)
+        // Whatever describes the settings (a service group at debug level) leaves the secrets out.
+        let secret = try SMSGatewaySettings(url: "https://gw.example.cn/send?key=sk-url-secret",
+                                            headers: [("Authorization", "Bearer sk-header-secret")])
+        for text in [String(describing: secret), String(reflecting: secret), String(describing: DeliveryChannels(sms: secret))] {
+            XCTAssertFalse(text.contains("sk-url-secret") || text.contains("sk-header-secret"), text)
+        }
     }
 }

@@ -19,7 +19,8 @@ public struct EmailAdapter: NotificationAdapter {
         let domain = settings.from.split(separator: "@").last.map(String.init) ?? "fengqiao"
         let mail = MailMessage(
             from: settings.from, fromName: settings.fromName, to: email, subject: message.title,
-            body: "\(recipient.displayName):\r\n\r\n\(message.body.isEmpty ? message.title : message.body)\r\n\r\n— 枫桥基层社会治理平台(系统邮件,请勿回复)\r\n",
+            body: "\(recipient.displayName):\r\n\r\n\(message.body.isEmpty ? message.title : message.body)\r\n\r\n"
+                + "— 枫桥基层社会治理平台(系统邮件,请勿回复)\r\n",
             date: clock(), messageID: "outbox-\(message.id)-\(recipient.accountID)@\(domain)")
         do {
             try await client.send(mail)

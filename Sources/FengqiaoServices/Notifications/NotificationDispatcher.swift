@@ -53,14 +53,16 @@ public struct NotificationDispatcher: Sendable {
         }
     }
 
-    /// Delivers batches until none is due or `maxBatches` ran.
+    /// Delivers batches until none is due, `maxBatches` ran or `budget` seconds passed (the job that
+    /// calls it ends well within its own lease; what is left waits for the next run).
     @discardableResult
-    public func drain(maxBatches: Int = 20) async throws -> Report {
+    public func drain(maxBatches: Int = 20, budget: TimeInterval = 60) async throws -> Report {
+        let start = platform.clock.now()
         var total = Report()
         for _ in 0..<maxBatches {
             let report = try await deliverDueBatch()
             total.add(report)
-            if report.claimed < batchSize { break }
+            if report.claimed < batchSize || platform.clock.now().timeIntervalSince(start) > budget { break }
         }
         return total
     }
@@ -77,6 +79,9 @@ public struct NotificationDispatcher: Sendable {
         var report = Report()
         report.claimed = rows.count
         for row in rows {
+            // A slow gateway must not outlast the claim: rows left once half the lease is gone are not
+            // touched, and another run takes them when the lease ends, instead of two instances sending them.
+            guard platform.clock.now().timeIntervalSince(now) < lease / 2 else { break }
             switch await deliver(row, token: token) {
             case .sent: report.sent += 1
             case .retrying: report.retrying += 1

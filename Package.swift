@@ -71,6 +71,9 @@ let package = Package(
                 "FengqiaoServices",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The SMTP client of the e-mail notifications.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -138,7 +141,15 @@ let package = Package(
         ),
         .testTarget(
             name: "FengqiaoJobsTests",
-            dependencies: ["FengqiaoJobs", "FengqiaoTestSupport"],
+            dependencies: [
+                "FengqiaoJobs", "FengqiaoTestSupport",
+                // A fake SMS gateway and a fake SMTP sink, started by the tests.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -23,16 +23,23 @@ public struct JobRunner: Service {
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public static let standardHandlers: [any JobHandler] = [DailyCountRebuild(), ClockScan()]
+    public static let standardHandlers: [any JobHandler] = standardHandlers(delivery: NotificationDelivery())
+
+    /// The standard handlers with notifications delivered by `delivery` (the configured channels).
+    public static func standardHandlers(delivery: NotificationDelivery) -> [any JobHandler] {
+        [DailyCountRebuild(), ClockScan(), delivery]
+    }
 
     public func run() async throws {
         platform.logger.info("job runner started", metadata: ["worker": "\(workerName)"])
         var scheduledDay: String?
         var scheduledMinute: String?
+        var scheduledDelivery: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 scheduledDay = try await scheduleNightlyWork(after: scheduledDay)
                 scheduledMinute = try await scheduleMinuteWork(after: scheduledMinute)
+                scheduledDelivery = try await scheduleDeliveryWork(after: scheduledDelivery)
                 let ran = try await runDueJobs()
                 if ran > 0 { continue }
             } catch {
@@ -89,6 +96,21 @@ public struct JobRunner: Service {
         try await platform.database.write { db in
             try await JobRepository(db, kind: kind).enqueue(
                 kind: ClockScan.kind, payload: "{}", dedupeKey: key, runAt: now, now: now)
+        }
+        return key
+    }
+
+    /// Queues this slot's notification delivery run (every `NotificationDelivery.interval` seconds)
+    /// unless this runner already did (`done`); as with the clock scan, other instances' attempts are
+    /// no-ops. Returns the key queued.
+    func scheduleDeliveryWork(after done: String?) async throws -> String {
+        let now = platform.clock.now()
+        let key = NotificationDelivery.dedupeKey(for: now)
+        guard key != done else { return key }
+        let kind = platform.database.kind
+        try await platform.database.write { db in
+            try await JobRepository(db, kind: kind).enqueue(
+                kind: NotificationDelivery.kind, payload: "{}", dedupeKey: key, runAt: now, now: now)
         }
         return key
     }

@@ -41,13 +41,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let web = try webConfiguration()
+        let delivery = NotificationDelivery(channels: try DeliverySettings.channels(), workerName: web.instanceName)
         let (retentionDays, checkpointInterval) = (try auditSchedule.retentionDays(), try auditSchedule.checkpointInterval())
         let logger = try options.bootstrapLogging()
         let platform = try await PlatformStartup(options: options, logger: logger).open(migrate: !noMigrate)
         do {
             if demo { try await loadDemoIfEmpty(platform) }
             var services: [any Service] = [DatabaseCloser(database: platform.database)]
-            if !noJobs { services.append(JobRunner(platform: platform, workerName: web.instanceName)) }
+            if !noJobs {
+                services.append(JobRunner(platform: platform, workerName: web.instanceName,
+                                          handlers: JobRunner.standardHandlers(delivery: delivery)))
+            }
             services.append(AuditKeeper(platform: platform, seal: try audit.seal(options, logger: logger),
                                         interval: checkpointInterval, retentionDays: noJobs ? nil : retentionDays))
             let app = try await buildApplication(platform: platform, configuration: web) {

@@ -10,7 +10,7 @@ import Foundation
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "账号管理 (staff accounts)",
-        subcommands: [Create.self, Disable.self, Enable.self, ResetPassword.self, Grant.self, List.self])
+        subcommands: [Create.self, Disable.self, Enable.self, ResetPassword.self, Grant.self, List.self, Contact.self])
 
     /// Who the audit log records: the operating-system user running the command.
     static var actor: Administrator { .commandLine(user: ProcessInfo.processInfo.environment["USER"] ?? "unknown") }

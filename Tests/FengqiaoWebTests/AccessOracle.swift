@@ -20,6 +20,10 @@ enum AccessOracle {
     /// The object whose scope decides the answer: in the path, the query or the body.
     enum Object: Equatable {
         case none, township, village, grid, gridPost, person, organization, department, token, account
+        /// A message in the asking person's own inbox (inside) or in someone else's (outside).
+        case inboxMessage
+        /// A notification outbox row about a case in the area.
+        case notification
         /// A case (by its number); the world's cases are rejected, so every command after authorisation is a 409.
         case caseFile
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
@@ -230,5 +234,14 @@ enum AccessOracle {
         "POST /admin/accounts/{id}/enable": needs(.manageAccounts, .account),
         "POST /admin/accounts/{id}/password": needs(.manageAccounts, .account, body: .form("password=New-Passw0rd!")),
         "POST /admin/accounts/{id}/grant": needs(.grantRoles, .account, body: .form("role=gridWorker&areaCode={village}")),
+
+        // The in-app inbox is every person's own (no machine has one); someone else's message reads as missing.
+        "GET /inbox": needs(.ownSignIn),
+        "GET /api/v1/inbox": needs(.ownSignIn),
+        "POST /inbox/read-all": needs(.ownSignIn),
+        "POST /inbox/{id}/read": needs(.ownSignIn, .inboxMessage),
+        // The notification outbox: the system admin runs it (manageNotifications), scoped by the rows' areas.
+        "GET /admin/outbox": needs(.manageNotifications),
+        "POST /admin/outbox/{id}/retry": needs(.manageNotifications, .notification),
     ]
 }

@@ -4,6 +4,7 @@ import FengqiaoStore
 import FengqiaoTestSupport
 import Foundation
 import HTTPTypes
+import SQLKit
 import XCTest
 
 /// The world the access matrix runs in: every role has an account answering for township A; each
@@ -26,6 +27,10 @@ struct AccessWorld {
         var attachment: Int64
         /// Part-time post holders in this grid, one per role (each role's DELETE removes its own).
         var postHolders: [String: Int64]
+        /// Inbox messages: inside, one per role's account (each marks its own); outside, one of someone else's.
+        var inboxMessages: [String: Int64]
+        /// A failed notification about this grid's case.
+        var notification: Int64
     }
 
     let inside: Objects
@@ -50,6 +55,8 @@ struct AccessWorld {
         case .department: o.department
         case .token: o.token
         case .account: o.account
+        case .inboxMessage: o.inboxMessages[role.map(Self.username) ?? ""] ?? o.inboxMessages["other"] ?? 0
+        case .notification: o.notification
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -148,9 +155,31 @@ struct AccessWorld {
             rejection.channel = "phone"
             _ = try await engine.perform(CaseCommandRequest(name: .reject, body: rejection), caseNumber: opened.number,
                                          caller: caller(.dispatcher))
+            let caseID = try await db.read { try await CaseRepository($0).find(number: opened.number)?.id }
+            let (messages, notification) = try await db.write { db -> ([String: Int64], Int64) in
+                var messages: [String: Int64] = [:]
+                let inbox = InboxRepository(db)
+                let owners: [(String, Int64)] = n == 1 ? try await Role.allCases.asyncMap { role in
+                    (username(role), try await AccountRepository(db).find(username: username(role))?.id ?? 0)
+                } : [("other", account)]
+                for (name, owner) in owners {
+                    try await inbox.insert(InboxMessageRecord(accountId: owner, outboxId: nil, caseId: nil, kind: "notice",
+                                                              title: "矩阵消息", body: "", createdAt: 0))
+                    messages[name] = try await inbox.page(accountId: owner, before: nil, unreadOnly: false, limit: 1).first?.id
+                }
+                let outbox = NotificationOutboxRepository(db)
+                try await outbox.enqueue(dedupeKey: "matrix-\(n)", channel: "sms", recipient: "grid:\(grid)", caseId: caseID,
+                                         payload: "{}", at: 0)
+                let row = try await db.select().column("id").from("notification_outbox").where("dedupe_key", .equal, "matrix-\(n)")
+                    .first()?.decode(column: "id", as: Int64.self) ?? 0
+                try await db.update("notification_outbox").set("state", to: "failed").set("last_error", to: "矩阵")
+                    .where("id", .equal, row).run()
+                return (messages, row)
+            }
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
-                           caseNumber: opened.number, attachment: photo.id, postHolders: holders)
+                           caseNumber: opened.number, attachment: photo.id, postHolders: holders,
+                           inboxMessages: messages, notification: notification)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)
@@ -158,5 +187,13 @@ struct AccessWorld {
         let receipt = try await ReportIntake(platform: platform).submit(ReportSubmission(
             kind: "dispute", description: "邻居装修噪音扰民", latitude: 40.605, longitude: 109.805))
         return AccessWorld(inside: inside, outside: outside, trackingCode: receipt.trackingCode)
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
     }
 }

@@ -39,7 +39,7 @@ public enum ApiScope: String, Sendable, Codable, CaseIterable {
     /// Permissions no token may carry, whatever a scope is made to mean later.
     /// Configuring the case engine is a person's decision too.
     public static let forbiddenPermissions: Set<Permission> = [
-        .manageAccounts, .grantRoles, .readAuditLog, .ownSignIn, .configureCases,
+        .manageAccounts, .grantRoles, .readAuditLog, .ownSignIn, .configureCases, .manageNotifications,
     ]
 
     /// The scopes named in `values` (each may itself hold several names separated by spaces or

@@ -44,6 +44,9 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     /// Edit the case category tree, the holiday calendar and SLA presets: configuration, not case
     /// content, so the system admin holds it without reading a single case (三权分立).
     case configureCases
+    /// See the notification outbox (pending, failed, skipped deliveries) and send a row again: running
+    /// the platform, not reading cases.
+    case manageNotifications
     /// Look after one's own sign-in (two-factor enrolment): every person has it, no machine token.
     case ownSignIn
 }

@@ -29,7 +29,7 @@ extension Role {
         case .assessor:
             [.viewMap, .viewCases, .assess]
         case .systemAdmin:
-            [.viewMap, .editMap, .importData, .manageAccounts, .configureCases]
+            [.viewMap, .editMap, .importData, .manageAccounts, .configureCases, .manageNotifications]
         case .securityAdmin:
             [.grantRoles]
         case .auditor:

@@ -9,7 +9,8 @@ public enum AuditActionCatalog {
         ("account.create", "创建账号"), ("account.disable", "停用账号"), ("account.enable", "启用账号"),
         ("account.grant", "授予角色"), ("account.reset_password", "重置密码"), ("account.totp_enable", "启用两步验证"),
         ("account.totp_disable", "关闭两步验证"), ("account.totp_disable_failed", "关闭两步验证失败"),
-        ("account.totp_reset", "重置两步验证"), ("security_policy.update", "修改安全策略"),
+        ("account.totp_reset", "重置两步验证"), ("account.contact", "设置通知联系方式"),
+        ("security_policy.update", "修改安全策略"),
         ("api_token.create", "创建接口令牌"), ("api_token.revoke", "吊销接口令牌"),
         ("case.open", "登记案件"), ("case_attachment.upload", "上传案件附件"),
         ("case_attachment.download", "下载案件附件"),
@@ -26,6 +27,7 @@ public enum AuditActionCatalog {
         ("case_category.add", "新增事件分类"), ("case_category.rename", "事件分类更名"),
         ("case_category.deactivate", "停用事件分类"), ("case_category.activate", "启用事件分类"),
         ("case_category.move", "调整事件分类顺序"), ("holiday_schedule.save", "保存节假日安排"),
+        ("notification.retry", "重发通知"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

@@ -50,6 +50,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
         BodyLimitMiddleware()
         TokenAuthMiddleware(tokens: ApiTokens(platform: platform))
         SessionMiddleware(authentication: authentication)
+        InboxBadgeMiddleware(inbox: Inbox(platform: platform))
     }
     var routes = RouteTable(router: router)
     HealthRoutes(platform: platform, metrics: metrics).add(to: &routes)
@@ -78,6 +79,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     AuditRoutes(platform: platform, views: views).add(to: &routes)
     CaseCategoryRoutes(platform: platform, views: views).add(to: &routes)
     CalendarRoutes(platform: platform, views: views).add(to: &routes)
+    InboxRoutes(platform: platform, views: views).add(to: &routes)
+    OutboxRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -7,6 +7,9 @@ import Mustache
 struct Views: Sendable {
     let library: MustacheLibrary
 
+    /// The signed-in person's unread inbox messages, set by `InboxBadgeMiddleware` for page requests.
+    @TaskLocal static var unreadMessages: Int?
+
     static func load() async throws -> Views {
         guard let directory = Bundle.module.path(forResource: "templates", ofType: nil, inDirectory: "Resources") else {
             throw ViewError.templatesMissing
@@ -32,6 +35,8 @@ struct Views: Sendable {
                 "accounts": staff.may(.manageAccounts) || staff.may(.grantRoles), "security": staff.may(.grantRoles),
                 "audit": staff.may(.readAuditLog), "ownSignIn": staff.may(.ownSignIn),
                 "caseSettings": staff.may(.configureCases),
+                "inbox": !staff.isMachine && staff.may(.ownSignIn), "unread": Self.unreadMessages.flatMap { $0 > 0 ? $0 : nil } as Any,
+                "outbox": staff.may(.manageNotifications),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -1,0 +1,38 @@
+/// How an outbox row is delivered (`notification_outbox.channel`).
+public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
+    /// The in-app inbox.
+    case app
+    /// A text message through the SMS gateway.
+    case sms
+    /// A phone call: without a call adapter, a task "请电话联系" in the recipients' in-app inbox.
+    case call
+    /// E-mail over SMTP.
+    case email
+
+    public var chineseName: String {
+        switch self {
+        case .app: "站内消息"
+        case .sms: "短信"
+        case .call: "电话任务"
+        case .email: "电子邮件"
+        }
+    }
+
+    /// What a person needs to be reached on this channel, for "nobody has one" errors.
+    var addressName: String {
+        switch self {
+        case .app, .call: "账号"
+        case .sms: "手机号"
+        case .email: "电子邮箱"
+        }
+    }
+
+    /// The setting that switches the channel on, for "not configured" errors.
+    var setting: String {
+        switch self {
+        case .app, .call: "内置"
+        case .sms: "FENGQIAO_SMS_URL"
+        case .email: "FENGQIAO_SMTP_HOST"
+        }
+    }
+}

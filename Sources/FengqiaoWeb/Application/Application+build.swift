@@ -76,6 +76,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     AuditRoutes(platform: platform, views: views).add(to: &routes)
     CaseCategoryRoutes(platform: platform, views: views).add(to: &routes)
     CalendarRoutes(platform: platform, views: views).add(to: &routes)
+    CasePolicyRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

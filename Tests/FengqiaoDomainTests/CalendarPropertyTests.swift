@@ -14,24 +14,55 @@ import Testing
     static let hour = 3600
     /// A pause as (offset from the clock's start, length; 0 = still open), offsets from before the start on.
     static let pauses = zip(Gen.int(in: -2 * 86_400...40 * 86_400), Gen.int(in: 0...5 * 86_400)).array(of: 0...4)
-    static let limit = zip(Gen.int(in: 0...2), Gen.int(in: 1...70)).map { unit, amount -> ClockLimit in
+    static let limit = zip(Gen.int(in: 0...3), Gen.int(in: 1...70)).map { unit, amount -> ClockLimit in
         switch unit {
         case 0: .workingDays(amount)
         case 1: .workingHours(amount)
-        default: .calendarDays(amount)
+        case 2: .calendarDays(amount)
+        default: .minutes(amount * 97)
         }
     }
 
     static func date(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
-    static func clock(_ start: Int, _ limit: ClockLimit, _ pauses: [(Int, Int)], stop: Int?) -> StageClock {
+    static func clock(_ start: Int, _ limit: ClockLimit, _ pauses: [(Int, Int)], stop: Int?, fixed: Int? = nil)
+        -> StageClock
+    {
         StageClock(
             kind: .handling, limit: limit, startedAt: date(start), stoppedAt: stop.map(date),
             pauses: pauses.map { offset, length in
                 ClockPause(
                     reason: .requesterUnreachable, start: date(start + offset),
                     end: length == 0 ? nil : date(start + offset + length))
-            })
+            }, fixedDeadline: fixed.map(date))
+    }
+
+    /// Clocks that end at a named instant (a dispatcher's deadline, a whistle's check-in time): never
+    /// negative, paused time excluded, and the deadline is the instant moved on by the wall-clock time
+    /// paused before it.
+    @Test func fixedDeadlinesExcludePausedTimeAndNeverGoNegative() async {
+        await propertyCheck(
+            count: 300, input: Self.instant, Gen.int(in: -86_400...30 * 86_400), Self.pauses, Gen.int(in: -86_400...60 * 86_400)
+        ) { start, span, pauses, later in
+            let at = Self.date(start + later)
+            let due = Self.date(start + span)
+            var paused = StageClock.ending(at: due, kind: .checkIn, startedAt: Self.date(start))
+            paused.pauses = Self.clock(start, .minutes(1), pauses, stop: nil).pauses
+            let unpaused = StageClock.ending(at: due, kind: .checkIn, startedAt: Self.date(start))
+            let elapsed = paused.elapsed(at: at, calendar: Self.calendar)
+            #expect(elapsed >= 0)
+            #expect(paused.budget(calendar: Self.calendar) == TimeInterval(max(0, span)))
+            #expect(
+                elapsed + paused.pausedTime(at: at, calendar: Self.calendar)
+                    == unpaused.elapsed(at: at, calendar: Self.calendar))
+            #expect(unpaused.deadline(at: at, calendar: Self.calendar) == max(due, Self.date(start)))
+            #expect(paused.deadline(at: at, calendar: Self.calendar) >= unpaused.deadline(at: at, calendar: Self.calendar))
+            switch paused.status(at: at, calendar: Self.calendar) {
+            case .overdue: #expect(at > paused.deadline(at: at, calendar: Self.calendar))
+            case .running, .warning: #expect(at <= paused.deadline(at: at, calendar: Self.calendar))
+            case .stopped: Issue.record("no stop was set")
+            }
+        }
     }
 
     @Test func elapsedIsNeverNegativeAndPausesOnlyTakeAway() async {
@@ -78,7 +109,7 @@ import Testing
     @Test func deadlinesAreMonotoneInTheAmount() async {
         await propertyCheck(count: 300, input: Self.instant, Gen.int(in: 0...60)) { start, n in
             let from = Self.date(start)
-            for make in [ClockLimit.workingDays, ClockLimit.workingHours, ClockLimit.calendarDays] {
+            for make in [ClockLimit.workingDays, ClockLimit.workingHours, ClockLimit.calendarDays, ClockLimit.minutes] {
                 let shorter = Self.calendar.deadline(adding: make(n), from: from)
                 let longer = Self.calendar.deadline(adding: make(n + 1), from: from)
                 #expect(shorter >= from)

@@ -15,7 +15,7 @@ final class SLAPresetTests: XCTestCase {
         XCTAssertEqual(limit(.handling, .normal), .workingDays(15))
         for urgency in Urgency.allCases {
             let preset = SLAPreset.for(category: .hotline, urgency: urgency)
-            XCTAssertEqual(Set(preset.limits.keys), Set(ClockKind.allCases), "every stage has a clock")
+            XCTAssertEqual(Set(preset.limits.keys), Set(ClockKind.stages), "every stage has a clock")
             XCTAssertNil(preset.maximumExtension)
             XCTAssertTrue(preset.basis.contains("默认"))
         }

@@ -218,6 +218,58 @@ final class StageClockTests: XCTestCase {
         let data = try JSONEncoder().encode(assisting)
         XCTAssertEqual(try JSONDecoder().decode(StageClock.self, from: data), assisting)
         XCTAssertEqual(ClockOwner.Role.assisting.chineseName, "协办")
-        XCTAssertEqual(ClockKind.allCases.map(\.chineseName), ["受理", "派遣", "签收", "办理", "核查", "答复", "回访"])
+        XCTAssertEqual(ClockKind.allCases.map(\.chineseName), ["受理", "派遣", "签收", "办理", "核查", "答复", "回访", "调处", "报到"])
+        XCTAssertEqual(ClockKind.allCases.filter(\.isStage), ClockKind.stages)
+        XCTAssertEqual(ClockOwner.Role.summoned.chineseName, "被召集")
+    }
+
+    /// Minutes count the clock round: 30 minutes from Friday 17:20 end at 17:50, not Monday morning.
+    func testMinutesCountWallClockTime() throws {
+        let start = F.beijing("2025-03-07 17:20")
+        XCTAssertEqual(calendar.deadline(adding: .minutes(30), from: start), F.beijing("2025-03-07 17:50"))
+        let clock = StageClock(kind: .checkIn, owner: .department(id: 3, role: .summoned), limit: .minutes(30), startedAt: start)
+        XCTAssertEqual(clock.budget(calendar: calendar), 1800)
+        XCTAssertEqual(clock.status(at: F.beijing("2025-03-07 17:44"), calendar: calendar), .warning(fraction: 0.8))
+        XCTAssertEqual(clock.status(at: F.beijing("2025-03-07 17:51"), calendar: calendar), .overdue)
+        XCTAssertEqual(ClockLimit.minutes(30).description, "30分钟")
+        XCTAssertEqual(ClockLimit.minutes(20).adding(.minutes(10)), .minutes(30))
+        XCTAssertNil(ClockLimit.minutes(20).adding(.workingHours(1)))
+        XCTAssertEqual(ClockLimit.minutes(10_081).validate(field: "x").first?.code, "out_of_range")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(ClockLimit.minutes(30))
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"{"amount":30,"unit":"minutes"}"#)
+        XCTAssertEqual(try JSONDecoder().decode(ClockLimit.self, from: data), .minutes(30))
+        XCTAssertEqual(ClockLimit(unit: .workingDays, amount: 3), .workingDays(3))
+    }
+
+    /// A deadline a person named (a dispatcher's, a whistle's) ends the clock exactly then, counted in
+    /// wall-clock time; a pause moves it on by the paused time, an extension by its minutes.
+    func testAFixedDeadlineEndsExactlyThenAndPausesMoveIt() throws {
+        let start = F.beijing("2025-03-03 09:00:20")
+        let due = F.beijing("2025-03-10 12:00")
+        var clock = StageClock.ending(at: due, kind: .handling, owner: .department(id: 7, role: .lead), startedAt: start)
+        XCTAssertEqual(clock.fixedDeadline, due)
+        XCTAssertEqual(clock.limit, .minutes(7 * 1440 + 180), "the span in minutes, rounded up")
+        XCTAssertFalse(clock.countsWorkingTime)
+        XCTAssertEqual(clock.deadline(at: start, calendar: calendar), due, "exactly the named instant, not rounded")
+        XCTAssertEqual(clock.status(at: due, calendar: calendar), .warning(fraction: 1))
+        XCTAssertEqual(clock.status(at: due.addingTimeInterval(1), calendar: calendar), .overdue)
+        try clock.pause(at: F.beijing("2025-03-04 10:00"), reason: .extensionUnderReview)
+        try clock.resume(at: F.beijing("2025-03-04 12:00"))
+        XCTAssertEqual(clock.deadline(at: F.beijing("2025-03-05 09:00"), calendar: calendar), due.addingTimeInterval(7200))
+        XCTAssertEqual(clock.pausedTime(at: F.beijing("2025-03-05 09:00"), calendar: calendar), 7200)
+        clock.extensionGranted = .minutes(60)
+        XCTAssertEqual(clock.deadline(at: F.beijing("2025-03-05 09:00"), calendar: calendar), due.addingTimeInterval(3 * 3600))
+        try clock.stop(at: due.addingTimeInterval(2 * 3600))
+        XCTAssertEqual(clock.status(at: due.addingTimeInterval(4 * 3600), calendar: calendar), .stopped(onTime: true))
+        // A deadline before the start gives an empty budget, never a negative one.
+        let late = StageClock.ending(at: start.addingTimeInterval(-600), kind: .checkIn, startedAt: start)
+        XCTAssertEqual(late.limit, .minutes(0))
+        XCTAssertEqual(late.budget(calendar: calendar), 0)
+        XCTAssertEqual(late.elapsed(at: start.addingTimeInterval(60), calendar: calendar), 60)
+        XCTAssertEqual(late.status(at: start.addingTimeInterval(60), calendar: calendar), .overdue)
+        let decoded = try JSONDecoder().decode(StageClock.self, from: try JSONEncoder().encode(clock))
+        XCTAssertEqual(decoded, clock)
     }
 }

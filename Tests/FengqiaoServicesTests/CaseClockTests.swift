@@ -90,14 +90,18 @@ final class CaseClockTests: XCTestCase {
             let t2 = clock.now()
             try await d.perform(.signFor, n, as: d.caller(.departmentHandler, department: d.lead))
             (_, rows, due, status) = try await Self.clocks(n, db)
-            XCTAssertEqual(rows.map(\.kind), ["acceptance", "dispatch", "signFor", "signFor", "handling"])
-            XCTAssertEqual(rows.map(\.status), ["met", "met", "met", "running", "running"])
-            XCTAssertEqual(rows.map(\.departmentId), [nil, nil, d.lead, d.assisting, d.lead])
+            XCTAssertEqual(rows.map(\.kind), ["acceptance", "dispatch", "tier", "signFor", "signFor", "handling"])
+            XCTAssertEqual(rows.map(\.status), ["met", "met", "running", "met", "running", "running"])
+            XCTAssertEqual(rows.map(\.departmentId), [nil, nil, nil, d.lead, d.assisting, d.lead])
             XCTAssertEqual(rows[1].stoppedAt, t1.millisecondsSince1970)
-            XCTAssertEqual(rows[2].stoppedAt, t2.millisecondsSince1970)
-            XCTAssertEqual(rows[4].startedAt, t2.millisecondsSince1970)
-            XCTAssertEqual(rows[4].limitUnit, "workingDays")
-            XCTAssertEqual(rows[4].limitValue, 15)
+            XCTAssertEqual(rows[3].stoppedAt, t2.millisecondsSince1970)
+            XCTAssertEqual(rows[5].startedAt, t2.millisecondsSince1970)
+            XCTAssertEqual(rows[5].limitUnit, "workingDays")
+            XCTAssertEqual(rows[5].limitValue, 15)
+            // The grid tier's deadline (3 working days by default) runs from acceptance.
+            let accepted = t0.addingTimeInterval(1800)
+            XCTAssertEqual(rows[2].startedAt, accepted.millisecondsSince1970)
+            XCTAssertEqual(rows[2].dueAt, self.calendar.deadline(adding: .workingDays(3), from: accepted).millisecondsSince1970)
             XCTAssertEqual(rows[1].dueAt, self.calendar.deadline(adding: .workingHours(4), from: t0.addingTimeInterval(1800)).millisecondsSince1970)
             XCTAssertEqual(due, self.calendar.deadline(adding: .workingHours(4), from: t1).millisecondsSince1970,
                            "the assisting department's sign-for is the earliest open deadline")
@@ -105,9 +109,10 @@ final class CaseClockTests: XCTestCase {
 
             try await d.perform(.signFor, n, as: d.caller(.departmentHandler, department: d.assisting))
             (_, rows, due, _) = try await Self.clocks(n, db)
-            XCTAssertEqual(rows.map(\.kind), ["acceptance", "dispatch", "signFor", "signFor", "handling", "handling"])
-            XCTAssertEqual(due, self.calendar.deadline(adding: .workingDays(15), from: t2).millisecondsSince1970,
+            XCTAssertEqual(rows.map(\.kind), ["acceptance", "dispatch", "tier", "signFor", "signFor", "handling", "handling"])
+            XCTAssertEqual(rows[5].dueAt, self.calendar.deadline(adding: .workingDays(15), from: t2).millisecondsSince1970,
                            "the lead's handling deadline, on the official calendar")
+            XCTAssertEqual(due, rows[2].dueAt, "the tier deadline comes first")
 
             // An extension request pauses the handling clocks until it is approved.
             clock.advance(minutes: 60)
@@ -117,25 +122,29 @@ final class CaseClockTests: XCTestCase {
             ask.reason = "需协调多个部门"
             try await d.perform(.requestExtension, n, body: ask, as: d.caller(.departmentHandler, department: d.lead))
             (_, rows, _, _) = try await Self.clocks(n, db)
-            XCTAssertEqual(rows[4].pausedSince, t3.millisecondsSince1970)
             XCTAssertEqual(rows[5].pausedSince, t3.millisecondsSince1970)
-            XCTAssertNil(rows[3].pausedSince, "a stopped sign-for clock is not paused")
+            XCTAssertEqual(rows[6].pausedSince, t3.millisecondsSince1970)
+            XCTAssertNil(rows[4].pausedSince, "a stopped sign-for clock is not paused")
+            XCTAssertNil(rows[2].pausedSince, "the tier deadline runs on")
             clock.advance(minutes: 120)
             try await d.perform(.approveExtension, n)
             (_, rows, due, _) = try await Self.clocks(n, db)
-            XCTAssertNil(rows[4].pausedSince)
-            XCTAssertEqual(rows[4].pausedMs, 120 * 60_000)
-            XCTAssertEqual(rows[4].limitValue, 20, "the approved extension is added in working days")
+            XCTAssertNil(rows[5].pausedSince)
+            XCTAssertEqual(rows[5].pausedMs, 120 * 60_000)
+            XCTAssertEqual(rows[5].limitValue, 20, "the approved extension is added in working days")
             var handling = StageClock(kind: .handling, owner: .department(id: d.lead, role: .lead), limit: .workingDays(20),
                                       startedAt: t2, pauses: [ClockPause(reason: .extensionUnderReview, start: t3,
                                                                          end: t3.addingTimeInterval(7200))])
-            XCTAssertEqual(due, handling.deadline(at: clock.now(), calendar: self.calendar).millisecondsSince1970)
+            XCTAssertEqual(rows[5].dueAt, handling.deadline(at: clock.now(), calendar: self.calendar).millisecondsSince1970)
+            XCTAssertEqual(due, min(rows[2].dueAt, rows[5].dueAt))
 
             try await d.perform(.feedback, n, body: { var b = CaseCommandBody(); b.result = "已调解"; b.waivedAssisting = [d.assisting]; return b }(),
                                 as: d.caller(.departmentHandler, department: d.lead))
             (_, rows, _, status) = try await Self.clocks(n, db)
             XCTAssertEqual(rows.map(\.kind).suffix(1), ["verification"])
-            XCTAssertEqual(rows.dropLast().map(\.status).filter { $0 == "running" }, [], "feedback stops every department clock")
+            XCTAssertEqual(rows.dropLast().map(\.status).filter { $0 == "running" }, [],
+                           "feedback stops every department clock and the tier deadline")
+            XCTAssertEqual(rows[2].stoppedAt, clock.now().millisecondsSince1970)
             handling.stoppedAt = clock.now()
             XCTAssertEqual(status, "running")
 
@@ -195,7 +204,8 @@ final class CaseClockTests: XCTestCase {
             // Accepting late stops the clock as missed; the engine queues nothing and the case goes green.
             try await d.perform(.accept, n)
             (id, rows, _, status) = try await Self.clocks(n, db)
-            XCTAssertEqual(rows.map(\.status), ["missed", "running"])
+            XCTAssertEqual(rows.map(\.status), ["missed", "running", "running"])
+            XCTAssertEqual(rows.map(\.kind), ["acceptance", "dispatch", "tier"])
             XCTAssertEqual(status, "running")
             queued = try await scan.run()
             XCTAssertEqual(queued, 0)
@@ -218,19 +228,20 @@ final class CaseClockTests: XCTestCase {
             ask.reason = "等待鉴定结果"
             try await d.perform(.requestExtension, n, body: ask, as: handler)
             clock.advance(minutes: 60 * 24 * 40)
-            let queued = try await CaseClockScan(platform: d.platform).run()
-            let (_, rows, _, status) = try await Self.clocks(n, db)
-            XCTAssertEqual(queued, 0, "\(db.kind): a paused clock does not advance")
-            XCTAssertEqual(rows.last?.kind, "handling")
-            XCTAssertEqual(rows.last?.status, "running")
-            XCTAssertNotNil(rows.last?.pausedSince)
-            XCTAssertEqual(status, "running")
+            try await CaseClockScan(platform: d.platform).run()
+            let (caseId, rows, _, _) = try await Self.clocks(n, db)
+            let handling = rows.last { $0.kind == "handling" }
+            XCTAssertEqual(handling?.status, "running", "\(db.kind): a paused clock does not advance")
+            XCTAssertNotNil(handling?.pausedSince)
+            let messages = try await db.read { try await NotificationOutboxRepository($0).messages(caseId: caseId) }
+            XCTAssertFalse(messages.contains { $0.payload.contains(#""clock":"handling""#) }, "\(messages.map(\.payload))")
 
             try await d.perform(.denyExtension, n, body: { var b = CaseCommandBody(); b.reason = "理由不充分"; return b }())
-            let (_, resumed, _, _) = try await Self.clocks(n, db)
-            XCTAssertNil(resumed.last?.pausedSince)
-            XCTAssertEqual(resumed.last?.limitValue, 15, "a denied request adds nothing")
-            XCTAssertEqual(resumed.last?.pausedMs, 60 * 24 * 40 * 60_000)
+            let (_, rows2, _, _) = try await Self.clocks(n, db)
+            let resumed = rows2.last { $0.kind == "handling" }
+            XCTAssertNil(resumed?.pausedSince)
+            XCTAssertEqual(resumed?.limitValue, 15, "a denied request adds nothing")
+            XCTAssertEqual(resumed?.pausedMs, 60 * 24 * 40 * 60_000)
         }
     }
 
@@ -243,10 +254,10 @@ final class CaseClockTests: XCTestCase {
                                trackingCode: nil, by: .staff(staff), at: t0),
             CaseEvent(.withdrawn(reason: "已自行解决"), actor: CaseEventActor(.staff(staff)), at: t0.addingTimeInterval(600)),
         ]
-        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar)
+        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar, policy: CasePolicy())
         XCTAssertEqual(clocks.map(\.kind), [.acceptance])
         XCTAssertEqual(clocks.first?.limit, .workingHours(1), "特急 takes the critical hotline preset")
         XCTAssertEqual(clocks.first?.stoppedAt, t0.addingTimeInterval(600))
-        XCTAssertEqual(CaseClockPlan.clocks(for: events, calendar: calendar), clocks)
+        XCTAssertEqual(CaseClockPlan.clocks(for: events, calendar: calendar, policy: CasePolicy()), clocks)
     }
 }

@@ -209,7 +209,7 @@ enum AccessOracle {
         "GET /audit": needs(.readAuditLog),
         "GET /audit/export.xlsx": needs(.readAuditLog),
 
-        // Configuring the case engine: the category tree and the holiday calendar. Configuration is the system
+        // Configuring the case engine: the category tree, the holiday calendar and the case rules. Configuration is the system
         // admin's (configureCases); staff who see cases read the tree and the calendar. No area is involved.
         "GET /api/v1/case-categories": Entry(rule: .needsAny([.viewCases, .configureCases])),
         "POST /api/v1/case-categories": needs(.configureCases, body: .json(#"{"kind":"dispute","name":"矩阵分类"}"#)),
@@ -223,6 +223,8 @@ enum AccessOracle {
         "PUT /api/v1/calendar/{year}": needs(.configureCases, body: .json(schedule2026)),
         "GET /admin/calendar": needs(.configureCases),
         "POST /admin/calendar": needs(.configureCases, body: .multipart([("schedule", schedule2026)])),
+        "GET /admin/case-policy": needs(.configureCases),
+        "POST /admin/case-policy": needs(.configureCases, body: .form("reopenLimit=2")),
 
         // Accounts under 三权分立: the system admin runs the lifecycle, the security admin grants.
         "GET /admin/accounts": Entry(rule: .needsAny([.manageAccounts, .grantRoles])),

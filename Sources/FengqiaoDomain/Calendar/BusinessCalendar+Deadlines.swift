@@ -14,6 +14,7 @@ extension BusinessCalendar {
     ///   count that ends exactly at a period's end gives that end (12:00, not 14:30).
     /// - `.calendarDays(n)`: 24:00 of the n-th day after `start`'s day, moved to 24:00 of the next
     ///   working day when that day is a weekend or holiday (民法典第二百零一条、第二百零三条).
+    /// - `.minutes(n)`: n minutes of wall-clock time after `start`.
     public func deadline(adding limit: ClockLimit, from start: Date) -> Date {
         guard limit.amount > 0 else { return start }
         return Self.date(deadlineSeconds(adding: limit, from: CivilDate.unixSeconds(start)))
@@ -55,6 +56,9 @@ extension BusinessCalendar {
             let last = startDay + min(n, 10_000_000)
             let ending = isWorkingDay(last) ? last : workingDay(number: 1, after: last)
             return Self.start(of: ending + 1)
+        case .minutes(let n):
+            guard n > 0 else { return start }
+            return start + Int64(min(n, 100_000_000)) * 60
         }
     }
 

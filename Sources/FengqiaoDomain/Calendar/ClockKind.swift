@@ -1,6 +1,7 @@
 import Foundation
 
-/// The stage a clock times; see the Clocks column of `domain/case-workflow.md`.
+/// What a clock times: a stage of the closed loop (see the Clocks column of `domain/case-workflow.md`),
+/// the deadline of the mediation tier answering for the case, or a summoned department's check-in.
 public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, CodingKeyRepresentable {
     /// reported → accepted/rejected (核实立案; for 信访 the decision whether to accept).
     case acceptance
@@ -16,6 +17,18 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, Coding
     case reply
     /// closed → revisited and rated (回访).
     case revisit
+    /// The deadline of the mediation tier (调处时限): from acceptance, again from each escalation, until
+    /// the matter is handled or the case ends; its limit comes from `CasePolicy.tierLimits`.
+    case tier
+    /// 吹哨报到: from the whistle until the summoned department checks in, per department; it ends at
+    /// the whistle's `checkInDue`.
+    case checkIn
+
+    /// The stages of the closed loop, whose limits an `SLAPreset` sets.
+    public static let stages: [ClockKind] = [.acceptance, .dispatch, .signFor, .handling, .verification, .reply, .revisit]
+
+    /// Whether the kind is a stage of the closed loop (not the tier deadline or a check-in).
+    public var isStage: Bool { Self.stages.contains(self) }
 
     public var chineseName: String {
         switch self {
@@ -26,6 +39,8 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, Coding
         case .verification: "核查"
         case .reply: "答复"
         case .revisit: "回访"
+        case .tier: "调处"
+        case .checkIn: "报到"
         }
     }
 }

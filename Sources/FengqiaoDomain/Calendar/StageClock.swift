@@ -10,7 +10,7 @@ import Foundation
 ///   earlier, less the paused part. It is never negative: a stop or an `at` before the start, pauses
 ///   outside the clock, and overlapping pauses are clipped and merged first.
 /// - *budget* is that same time from the start to the unpaused deadline
-///   (`BusinessCalendar.deadline(adding:from:)`).
+///   (`BusinessCalendar.deadline(adding:from:)`, or `fixedDeadline` when a person set one).
 /// - the *deadline* is the earliest instant at which elapsed reaches the budget, so every paused piece
 ///   of counted time moves it on by as much; a pause still open at `at` counts as ending at `at`. A
 ///   pause that begins after the budget is spent does not move it back.
@@ -23,10 +23,15 @@ public struct StageClock: Sendable, Hashable, Codable {
     public var startedAt: Date
     public var stoppedAt: Date?
     public var pauses: [ClockPause]
+    /// The unpaused deadline when a person named the instant rather than a limit (a dispatcher's
+    /// handling deadline, a whistle's check-in time); nil when it follows from `limit`. The clock then
+    /// counts wall-clock time, and `limit` (whole minutes, rounded up) only describes it; an extension
+    /// is added after this instant.
+    public var fixedDeadline: Date?
 
     public init(
         kind: ClockKind, owner: ClockOwner = .wholeCase, limit: ClockLimit, startedAt: Date, stoppedAt: Date? = nil,
-        pauses: [ClockPause] = [], extensionGranted: ClockLimit? = nil
+        pauses: [ClockPause] = [], extensionGranted: ClockLimit? = nil, fixedDeadline: Date? = nil
     ) {
         self.kind = kind
         self.owner = owner
@@ -35,10 +40,26 @@ public struct StageClock: Sendable, Hashable, Codable {
         self.stoppedAt = stoppedAt
         self.pauses = pauses
         self.extensionGranted = extensionGranted
+        self.fixedDeadline = fixedDeadline
+    }
+
+    /// A clock that runs from `startedAt` until exactly `deadline` in wall-clock time (never before its
+    /// start), its limit the span in whole minutes, rounded up.
+    public static func ending(
+        at deadline: Date, kind: ClockKind, owner: ClockOwner = .wholeCase, startedAt: Date
+    ) -> StageClock {
+        let span = max(0, CivilDate.unixSeconds(deadline) - CivilDate.unixSeconds(startedAt))
+        let minutes = Int(min((span + 59) / 60, Int64(Int32.max)))
+        return StageClock(kind: kind, owner: owner, limit: .minutes(minutes), startedAt: startedAt,
+                          fixedDeadline: max(deadline, startedAt))
     }
 
     /// The limit with any granted extension added.
     public var effectiveLimit: ClockLimit { extensionGranted.flatMap(limit.adding) ?? limit }
+
+    /// Working time for working-day and working-hour limits; wall-clock time otherwise and whenever
+    /// the deadline was fixed by a person.
+    public var countsWorkingTime: Bool { fixedDeadline == nil && effectiveLimit.countsWorkingTime }
 
     /// Counted time the stage may take (seconds of working time, or of wall-clock time for calendar days).
     public func budget(calendar: BusinessCalendar) -> TimeInterval { TimeInterval(budgetSeconds(calendar)) }
@@ -105,15 +126,19 @@ public struct StageClock: Sendable, Hashable, Codable {
     }
 
     private func measure(_ from: Int64, _ to: Int64, _ calendar: BusinessCalendar) -> Int64 {
-        effectiveLimit.countsWorkingTime ? calendar.workingSeconds(from, to) : max(0, to - from)
+        countsWorkingTime ? calendar.workingSeconds(from, to) : max(0, to - from)
     }
 
     private func advance(_ seconds: Int64, from: Int64, _ calendar: BusinessCalendar) -> Int64 {
-        effectiveLimit.countsWorkingTime ? calendar.advance(working: seconds, from: from) : from + max(0, seconds)
+        countsWorkingTime ? calendar.advance(working: seconds, from: from) : from + max(0, seconds)
     }
 
     private func budgetSeconds(_ calendar: BusinessCalendar) -> Int64 {
-        measure(start, calendar.deadlineSeconds(adding: effectiveLimit, from: start), calendar)
+        guard let fixed = fixedDeadline.map(CivilDate.unixSeconds) else {
+            return measure(start, calendar.deadlineSeconds(adding: effectiveLimit, from: start), calendar)
+        }
+        let extra = extensionGranted.map { measure(fixed, calendar.deadlineSeconds(adding: $0, from: fixed), calendar) }
+        return measure(start, fixed, calendar) + (extra ?? 0)
     }
 
     private func elapsedSeconds(until end: Int64, _ calendar: BusinessCalendar) -> Int64 {

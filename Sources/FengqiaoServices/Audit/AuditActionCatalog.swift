@@ -28,6 +28,7 @@ public enum AuditActionCatalog {
         ("case_category.deactivate", "停用事件分类"), ("case_category.activate", "启用事件分类"),
         ("case_category.move", "调整事件分类顺序"), ("holiday_schedule.save", "保存节假日安排"),
         ("notification.retry", "重发通知"),
+        ("case_policy.update", "修改办理规则"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

@@ -31,13 +31,21 @@ public enum CaseClockBook {
     /// Writes the clocks of `subject` as of `now`; returns how many notifications were queued.
     @discardableResult
     public static func sync(
-        _ subject: Subject, events: [CaseEvent], now: Date, calendar: BusinessCalendar, promote: Bool,
-        in db: any SQLDatabase
+        _ subject: Subject, events: [CaseEvent], now: Date, calendar: BusinessCalendar, policy: CasePolicy,
+        promote: Bool, in db: any SQLDatabase
     ) async throws -> Int {
         let repository = CaseClockRepository(db)
         let outbox = NotificationOutboxRepository(db)
-        let rows = try await repository.clocks(caseId: subject.caseId)
-        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar)
+        var rows = try await repository.clocks(caseId: subject.caseId)
+        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar, policy: policy)
+        // Rows pair with clocks by position; from the first that is not the same clock (rows written
+        // before the plan knew a kind of clock), the rows are written afresh. Rows beyond the clocks
+        // (written by a transaction that saw more events) are left alone.
+        let paired = min(rows.count, clocks.count)
+        if let first = (0..<paired).first(where: { !same(rows[$0], clocks[$0]) }), let id = rows[first].id {
+            try await repository.delete(caseId: subject.caseId, fromId: id)
+            rows.removeSubrange(first...)
+        }
         let nowMs = now.millisecondsSince1970
         var queued = 0
         var openDeadlines: [Int64] = []
@@ -56,11 +64,12 @@ public enum CaseClockBook {
             }
             var candidate = record
             candidate.id = id
-            guard candidate != old else { continue }
+            // A stopped clock's row is final (a later change of policy does not rewrite its outcome).
+            guard candidate != old, old.stoppedAt == nil || old.stoppedAt != record.stoppedAt else { continue }
             let won = try await repository.update(id: id, expectedStatus: old.status, to: record)
             if won, promote, clock.stoppedAt == nil, rank(record.status) > rank(old.status), rank(record.status) > 0 {
                 let message = Message(case: subject.number, clock: clock.kind.rawValue, clockName: clock.kind.chineseName,
-                                      status: record.status, dueAt: record.dueAt)
+                                      department: clock.owner.departmentID, status: record.status, dueAt: record.dueAt)
                 let payload = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
                 if try await outbox.enqueue(dedupeKey: "clock:\(id):\(record.status)", channel: "app",
                                             recipient: recipient(clock.owner, subject), caseId: subject.caseId,
@@ -74,11 +83,18 @@ public enum CaseClockBook {
         return queued
     }
 
+    /// Whether row `row` was written for `clock`: the same kind, department and start.
+    static func same(_ row: CaseClockRecord, _ clock: StageClock) -> Bool {
+        row.kind == clock.kind.rawValue && row.departmentId == clock.owner.departmentID
+            && row.startedAt == clock.startedAt.millisecondsSince1970
+    }
+
     /// The row for `clock` as of `now` (see `CaseClockRecord.checkAt`).
     static func record(
         _ clock: StageClock, caseId: Int64, previous: String?, now: Date, calendar: BusinessCalendar, promote: Bool
     ) -> CaseClockRecord {
-        let (unit, value) = limitColumns(clock.effectiveLimit)
+        let limit = clock.effectiveLimit
+        let (unit, value) = (limit.unit.rawValue, min(limit.amount, Int(Int32.max)))
         let closedPauses = clock.pauses.compactMap { p in p.end.map { $0.millisecondsSince1970 - p.start.millisecondsSince1970 } }
         var status: String
         let dueAt = clock.deadline(at: now, calendar: calendar).millisecondsSince1970
@@ -111,16 +127,8 @@ public enum CaseClockBook {
         let target = (budget * Double(ClockStatus.warningNumerator) / Double(ClockStatus.warningDenominator)).rounded(.up)
         let remaining = target - clock.elapsed(at: now, calendar: calendar)
         guard remaining > 0 else { return now }
-        return clock.effectiveLimit.countsWorkingTime
+        return clock.countsWorkingTime
             ? calendar.addingWorkingTime(remaining, to: now) : now.addingTimeInterval(remaining)
-    }
-
-    static func limitColumns(_ limit: ClockLimit) -> (String, Int) {
-        switch limit {
-        case .workingDays(let n): ("workingDays", n)
-        case .workingHours(let n): ("workingHours", n)
-        case .calendarDays(let n): ("calendarDays", n)
-        }
     }
 
     /// running < warning < overdue; stopped and unknown statuses rank -1.
@@ -143,6 +151,8 @@ public enum CaseClockBook {
         var `case`: String
         var clock: String
         var clockName: String
+        /// The department whose clock it is (a summoned department's missed check-in), nil for the case's.
+        var department: Int64?
         var status: String
         var dueAt: Int64
     }

@@ -1,24 +1,37 @@
 import FengqiaoDomain
 import Foundation
 
-/// Which stage clocks a case's history opens, pauses, resumes and stops (pure: the same events give
-/// the same clocks, in the order they were opened).
+/// Which clocks a case's history opens, pauses, resumes and stops (pure: the same events and policy
+/// give the same clocks, in the order they were opened).
 ///
+/// Stages of the closed loop:
 /// - reported → acceptance; accepted → dispatch; dispatched / reassigned → sign-for per department;
 ///   signed for → handling of that department; part completed / feedback → handling stops;
 ///   feedback or on-site resolution → verification; verified → reply; closed → revisit.
+/// - a dispatch whose deadline differs from the preset's (named by the dispatcher) fixes the lead
+///   department's handling clock to end exactly then; otherwise handling runs the preset's limit from
+///   the sign-for.
 /// - verification failed, or a revisit that reopens the case → handling of the lead department again.
 /// - a lead department's return stops its clocks and starts dispatch again; a refused return starts
 ///   its sign-for again.
 /// - an extension request pauses every running handling clock (`extensionUnderReview`) until it is
 ///   approved (the granted time is added to the limit) or denied.
-/// - rejected, merged, withdrawn, archived → every clock stops.
-/// Limits come from the preset named on acceptance (a `SLACategory` code or a catalogue name), else
-/// the hotline preset of the case's urgency; a stage the preset leaves without a limit has no clock.
+/// The tier deadline (`tier`, 调处时限): from acceptance, and afresh from each escalation and each
+/// reopening (failed verification, 不满意), with the limit `CasePolicy.tierLimit(at:)` of the tier
+/// then answering; it stops once the matter is handled (feedback, on-site resolution).
+/// Check-ins (`checkIn`, 吹哨报到): one per summoned department per whistle, ending exactly at the
+/// whistle's `checkInDue`; it stops when that department checks in.
+/// rejected, merged, withdrawn, closed, archived → every clock stops (closed then opens revisit).
+/// Stage limits come from the preset named on acceptance (a `SLACategory` code or a catalogue name),
+/// else the hotline preset of the case's urgency; a stage the preset leaves without a limit has no clock.
 public enum CaseClockPlan {
-    public static func clocks(for events: [CaseEvent], calendar: BusinessCalendar) -> [StageClock] {
+    public static func clocks(for events: [CaseEvent], calendar: BusinessCalendar, policy: CasePolicy) -> [StageClock] {
         var clocks: [StageClock] = []
         var snapshot: CaseSnapshot?
+        /// The dispatcher's deadline of the current dispatch, when it is not the preset's.
+        var namedDeadline: Date?
+        /// Check-in clocks by whistle number and department.
+        var checkIns: [Int: [Int64: Int]] = [:]
         for event in events {
             if var s = snapshot { s.apply(event); snapshot = s } else { snapshot = CaseSnapshot(reported: event) }
             guard let s = snapshot else { continue }
@@ -28,6 +41,7 @@ public enum CaseClockPlan {
             func stop(_ matching: (StageClock) -> Bool) {
                 for i in clocks.indices where clocks[i].stoppedAt == nil && matching(clocks[i]) { try? clocks[i].stop(at: at) }
             }
+            func stopStages(_ matching: (StageClock) -> Bool) { stop { $0.kind.isStage && matching($0) } }
             func open(_ kind: ClockKind, _ owner: ClockOwner = .wholeCase) {
                 stop { $0.kind == kind && $0.owner == owner }
                 guard let limit = preset.limit(for: kind) else { return }
@@ -36,6 +50,10 @@ public enum CaseClockPlan {
             func openForLead(_ kind: ClockKind) {
                 if let lead = s.lead { open(kind, .department(id: lead.department, role: .lead)) } else { open(kind) }
             }
+            func openTier() {
+                stop { $0.kind == .tier }
+                clocks.append(StageClock(kind: .tier, limit: policy.tierLimit(at: s.tier), startedAt: at))
+            }
 
             switch event.payload {
             case .reported:
@@ -43,23 +61,43 @@ public enum CaseClockPlan {
             case .accepted:
                 stop { $0.kind == .acceptance }
                 open(.dispatch)
+                openTier()
             case .rejected, .merged, .withdrawn, .archived:
                 stop { _ in true }
             case .resolvedOnSite:
-                stop { _ in true }
+                stop { $0.isStage || $0.kind == .tier }
                 open(.verification)
             case .dispatched(let order), .reassigned(let order):
-                stop { _ in true }
+                stopStages { _ in true }
+                namedDeadline = order.presetDeadline == order.deadline ? nil : order.deadline
                 for part in order.parts { open(.signFor, owner(part.department, part.role)) }
             case .signedFor(let department, let role):
                 stop { $0.kind == .signFor && $0.owner.departmentID == department }
-                open(.handling, owner(department, role))
+                let owner = owner(department, role)
+                if role == .lead, let deadline = namedDeadline {
+                    stop { $0.kind == .handling && $0.owner == owner }
+                    clocks.append(StageClock.ending(at: deadline, kind: .handling, owner: owner, startedAt: at))
+                } else {
+                    open(.handling, owner)
+                }
             case .returned(let department, _):
-                stop { $0.owner.departmentID == department }
+                stopStages { $0.owner.departmentID == department }
                 open(.dispatch)
             case .returnUpheld(let department):
                 stop { $0.kind == .dispatch }
                 open(.signFor, owner(department, .lead))
+            case .escalated:
+                openTier()
+            case .whistled(let number, let departments, let checkInDue):
+                for department in departments {
+                    checkIns[number, default: [:]][department] = clocks.count
+                    let owner = ClockOwner.department(id: department, role: .summoned)
+                    clocks.append(StageClock.ending(at: checkInDue, kind: .checkIn, owner: owner, startedAt: at))
+                }
+            case .checkedIn(let number, let department, _):
+                if let index = checkIns[number]?[department], clocks[index].stoppedAt == nil {
+                    try? clocks[index].stop(at: at)
+                }
             case .extensionRequested:
                 for i in clocks.indices where clocks[i].kind == .handling && clocks[i].stoppedAt == nil {
                     try? clocks[i].pause(at: at, reason: .extensionUnderReview)
@@ -67,7 +105,13 @@ public enum CaseClockPlan {
             case .extensionApproved(let until):
                 for i in clocks.indices where clocks[i].kind == .handling && clocks[i].stoppedAt == nil {
                     try? clocks[i].resume(at: at)
-                    if let extra = extensionLimit(of: clocks[i], until: until, at: at, calendar: calendar) {
+                    guard let extra = extensionLimit(of: clocks[i], until: until, at: at, calendar: calendar) else {
+                        continue
+                    }
+                    if clocks[i].fixedDeadline != nil {
+                        // A fixed deadline moves by the minutes between it and the approved date, however many.
+                        clocks[i].extensionGranted = clocks[i].extensionGranted.flatMap(extra.adding) ?? extra
+                    } else {
                         try? clocks[i].grantExtension(extra, maximum: nil)
                     }
                 }
@@ -76,9 +120,9 @@ public enum CaseClockPlan {
                     try? clocks[i].resume(at: at)
                 }
             case .partCompleted(let department, _):
-                stop { $0.owner.departmentID == department }
+                stopStages { $0.owner.departmentID == department }
             case .feedbackGiven:
-                stop { $0.owner.departmentID != nil }
+                stop { ($0.isStage && $0.owner.departmentID != nil) || $0.kind == .tier }
                 open(.verification)
             case .verified:
                 stop { $0.kind == .verification }
@@ -86,14 +130,17 @@ public enum CaseClockPlan {
             case .verificationFailed:
                 stop { $0.kind == .verification }
                 openForLead(.handling)
+                openTier()
             case .closed:
                 stop { _ in true }
                 open(.revisit)
             case .revisited(_, _, let reopened):
                 stop { $0.kind == .revisit }
-                if reopened { openForLead(.handling) }
-            case .split, .escalated, .attemptRecorded, .whistled, .checkedIn, .progressAdded, .supervised,
-                 .supervisionAnswered:
+                if reopened {
+                    openForLead(.handling)
+                    openTier()
+                }
+            case .split, .attemptRecorded, .progressAdded, .supervised, .supervisionAnswered:
                 break
             }
         }
@@ -127,20 +174,20 @@ public enum CaseClockPlan {
             amount = calendar.workingDayCount(from: from, through: to) - (calendar.isWorkingDay(from) ? 1 : 0)
         case .workingHours:
             amount = Int((calendar.workingTime(from: deadline, to: until) / 3600).rounded(.up))
+        case .minutes:
+            amount = Int((until.timeIntervalSince(deadline) / 60).rounded(.up))
         }
         guard amount > 0 else { return nil }
         switch clock.limit {
         case .calendarDays: return .calendarDays(amount)
         case .workingDays: return .workingDays(amount)
         case .workingHours: return .workingHours(amount)
+        case .minutes: return .minutes(amount)
         }
     }
 }
 
-extension ClockOwner {
-    /// The department, for a department's clock.
-    var departmentID: Int64? {
-        if case .department(let id, _) = self { return id }
-        return nil
-    }
+extension StageClock {
+    /// Whether the clock times a stage of the closed loop.
+    var isStage: Bool { kind.isStage }
 }

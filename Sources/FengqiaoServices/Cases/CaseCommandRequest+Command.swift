@@ -4,9 +4,10 @@ import Foundation
 extension CaseCommandRequest {
     /// The typed command for `snapshot`, or the field errors of the body. `mergeTarget` is the row id of
     /// the case named by `into` (the engine resolves it); dispatch deadlines left out come from the
-    /// category's SLA preset and `calendar`.
+    /// case's SLA preset and `calendar`, the return window and check-in times from `policy`.
     func command(
-        snapshot: CaseSnapshot, category: String, mergeTarget: Int64?, now: Date, calendar: BusinessCalendar
+        snapshot: CaseSnapshot, category: String, mergeTarget: Int64?, now: Date, calendar: BusinessCalendar,
+        policy: CasePolicy
     ) throws(DomainError) -> CaseCommand {
         var errors: [FieldError] = []
         func pick<T: RawRepresentable & CaseIterable>(_ value: String?, _ field: String, _ label: String, default d: T?)
@@ -47,7 +48,9 @@ extension CaseCommandRequest {
         case .split: command = .split
         case .resolveOnSite: command = .resolveOnSite(result: b.result ?? "", evidence: b.evidence ?? [])
         case .dispatch:
-            command = required(b.lead, "lead", "主办部门").map { .dispatch(order(lead: $0, snapshot: snapshot, now: now, calendar: calendar)) }
+            command = required(b.lead, "lead", "主办部门").map {
+                .dispatch(order(lead: $0, snapshot: snapshot, now: now, calendar: calendar, policy: policy))
+            }
         case .signFor: command = .signFor
         case .returnCase: command = .returnCase(reason: b.reason ?? "")
         case .ruleOnReturn:
@@ -55,7 +58,9 @@ extension CaseCommandRequest {
             case "uphold": command = .ruleOnReturn(.uphold)
             case "reassign":
                 command = required(b.lead, "lead", "改派的主办部门")
-                    .map { .ruleOnReturn(.reassign(order(lead: $0, snapshot: snapshot, now: now, calendar: calendar))) }
+                    .map {
+                        .ruleOnReturn(.reassign(order(lead: $0, snapshot: snapshot, now: now, calendar: calendar, policy: policy)))
+                    }
             case nil:
                 errors.append(.required("ruling", label: "裁定结果"))
                 command = nil
@@ -69,8 +74,7 @@ extension CaseCommandRequest {
             command = outcome.map { .recordAttempt(outcome: $0, note: b.note ?? "") }
         case .whistle:
             let departments = required(b.departments, "departments", "被召集的部门")
-            let due = b.checkInDue ?? (snapshot.urgency == .normal
-                ? calendar.deadline(adding: .workingDays(1), from: now) : now.addingTimeInterval(30 * 60))
+            let due = b.checkInDue ?? calendar.deadline(adding: policy.checkInLimit(for: snapshot.urgency), from: now)
             command = departments.map { .whistle(departments: $0, checkInDue: due) }
         case .checkIn: command = required(b.department, "department", "报到部门").map { .checkIn(department: $0) }
         case .requestExtension:
@@ -102,15 +106,16 @@ extension CaseCommandRequest {
         return command
     }
 
-    /// A dispatch order: the body's deadline, else the handling limit of the case's SLA preset; the return
-    /// window is 2 working hours.
-    private func order(lead: Int64, snapshot: CaseSnapshot, now: Date, calendar: BusinessCalendar) -> DispatchOrder {
-        let category = snapshot.slaPreset.flatMap(SLACategory.init(rawValue:)) ?? .hotline
-        let limit = SLAPreset.for(kind: .handling, category: category, urgency: snapshot.urgency) ?? .workingDays(15)
+    /// A dispatch order: the body's deadline, else the handling limit of the case's SLA preset (the one
+    /// its clocks follow); the return window is the policy's.
+    private func order(
+        lead: Int64, snapshot: CaseSnapshot, now: Date, calendar: BusinessCalendar, policy: CasePolicy
+    ) -> DispatchOrder {
+        let limit = CaseClockPlan.preset(for: snapshot).limit(for: .handling) ?? .workingDays(15)
         let presetDeadline = calendar.deadline(adding: limit, from: now)
         return DispatchOrder(
             lead: lead, assisting: body.assisting ?? [], deadline: body.deadline ?? presetDeadline,
-            returnWindowEnds: calendar.deadline(adding: .workingHours(2), from: now), presetDeadline: presetDeadline,
+            returnWindowEnds: calendar.deadline(adding: policy.returnWindow, from: now), presetDeadline: presetDeadline,
             overrideReason: body.overrideReason)
     }
 }

@@ -27,13 +27,13 @@ public struct CaseDuplicates: Sendable {
             throw DomainError.forbidden(permission: .acceptCases)
         }
         let window = try Self.window(days)
-        let (report, _, _) = try CaseEngine.validate(draft)
+        let now = platform.clock.now()
+        let (report, _, _) = try CaseEngine.validate(draft, now: now)
         let (areaCode, gridCode) = try CaseEngine.filing(report, staff: staff, atlas: try await platform.areaAtlas())
         let profile = DuplicateProfile(gridCode: gridCode, address: report.address, description: report.description,
                                        kind: report.kind.rawValue, category: report.category)
-        let now = platform.clock.now().millisecondsSince1970
         return try await platform.database.read { db in
-            try await Self.suggestions(for: profile, areaCode: areaCode, around: now, days: window, future: false,
+            try await Self.suggestions(for: profile, areaCode: areaCode, around: now.millisecondsSince1970, days: window, future: false,
                                        excluding: nil, staff: staff, in: db)
         }
     }

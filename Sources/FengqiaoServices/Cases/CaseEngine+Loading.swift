@@ -22,8 +22,10 @@ extension CaseEngine {
         guard let record = try await cases.find(number: number), let id = record.id,
               staff.jurisdiction.contains(record.gridCode ?? record.areaCode)
         else { throw DomainError.notFound(what: "案件") }
-        let rows = try await cases.events(caseId: id)
+        // The version before the events: should another transaction commit in between (PostgreSQL reads
+        // each statement afresh), the events are newer than the version and the write is refused.
         let rowVersion = try await CaseEngineRepository(db).version(caseId: id)
+        let rows = try await cases.events(caseId: id)
         let events = try? CaseEventCodec.events(rows)
         let snapshot = events.flatMap { CaseSnapshot.replay($0) }
         if let department = staff.departmentID {

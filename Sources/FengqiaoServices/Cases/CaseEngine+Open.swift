@@ -5,22 +5,26 @@ import Foundation
 extension CaseEngine {
     /// Registers a case for staff (受理登记) in one transaction: the row, its `reported` event, parties,
     /// counter and audit entry. Placed like a public report; it must lie in the caller's jurisdiction.
+    /// With `reportedAt` (when the call or visit came in, e.g. an imported hotline record) the case is
+    /// reported then, so its acceptance clock runs from that moment.
     public func open(_ opening: CaseOpening, idempotencyKey: String? = nil, caller: Caller) async throws -> CaseView {
         let staff = caller.staff
         guard !staff.isMachine, staff.may(.acceptCases) || staff.may(.handleCases) else {
             throw DomainError.forbidden(permission: .acceptCases)
         }
         let key = try Self.checked(idempotencyKey)
-        let (checked, urgency, parties) = try Self.validate(opening)
+        let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
+        let (checked, urgency, parties) = try Self.validate(opening, now: now)
+        let reportedAt = opening.reportedAt.map { Date(millisecondsSince1970: $0.millisecondsSince1970) } ?? now
         var report = checked
         let cipher = platform.cipher
         let sealedParties = try parties.map { ($0.side, $0.name, try $0.phone.map { try cipher.seal($0.rawValue) }, $0.phone?.masked) }
         let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
-        let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
         let atlas = try await platform.areaAtlas()
         let calendar = try await calendar()
+        let policy = try await platform.casePolicy()
         let fingerprint = "open " + String(decoding: try CaseEventCodec.encoder.encode(opening), as: UTF8.self)
         let actorKey = "account:\(staff.accountID)"
         let kind = platform.database.kind
@@ -44,19 +48,19 @@ extension CaseEngine {
                 lon: validated.location?.longitude, address: validated.address, description: validated.description,
                 peopleInvolved: max(1, opening.peopleInvolved ?? 1), contactName: validated.contactName,
                 contactPhoneCipher: phoneCipher, contactPhoneMasked: validated.contactPhone?.masked,
-                reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs)
+                reportedDay: ChinaTime.dayString(reportedAt), reportedAt: reportedAt.millisecondsSince1970, updatedAt: nowMs)
             let reported = CaseEvent.reported(
                 kind: validated.kind, channel: validated.channel, urgency: urgency, areaCode: area,
-                gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: .staff(staff), at: now)
+                gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: .staff(staff), at: reportedAt)
             let id = try await cases.insert(record, events: [try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported)])
             try await engine.setGroupCase(caseId: id, peopleInvolved: record.peopleInvolved)
             try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: calendar,
-                                         promote: false, in: db)
+                                         policy: policy, promote: false, in: db)
             for party in sealedParties {
                 try await engine.insertParty(caseId: id, side: party.0, name: party.1, phoneCipher: party.2,
                                              phoneMasked: party.3, at: nowMs)
             }
-            var view = try await Self.view(record, caseId: id, events: [reported], in: db)
+            var view = try await Self.view(record, caseId: id, events: [reported], now: now, in: db)
             view.duplicates = try await CaseDuplicates.suggestions(
                 for: DuplicateProfile(gridCode: gridCode, address: record.address, description: record.description,
                                       kind: record.kind, category: record.category),
@@ -87,8 +91,12 @@ extension CaseEngine {
         return .validation([FieldError(field: field, code: "unknown", message: "辖区内没有该网格或位置")])
     }
 
-    /// The opening checked as a public report would be, plus the staff-only fields.
-    static func validate(_ opening: CaseOpening) throws(DomainError)
+    /// How far back an opening's `reportedAt` may lie: 366 days.
+    static let oldestReport: TimeInterval = 366 * 86_400
+
+    /// The opening checked as a public report would be, plus the staff-only fields; `reportedAt` may not
+    /// lie after `now` nor more than a year before it.
+    static func validate(_ opening: CaseOpening, now: Date) throws(DomainError)
         -> (ValidatedReport, Urgency, [(side: String, name: String, phone: PhoneNumber?)])
     {
         var errors: [FieldError] = []
@@ -104,6 +112,13 @@ extension CaseEngine {
             if let u = Urgency(rawValue: raw) { urgency = u } else { errors.append(.invalid("urgency", label: "紧急程度")) }
         }
         if let n = opening.peopleInvolved, n < 1 || n > 100_000 { errors.append(.invalid("peopleInvolved", label: "涉及人数")) }
+        if let reportedAt = opening.reportedAt {
+            if reportedAt > now {
+                errors.append(FieldError(field: "reportedAt", code: "in_future", message: "来电(来访)时间不能晚于当前时间"))
+            } else if reportedAt < now.addingTimeInterval(-Self.oldestReport) {
+                errors.append(FieldError(field: "reportedAt", code: "too_old", message: "来电(来访)时间不能早于一年前"))
+            }
+        }
         var parties: [(side: String, name: String, phone: PhoneNumber?)] = []
         for (index, party) in (opening.parties ?? []).prefix(50).enumerated() {
             let side = party.side ?? "applicant"

@@ -47,14 +47,19 @@ extension CaseEngine {
         try await repository.replaceAssignments(caseId: caseId, with: rows)
     }
 
-    /// The view of a case from its row and events (or its legacy rows).
+    /// The view of a case from its row and events (or its legacy rows), its clocks as `case_clocks`
+    /// holds them, and its whistles as of `now`.
     static func view(
-        _ record: CaseRecord, caseId: Int64, events: [CaseEvent], legacy: [CaseEventRecord]? = nil,
+        _ record: CaseRecord, caseId: Int64, events: [CaseEvent], legacy: [CaseEventRecord]? = nil, now: Date,
         in db: any SQLDatabase
     ) async throws -> CaseView {
         let repository = CaseEngineRepository(db)
         let snapshot = legacy == nil ? CaseSnapshot.replay(events) : nil
-        let names = try await repository.departmentNames(snapshot?.parts.map(\.department) ?? [])
+        let clockRows = try await CaseClockRepository(db).clocks(caseId: caseId)
+        let whistles = snapshot?.whistles ?? []
+        let departments = (snapshot?.parts.map(\.department) ?? []) + clockRows.compactMap(\.departmentId)
+            + whistles.flatMap(\.departments)
+        let names = try await repository.departmentNames(Array(Set(departments)).sorted())
         func part(_ p: DepartmentPart) -> CaseView.Part {
             CaseView.Part(department: p.department, name: names[p.department], status: p.status.rawValue,
                           statusName: p.status.chineseName)
@@ -88,6 +93,8 @@ extension CaseEngine {
             pendingExtension: snapshot?.pendingExtension?.until, reply: snapshot?.reply,
             satisfaction: snapshot?.satisfaction?.rawValue, satisfactionName: snapshot?.satisfaction?.chineseName,
             workable: legacy == nil, timeline: timeline,
-            attachments: try await CaseAttachmentRepository(db).list(caseId: caseId).map(CaseAttachmentView.init))
+            attachments: try await CaseAttachmentRepository(db).list(caseId: caseId).map(CaseAttachmentView.init),
+            clocks: clockRows.map { CaseViewClocks.clock($0, departmentName: $0.departmentId.flatMap { names[$0] }) },
+            whistles: whistles.map { CaseViewClocks.whistle($0, names: names, now: now) })
     }
 }

@@ -6,13 +6,14 @@ import SQLKit
 /// Runs case commands: authorise, load and replay the events, decide (`CaseWorkflow`), then append the
 /// events, move the case row, its assignments and daily counters, audit, and keep the answer for
 /// retries with the same `Idempotency-Key` — all in one write transaction.
+///
+/// The rules (`CasePolicy`: attempt limits, tier deadlines, check-in times, the return window, reopens)
+/// are the ones the system admin stored (`Platform.casePolicy()`), read afresh for every command.
 public struct CaseEngine: Sendable {
     let platform: Platform
-    let policy: CasePolicy
 
-    public init(platform: Platform, policy: CasePolicy = CasePolicy()) {
+    public init(platform: Platform) {
         self.platform = platform
-        self.policy = policy
     }
 
     /// The business calendar deadlines are computed on (the one seam to the admin-edited calendar).
@@ -32,6 +33,7 @@ public struct CaseEngine: Sendable {
         let key = try Self.checked(idempotencyKey)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         let calendar = try await calendar()
+        let policy = try await platform.casePolicy()
         let kind = platform.database.kind
         let actorKey = "account:\(staff.accountID)"
         return try await platform.database.write { db in
@@ -52,31 +54,13 @@ public struct CaseEngine: Sendable {
                 mergeTarget = id
             }
             let command = try request.command(
-                snapshot: snapshot, category: loaded.record.category, mergeTarget: mergeTarget, now: now, calendar: calendar)
+                snapshot: snapshot, category: loaded.record.category, mergeTarget: mergeTarget, now: now, calendar: calendar,
+                policy: policy)
             let events = try CaseWorkflow.events(snapshot, command, by: .staff(staff), at: now, policy: policy)
-            let after = snapshot.applying(events)
-
-            let projection = Self.projection(after, record: loaded.record, now: now)
-            guard try await engine.update(caseId: loaded.id, expectedVersion: loaded.rowVersion, to: projection) else {
-                throw Self.versionConflict(snapshot)
-            }
-            try await engine.append(try CaseEventCodec.records(events, after: snapshot, caseId: loaded.id))
-            try await Self.moveCounters(loaded.record, to: projection, in: db)
-            try await Self.syncAssignments(caseId: loaded.id, before: snapshot, after: after, now: now, in: db)
-            try await CaseClockBook.sync(.init(loaded.record, caseId: loaded.id), events: loaded.events + events, now: now,
-                                         calendar: calendar, promote: false, in: db)
-
-            var record = loaded.record
-            record.state = projection.state
-            record.kind = projection.kind
-            record.category = projection.category
-            record.urgency = projection.urgency
-            record.updatedAt = projection.updatedAt
-            let view = try await Self.view(record, caseId: loaded.id, events: loaded.events + events, in: db)
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "case.\(request.name.rawValue)", objectType: "case", objectID: record.number,
-                           summary: #"{"state":"\#(after.state.rawValue)","version":\#(after.version)}"#),
-                at: now.millisecondsSince1970, in: db, kind: kind)
+            let audit = AuditEntry(caller, action: "case.\(request.name.rawValue)", objectType: "case",
+                                   objectID: loaded.record.number)
+            let view = try await Self.commit(events, to: loaded, snapshot: snapshot, now: now, calendar: calendar,
+                                             policy: policy, audit: audit, kind: kind, in: db)
             if let key {
                 let response = String(decoding: try CaseEventCodec.encoder.encode(view), as: UTF8.self)
                 try await engine.insertReceipt(actor: actorKey, key: key, caseId: loaded.id, command: request.fingerprint,
@@ -86,13 +70,48 @@ public struct CaseEngine: Sendable {
         }
     }
 
+    /// Appends `events` (decided on `snapshot`) to the loaded case and moves everything that follows
+    /// from them, in the caller's transaction: the `cases` row (only if its version is still the one
+    /// loaded), the events, daily counters, assignments, clocks, and the audit entry `audit` with the
+    /// new state and version. Returns the case's view.
+    static func commit(
+        _ events: [CaseEvent], to loaded: Loaded, snapshot: CaseSnapshot, now: Date, calendar: BusinessCalendar,
+        policy: CasePolicy, audit: AuditEntry, kind: DatabaseKind, in db: any SQLDatabase
+    ) async throws -> CaseView {
+        let engine = CaseEngineRepository(db)
+        let after = snapshot.applying(events)
+        let projection = Self.projection(after, record: loaded.record, now: now)
+        guard try await engine.update(caseId: loaded.id, expectedVersion: loaded.rowVersion, to: projection) else {
+            throw Self.versionConflict(snapshot)
+        }
+        try await engine.append(try CaseEventCodec.records(events, after: snapshot, caseId: loaded.id))
+        try await Self.moveCounters(loaded.record, to: projection, in: db)
+        try await Self.syncAssignments(caseId: loaded.id, before: snapshot, after: after, now: now, in: db)
+        try await CaseClockBook.sync(.init(loaded.record, caseId: loaded.id), events: loaded.events + events, now: now,
+                                     calendar: calendar, policy: policy, promote: false, in: db)
+
+        var record = loaded.record
+        record.state = projection.state
+        record.kind = projection.kind
+        record.category = projection.category
+        record.urgency = projection.urgency
+        record.updatedAt = projection.updatedAt
+        let view = try await Self.view(record, caseId: loaded.id, events: loaded.events + events, now: now, in: db)
+        var entry = audit
+        entry.summary = #"{"state":"\#(after.state.rawValue)","version":\#(after.version)}"#
+        try await AuditTrail.append(entry, at: now.millisecondsSince1970, in: db, kind: kind)
+        return view
+    }
+
     /// The case as `caller` may see it: inside the jurisdiction and, for department staff, involving
     /// their department.
     public func view(caseNumber: String, caller: Caller) async throws -> CaseView {
         try caller.staff.require(.viewCases)
+        let now = platform.clock.now()
         return try await platform.database.read { db in
             let loaded = try await Self.load(caseNumber, staff: caller.staff, in: db)
-            return try await Self.view(loaded.record, caseId: loaded.id, events: loaded.events, legacy: loaded.legacy, in: db)
+            return try await Self.view(loaded.record, caseId: loaded.id, events: loaded.events, legacy: loaded.legacy,
+                                       now: now, in: db)
         }
     }
 

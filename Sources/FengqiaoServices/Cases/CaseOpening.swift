@@ -29,12 +29,15 @@ public struct CaseOpening: Sendable, Codable, Equatable {
     public var contactPhone: String?
     public var peopleInvolved: Int?
     public var parties: [Party]?
+    /// When the matter came in, if earlier than the registration (an imported call, a visit written up
+    /// later); ISO 8601. Not after now, not more than a year ago.
+    public var reportedAt: Date?
 
     public init(
         channel: String? = nil, kind: String? = nil, category: String? = nil, urgency: String? = nil,
         description: String? = nil, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
         gridCode: String? = nil, contactName: String? = nil, contactPhone: String? = nil, peopleInvolved: Int? = nil,
-        parties: [Party]? = nil
+        parties: [Party]? = nil, reportedAt: Date? = nil
     ) {
         self.channel = channel
         self.kind = kind
@@ -49,5 +52,6 @@ public struct CaseOpening: Sendable, Codable, Equatable {
         self.contactPhone = contactPhone
         self.peopleInvolved = peopleInvolved
         self.parties = parties
+        self.reportedAt = reportedAt
     }
 }

@@ -17,6 +17,44 @@ public struct CaseView: Sendable, Codable, Equatable {
         public var phone: String?
     }
 
+    /// One clock of the case as the clock book last wrote it (the scan refreshes colours each minute).
+    public struct Clock: Sendable, Codable, Equatable {
+        /// `acceptance`, `dispatch`, `signFor`, `handling`, `verification`, `reply`, `revisit`, `tier`, `checkIn`.
+        public var kind: String
+        public var kindName: String
+        /// The department whose clock it is; nil for the case's own.
+        public var department: Int64?
+        public var departmentName: String?
+        public var startedAt: Date
+        /// The deadline as it stands (moved on by pauses and approved extensions).
+        public var deadline: Date
+        public var stoppedAt: Date?
+        /// `running`, `warning`, `overdue` while open; `met` or `missed` once stopped.
+        public var status: String
+        public var statusName: String
+        /// The limit as written: `3个工作日`, `30分钟`.
+        public var limit: String
+        public var paused: Bool
+    }
+
+    /// One 吹哨 and where each summoned department stands.
+    public struct WhistleCall: Sendable, Codable, Equatable {
+        public struct Summons: Sendable, Codable, Equatable {
+            public var department: Int64
+            public var name: String?
+            /// `pending` (not yet due), `missed` (due and not checked in), `checkedIn`, `late` (checked in
+            /// after the due time).
+            public var state: String
+            public var stateName: String
+            public var checkedInAt: Date?
+        }
+
+        public var number: Int
+        public var blownAt: Date
+        public var checkInDue: Date
+        public var departments: [Summons]
+    }
+
     public struct Entry: Sendable, Codable, Equatable {
         public var type: String
         public var label: String
@@ -56,4 +94,8 @@ public struct CaseView: Sendable, Codable, Equatable {
     public var attachments: [CaseAttachmentView]?
     /// Only in the answer to registering a case: the cases it may duplicate (查重), best first.
     public var duplicates: [CaseDuplicate]?
+    /// The SLA state per stage, the tier deadline and each check-in, in the order the clocks started
+    /// (optional only so that answers kept for retries before they existed still decode).
+    public var clocks: [Clock]?
+    public var whistles: [WhistleCall]?
 }

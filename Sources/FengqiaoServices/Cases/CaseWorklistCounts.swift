@@ -1,7 +1,9 @@
 import Foundation
 
 /// How many cases each worklist holds, for the 待办 home. `department` is nil for anyone who is not
-/// department staff (the list is theirs alone).
+/// department staff (the list is theirs alone). `missedCheckIns` counts the cases in the caller's
+/// jurisdiction where a summoned department checked in late or has not checked in by its deadline
+/// (for department staff: where their own department did).
 public struct CaseWorklistCounts: Sendable, Codable, Equatable {
     public var mine: Int
     public var department: Int?
@@ -9,8 +11,9 @@ public struct CaseWorklistCounts: Sendable, Codable, Equatable {
     public var verification: Int
     public var revisit: Int
     public var all: Int
+    public var missedCheckIns: Int
 
-    enum CodingKeys: String, CodingKey { case mine, department, overdue, verification, revisit, all }
+    enum CodingKeys: String, CodingKey { case mine, department, overdue, verification, revisit, all, missedCheckIns }
 
     /// `department` is written as `null` rather than left out.
     public func encode(to encoder: any Encoder) throws {
@@ -21,5 +24,6 @@ public struct CaseWorklistCounts: Sendable, Codable, Equatable {
         try container.encode(verification, forKey: .verification)
         try container.encode(revisit, forKey: .revisit)
         try container.encode(all, forKey: .all)
+        try container.encode(missedCheckIns, forKey: .missedCheckIns)
     }
 }

@@ -54,15 +54,21 @@ public struct CaseWorklists: Sendable {
             filters[list] = try Self.filter(list, staff: staff)
         }
         let queries = filters
-        let counted = try await platform.database.read { db in
+        var missed = filters[.all]
+        missed?.missedCheckIn = .init(department: staff.departmentID)
+        let missedQuery = missed
+        let (counted, missedCheckIns) = try await platform.database.read { db in
             var counted: [CaseWorklist: Int] = [:]
             let repository = CaseListRepository(db)
             for (list, filter) in queries { counted[list] = try await repository.count(filter) }
-            return counted
+            var missed = 0
+            if let missedQuery { missed = try await repository.count(missedQuery) }
+            return (counted, missed)
         }
         return CaseWorklistCounts(
             mine: counted[.mine] ?? 0, department: counted[.department], overdue: counted[.overdue] ?? 0,
-            verification: counted[.verification] ?? 0, revisit: counted[.revisit] ?? 0, all: counted[.all] ?? 0)
+            verification: counted[.verification] ?? 0, revisit: counted[.revisit] ?? 0, all: counted[.all] ?? 0,
+            missedCheckIns: missedCheckIns)
     }
 
     // MARK: -

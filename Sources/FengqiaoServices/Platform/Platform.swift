@@ -4,7 +4,8 @@ import Foundation
 import Logging
 
 /// What every service needs: the database, the personal-data cipher, the clock, a logger, the
-/// in-memory map, the security policy, the holiday calendar, recently seen sessions and tokens, and the upload store. Built once at start-up and passed down; there are no singletons.
+/// in-memory map, the security policy, the case policy, the holiday calendar, recently seen sessions
+/// and tokens, and the upload store. Built once at start-up and passed down; there are no singletons.
 public struct Platform: Sendable {
     public let database: any Database
     public let cipher: PersonalDataCipher
@@ -13,6 +14,7 @@ public struct Platform: Sendable {
     public let atlas: AreaAtlasCache
     public let securityPolicies: SecurityPolicyCache
     public let holidayCalendars: HolidayCalendarCache
+    public let casePolicies: CasePolicyCache
     public let sessions: RecentlySeen<SeenSession>
     public let apiTokens: RecentlySeen<ApiTokenRecord>
     /// Where uploaded files (case attachments) are kept.
@@ -21,7 +23,7 @@ public struct Platform: Sendable {
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
         atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: SecurityPolicyCache = SecurityPolicyCache(),
-        holidayCalendars: HolidayCalendarCache = HolidayCalendarCache(),
+        holidayCalendars: HolidayCalendarCache = HolidayCalendarCache(), casePolicies: CasePolicyCache = CasePolicyCache(),
         sessions: RecentlySeen<SeenSession> = RecentlySeen(), apiTokens: RecentlySeen<ApiTokenRecord> = RecentlySeen(),
         uploads: UploadStore = UploadStore(directory: URL(fileURLWithPath: "data/uploads"))
     ) {
@@ -32,6 +34,7 @@ public struct Platform: Sendable {
         self.atlas = atlas
         self.securityPolicies = securityPolicies
         self.holidayCalendars = holidayCalendars
+        self.casePolicies = casePolicies
         self.sessions = sessions
         self.apiTokens = apiTokens
         self.uploads = uploads
@@ -43,6 +46,11 @@ public struct Platform: Sendable {
     /// The security policy in force (as the security admin last saved it, else the defaults).
     public func securityPolicy() async throws -> SecurityPolicy {
         try await securityPolicies.policy(from: database, now: clock.now(), logger: logger)
+    }
+
+    /// The case policy in force (as the system admin last saved it, else the defaults).
+    public func casePolicy() async throws -> CasePolicy {
+        try await casePolicies.policy(from: database, now: clock.now(), logger: logger)
     }
 
     /// The business calendar in force: the official built-in years, replaced or extended by the

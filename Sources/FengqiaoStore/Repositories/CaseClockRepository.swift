@@ -23,6 +23,13 @@ public struct CaseClockRepository: Sendable {
             .run()
     }
 
+    /// Deletes the clocks of case `caseId` from row `firstId` on (rows written by an earlier plan that no
+    /// longer lines up with the case's clocks).
+    public func delete(caseId: Int64, fromId firstId: Int64) async throws {
+        try await db.delete(from: "case_clocks").where("case_id", .equal, caseId).where("id", .greaterThanOrEqual, firstId)
+            .run()
+    }
+
     /// Writes `clock` over row `id` if the row still has status `expectedStatus`; false when another
     /// writer (another scan instance) changed it first.
     public func update(id: Int64, expectedStatus: String, to clock: CaseClockRecord) async throws -> Bool {
@@ -57,6 +64,22 @@ public struct CaseClockRepository: Sendable {
             }
         }
         return ids
+    }
+
+    /// Cases with an open clock of `kind` that is already red, in one of `states` and not at one of
+    /// `excludingTiers` (the clock scan's second look: tier deadlines that could not escalate when they
+    /// turned red).
+    public func casesWithOverdueClock(kind: String, states: [String], excludingTiers: [String], limit: Int) async throws
+        -> [Int64]
+    {
+        guard !states.isEmpty else { return [] }
+        var sql: SQLQueryString = """
+            SELECT DISTINCT k.case_id FROM case_clocks k JOIN cases c ON c.id = k.case_id
+            WHERE k.status = 'overdue' AND k.kind = \(bind: kind) AND k.stopped_at IS NULL AND c.state IN (\(binds: states))
+            """
+        if !excludingTiers.isEmpty { sql += " AND c.tier NOT IN (\(binds: excludingTiers))" }
+        sql += " ORDER BY k.case_id LIMIT \(bind: limit)"
+        return try await db.raw(sql).all().map { try $0.decode(column: "case_id", as: Int64.self) }
     }
 
     /// Sets the case's `due_at` (earliest open deadline) and `clock_status` (worst open status, `none`).

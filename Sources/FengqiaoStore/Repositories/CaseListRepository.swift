@@ -26,6 +26,14 @@ public struct CaseListRepository: Sendable {
         /// Reported days, inclusive, `yyyy-MM-dd`.
         public var reportedFrom: String?
         public var reportedTo: String?
+        /// Cases with a summoned department that checked in late or not at all by its deadline (a
+        /// `checkIn` clock `overdue` or `missed`); with a department, that department's own.
+        public var missedCheckIn: MissedCheckIn?
+
+        public struct MissedCheckIn: Sendable, Equatable {
+            public var department: Int64?
+            public init(department: Int64?) { self.department = department }
+        }
 
         public struct Mine: Sendable, Equatable {
             public var actor: String
@@ -122,6 +130,14 @@ public struct CaseListRepository: Sendable {
         if let urgency = filter.urgency { sql += " AND urgency = \(bind: urgency)" }
         if let from = filter.reportedFrom { sql += " AND reported_day >= \(bind: from)" }
         if let to = filter.reportedTo { sql += " AND reported_day <= \(bind: to)" }
+        if let missed = filter.missedCheckIn {
+            sql += """
+                 AND EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = cases.id AND k.kind = 'checkIn' \
+                AND k.status IN ('overdue', 'missed')
+                """
+            if let department = missed.department { sql += " AND k.department_id = \(bind: department)" }
+            sql += ")"
+        }
         return sql
     }
 

@@ -20,7 +20,8 @@ extension CaseDecision {
     }
 
     /// One mediation attempt at the current tier. The tier's last attempt, unless it resolved the matter,
-    /// escalates the case at once; once the attempts are used up no more are recorded at this tier.
+    /// escalates the case at once when the policy says so (else a person escalates it); once the
+    /// attempts are used up no more are recorded at this tier.
     func recordAttempt(outcome: AttemptOutcome, note: String) throws(DomainError) -> [CaseEvent] {
         let staff = try staff(.mediate, .handleCases)
         if staff.departmentID == nil { try requireReachesTier(staff) }
@@ -35,7 +36,7 @@ extension CaseDecision {
         let note = input.text(note, "note", "调解情况", max: 2000)
         try input.check()
         var events = [event(.attemptRecorded(tier: tier, number: made + 1, outcome: outcome, note: note))]
-        if made + 1 == limit, outcome != .resolved, let next = tier.next {
+        if policy.escalatesWhenAttemptsExhausted, made + 1 == limit, outcome != .resolved, let next = tier.next {
             let reason = "“\(tier.chineseName)”调解\(limit)次未果,自动升级至“\(next.chineseName)”"
             events.append(event(.escalated(from: tier, to: next, reason: reason, automatic: true)))
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The mediation ladder (网格排查 → 村社首调 → 镇街会调 → 市区联调): the level that currently answers for a
 /// case. Escalation moves a case one rung up and never down; the rung decides which centre may act.
-public enum MediationTier: String, Sendable, Codable, CaseIterable, Comparable {
+public enum MediationTier: String, Sendable, Codable, CaseIterable, Comparable, CodingKeyRepresentable {
     case grid, village, township, county, city
 
     public var chineseName: String {

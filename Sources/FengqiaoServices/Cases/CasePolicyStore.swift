@@ -1,0 +1,39 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+
+/// Reading and setting the case policy (办理规则: attempts and deadlines per tier, automatic escalation,
+/// check-in times, the return window, reopens). The system admin configures it (`configureCases`);
+/// every change is audited (`case_policy.update`) with the policy before and after.
+public struct CasePolicyStore: Sendable {
+    let platform: Platform
+
+    public init(platform: Platform) { self.platform = platform }
+
+    /// The policy in force, for the administrator's form.
+    public func current(caller: Caller) async throws -> CasePolicy {
+        try caller.staff.require(.configureCases)
+        return try await platform.casePolicy()
+    }
+
+    /// Validates and stores `submission`; returns the policy now in force.
+    @discardableResult
+    public func save(_ submission: CasePolicySubmission, by caller: Caller) async throws -> CasePolicy {
+        try caller.staff.require(.configureCases)
+        let policy = try submission.validated()
+        let now = platform.clock.now()
+        let kind = platform.database.kind
+        let logger = platform.logger
+        try await platform.database.write { db in
+            let before = try await CasePolicyCache.load(from: db, logger: logger)
+            try await CasePolicyCache.store(policy, in: db)
+            let summary = #"{"after":\#(try CasePolicyCache.json(policy)),"before":\#(try CasePolicyCache.json(before))}"#
+            try await AuditTrail.append(
+                AuditEntry(caller, action: "case_policy.update", objectType: "case_policy",
+                           objectID: CasePolicyCache.settingName, summary: summary),
+                at: now.millisecondsSince1970, in: db, kind: kind)
+        }
+        platform.casePolicies.remember(policy, at: now)
+        return policy
+    }
+}

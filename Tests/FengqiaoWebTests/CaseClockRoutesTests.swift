@@ -110,6 +110,45 @@ final class CaseClockRoutesTests: XCTestCase {
         }
     }
 
+    func testASupervisionOrderIsTrackedToItsAnswer() async throws {
+        try await D.run { d in
+            let n = try await d.open()
+            try await d.run(n, "accept", by: "desk", expect: "accepted")
+            try await d.run(n, "dispatch", by: "disp", #"{"lead":\#(d.lead)}"#, expect: "dispatched")
+            try await d.run(n, "sign-for", by: "lead", expect: "inProgress")
+            // Monday 10:00; the leader wants an answer by Tuesday 10:00. A reminder needs no answer and gets no clock.
+            try await d.run(n, "supervise", by: "boss", #"{"kind":"reminder","note":"请加快办理"}"#, expect: "inProgress")
+            var json = try await d.run(n, "supervise", by: "boss",
+                                       #"{"kind":"order","note":"限期答复","responseDue":"2026-11-24T02:00:00Z"}"#,
+                                       expect: "inProgress")
+            var orders = json["supervisions"] as? [[String: Any]] ?? []
+            XCTAssertEqual(orders.map { $0["state"] as? String }, ["noted", "open"])
+            var answers = Self.clocks(json, kind: "supervision")
+            XCTAssertEqual(answers.map { $0["status"] as? String }, ["running"])
+            XCTAssertEqual(answers.first?["department"] as? Int, Int(d.lead))
+            XCTAssertEqual(answers.first?["deadline"] as? String, "2026-11-24T02:00:00Z")
+            d.clock.advance(minutes: 25 * 60)
+            try await CaseClockScan(platform: d.platform).run()
+            json = try await Self.view(d, n)
+            orders = json["supervisions"] as? [[String: Any]] ?? []
+            XCTAssertEqual(orders.last?["stateName"] as? String, "未按时答复")
+            XCTAssertEqual(Self.clocks(json, kind: "supervision").first?["status"] as? String, "overdue")
+            let messages = try await d.platform.database.read { db -> [NotificationRecord] in
+                guard let id = try await CaseRepository(db).find(number: n)?.id else { return [] }
+                return try await NotificationOutboxRepository(db).messages(caseId: id)
+            }
+            XCTAssertEqual(messages.filter { $0.payload.contains(#""clock":"supervision""#) }.map(\.recipient),
+                           ["department:\(d.lead)"])
+            json = try await d.run(n, "respond-to-supervision", by: "lead", #"{"number":2,"response":"已约谈当事人,周五前办结"}"#,
+                                   expect: "inProgress")
+            orders = json["supervisions"] as? [[String: Any]] ?? []
+            XCTAssertEqual(orders.last?["state"] as? String, "late")
+            XCTAssertEqual(orders.last?["response"] as? String, "已约谈当事人,周五前办结")
+            answers = Self.clocks(json, kind: "supervision")
+            XCTAssertEqual(answers.map { $0["statusName"] as? String }, ["超时答复"])
+        }
+    }
+
     func testTheAdminPageEditsThePolicy() async throws {
         try await D.run { d in
             try await TestAccounts.create("sys", role: .systemAdmin, area: SampleAreas.county, in: d.platform.database)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a clock times: a stage of the closed loop (see the Clocks column of `domain/case-workflow.md`),
-/// the deadline of the mediation tier answering for the case, or a summoned department's check-in.
+/// the deadline of the mediation tier answering for the case, a summoned department's check-in, or the
+/// answer a supervision order asks for.
 public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, CodingKeyRepresentable {
     /// reported → accepted/rejected (核实立案; for 信访 the decision whether to accept).
     case acceptance
@@ -23,6 +24,9 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, Coding
     /// 吹哨报到: from the whistle until the summoned department checks in, per department; it ends at
     /// the whistle's `checkInDue`.
     case checkIn
+    /// 督办 / 挂牌督办 that needs an answer: from the order until it is answered, ending at its
+    /// `responseDue`; one per order.
+    case supervision
 
     /// The stages of the closed loop, whose limits an `SLAPreset` sets.
     public static let stages: [ClockKind] = [.acceptance, .dispatch, .signFor, .handling, .verification, .reply, .revisit]
@@ -41,6 +45,7 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable, Coding
         case .revisit: "回访"
         case .tier: "调处"
         case .checkIn: "报到"
+        case .supervision: "督办答复"
         }
     }
 }

@@ -21,6 +21,8 @@ import Foundation
 /// then answering; it stops once the matter is handled (feedback, on-site resolution).
 /// Check-ins (`checkIn`, 吹哨报到): one per summoned department per whistle, ending exactly at the
 /// whistle's `checkInDue`; it stops when that department checks in.
+/// Supervision answers (`supervision`): one per 督办 / 挂牌督办 with a `responseDue`, owned by the lead
+/// department (else the case), ending exactly then; it stops when that order is answered.
 /// rejected, merged, withdrawn, closed, archived → every clock stops (closed then opens revisit).
 /// Stage limits come from the preset named on acceptance (a `SLACategory` code or a catalogue name),
 /// else the hotline preset of the case's urgency; a stage the preset leaves without a limit has no clock.
@@ -32,6 +34,8 @@ public enum CaseClockPlan {
         var namedDeadline: Date?
         /// Check-in clocks by whistle number and department.
         var checkIns: [Int: [Int64: Int]] = [:]
+        /// Answer clocks by supervision number.
+        var supervisions: [Int: Int] = [:]
         for event in events {
             if var s = snapshot { s.apply(event); snapshot = s } else { snapshot = CaseSnapshot(reported: event) }
             guard let s = snapshot else { continue }
@@ -140,7 +144,14 @@ public enum CaseClockPlan {
                     openForLead(.handling)
                     openTier()
                 }
-            case .split, .attemptRecorded, .progressAdded, .supervised, .supervisionAnswered:
+            case .supervised(let number, let kind, _, let responseDue):
+                guard kind.requiresResponse, let responseDue else { break }
+                supervisions[number] = clocks.count
+                let owner = s.lead.map { ClockOwner.department(id: $0.department, role: .lead) } ?? .wholeCase
+                clocks.append(StageClock.ending(at: responseDue, kind: .supervision, owner: owner, startedAt: at))
+            case .supervisionAnswered(let number, _):
+                if let index = supervisions[number], clocks[index].stoppedAt == nil { try? clocks[index].stop(at: at) }
+            case .split, .attemptRecorded, .progressAdded:
                 break
             }
         }

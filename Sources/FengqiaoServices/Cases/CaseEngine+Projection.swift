@@ -95,6 +95,7 @@ extension CaseEngine {
             workable: legacy == nil, timeline: timeline,
             attachments: try await CaseAttachmentRepository(db).list(caseId: caseId).map(CaseAttachmentView.init),
             clocks: clockRows.map { CaseViewClocks.clock($0, departmentName: $0.departmentId.flatMap { names[$0] }) },
-            whistles: whistles.map { CaseViewClocks.whistle($0, names: names, now: now) })
+            whistles: whistles.map { CaseViewClocks.whistle($0, names: names, now: now) },
+            supervisions: snapshot?.supervisions.map { CaseViewClocks.supervision($0, now: now) })
     }
 }

@@ -55,6 +55,22 @@ public struct CaseView: Sendable, Codable, Equatable {
         public var departments: [Summons]
     }
 
+    /// One 催办 / 督办 / 挂牌督办 and its answer.
+    public struct SupervisionOrder: Sendable, Codable, Equatable {
+        public var number: Int
+        public var kind: String
+        public var kindName: String
+        public var note: String
+        public var issuedAt: Date
+        public var responseDue: Date?
+        public var response: String?
+        public var respondedAt: Date?
+        /// `open`, `overdue` (due and unanswered), `answered`, `late` (answered after the due time), `noted`
+        /// (a reminder, which needs no answer).
+        public var state: String
+        public var stateName: String
+    }
+
     public struct Entry: Sendable, Codable, Equatable {
         public var type: String
         public var label: String
@@ -98,4 +114,5 @@ public struct CaseView: Sendable, Codable, Equatable {
     /// (optional only so that answers kept for retries before they existed still decode).
     public var clocks: [Clock]?
     public var whistles: [WhistleCall]?
+    public var supervisions: [SupervisionOrder]?
 }

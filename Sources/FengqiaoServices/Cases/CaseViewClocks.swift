@@ -22,9 +22,9 @@ enum CaseViewClocks {
         switch status {
         case "running": "正常"
         case "warning": "即将超时"
-        case "overdue": kind == .checkIn ? "未按时报到" : "已超时"
-        case "met": kind == .checkIn ? "按时报到" : "按时办结"
-        case "missed": kind == .checkIn ? "超时报到" : "超时办结"
+        case "overdue": kind == .checkIn ? "未按时报到" : kind == .supervision ? "未按时答复" : "已超时"
+        case "met": kind == .checkIn ? "按时报到" : kind == .supervision ? "按时答复" : "按时办结"
+        case "missed": kind == .checkIn ? "超时报到" : kind == .supervision ? "超时答复" : "超时办结"
         default: status
         }
     }
@@ -42,5 +42,22 @@ enum CaseViewClocks {
                     department: department, name: names[department], state: state.0, stateName: state.1,
                     checkedInAt: checkIn?.at)
             })
+    }
+
+    static func supervision(_ supervision: Supervision, now: Date) -> CaseView.SupervisionOrder {
+        let state: (String, String)
+        if let answered = supervision.respondedAt {
+            state = supervision.responseDue.map { answered > $0 } == true ? ("late", "超时答复") : ("answered", "已答复")
+        } else if !supervision.kind.requiresResponse {
+            state = ("noted", "无需答复")
+        } else if let due = supervision.responseDue, now > due {
+            state = ("overdue", "未按时答复")
+        } else {
+            state = ("open", "待答复")
+        }
+        return CaseView.SupervisionOrder(
+            number: supervision.number, kind: supervision.kind.rawValue, kindName: supervision.kind.chineseName,
+            note: supervision.note, issuedAt: supervision.issuedAt, responseDue: supervision.responseDue,
+            response: supervision.response, respondedAt: supervision.respondedAt, state: state.0, stateName: state.1)
     }
 }

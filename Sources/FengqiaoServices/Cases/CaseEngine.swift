@@ -54,24 +54,8 @@ public struct CaseEngine: Sendable {
             let command = try request.command(
                 snapshot: snapshot, category: loaded.record.category, mergeTarget: mergeTarget, now: now, calendar: calendar)
             let events = try CaseWorkflow.events(snapshot, command, by: .staff(staff), at: now, policy: policy)
-            let after = snapshot.applying(events)
-
-            let projection = Self.projection(after, record: loaded.record, now: now)
-            guard try await engine.update(caseId: loaded.id, expectedVersion: loaded.rowVersion, to: projection) else {
-                throw Self.versionConflict(snapshot)
-            }
-            try await engine.append(try CaseEventCodec.records(events, after: snapshot, caseId: loaded.id))
-            try await Self.moveCounters(loaded.record, to: projection, in: db)
-            try await Self.syncAssignments(caseId: loaded.id, before: snapshot, after: after, now: now, in: db)
-            try await CaseClockBook.sync(.init(loaded.record, caseId: loaded.id), events: loaded.events + events, now: now,
-                                         calendar: calendar, promote: false, in: db)
-
-            var record = loaded.record
-            record.state = projection.state
-            record.kind = projection.kind
-            record.category = projection.category
-            record.urgency = projection.urgency
-            record.updatedAt = projection.updatedAt
+            let (record, after) = try await Self.commit(events, to: loaded, snapshot: snapshot, now: now,
+                                                        calendar: calendar, in: db)
             let view = try await Self.view(record, caseId: loaded.id, events: loaded.events + events, in: db)
             try await AuditTrail.append(
                 AuditEntry(caller, action: "case.\(request.name.rawValue)", objectType: "case", objectID: record.number,

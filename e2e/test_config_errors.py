@@ -47,6 +47,9 @@ CASES = [
     ("unreadable-key-file", ["serve"], {"FENGQIAO_KEY_FILE": directory_key}, KEY_FILE),
     ("public-url-ftp", ["serve"], {"FENGQIAO_PUBLIC_URL": "ftp://zz.example.gov.cn"}, PUBLIC_URL),
     ("public-url-no-scheme", ["serve", "--public-url", "zz.example.gov.cn"], {}, PUBLIC_URL),
+    ("report-limit-in-words", ["serve"], {"FENGQIAO_REPORT_LIMIT_IP": "lots"}, ("FENGQIAO_REPORT_LIMIT_IP",)),
+    ("report-limit-zero", ["serve"], {"FENGQIAO_REPORT_LIMIT_PHONE": "0/day"}, ("FENGQIAO_REPORT_LIMIT_PHONE",)),
+    ("trusted-proxy-hostname", ["serve"], {"FENGQIAO_TRUSTED_PROXIES": "proxy.local"}, ("FENGQIAO_TRUSTED_PROXIES",)),
 ]
 
 

@@ -99,7 +99,33 @@ struct ServeCommand: AsyncParsableCommand {
         // Clients that reach the platform over https (usually through a proxy that ends TLS) get Secure
         // cookies and HSTS.
         return WebConfiguration(host: host, port: port, instanceName: name,
-                                secureCookies: publicURL?.hasPrefix("https://") ?? false, publicURL: publicURL)
+                                secureCookies: publicURL?.hasPrefix("https://") ?? false, publicURL: publicURL,
+                                reportLimits: try Self.reportLimits(env))
+    }
+
+    /// The public report channels' limits: FENGQIAO_REPORT_LIMIT_IP (default 10/hour),
+    /// FENGQIAO_REPORT_LIMIT_PHONE (default 5/day), each `N/minute|hour|day` or `off`, and
+    /// FENGQIAO_TRUSTED_PROXIES (addresses or CIDR ranges whose X-Forwarded-For is believed; default none).
+    static func reportLimits(_ env: [String: String]) throws -> ReportLimits {
+        var limits = ReportLimits()
+        func limit(_ name: String, default value: RateLimit?) throws -> RateLimit? {
+            guard let text = env[name] else { return value }
+            if text.trimmingCharacters(in: .whitespaces).lowercased() == "off" { return nil }
+            guard let parsed = RateLimit(text) else {
+                throw SettingError(setting: name, reason: "应为 次数/minute、次数/hour、次数/day 或 off,如 10/hour,而不是 \"\(text)\"")
+            }
+            return parsed
+        }
+        limits.perAddress = try limit("FENGQIAO_REPORT_LIMIT_IP", default: limits.perAddress)
+        limits.perPhone = try limit("FENGQIAO_REPORT_LIMIT_PHONE", default: limits.perPhone)
+        if let text = env["FENGQIAO_TRUSTED_PROXIES"] {
+            guard let proxies = TrustedProxies(text) else {
+                throw SettingError(setting: "FENGQIAO_TRUSTED_PROXIES",
+                                   reason: "应为逗号分隔的 IP 地址或网段,如 127.0.0.1,10.0.0.0/8,而不是 \"\(text)\"")
+            }
+            limits.trustedProxies = proxies
+        }
+        return limits
     }
 
     private func loadDemoIfEmpty(_ platform: Platform) async throws {

@@ -137,6 +137,9 @@ enum AccessOracle {
         "GET /api/v1/reports/{trackingCode}": open(),
         // Double-submit forms and the session itself: SessionRoutesTests and ReportFormTests cover them.
         "POST /login": exempt, "POST /logout": exempt, "POST /report": exempt,
+        // The resident's rating (double-submit form, by tracking code): TrackingRatingTests covers it.
+        "POST /track/rating": exempt,
+        "GET /static/report.css": open(), "GET /static/report.js": open(),
 
         // The map.
         "GET /areas": needs(.viewMap),

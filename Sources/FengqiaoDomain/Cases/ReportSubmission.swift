@@ -15,11 +15,14 @@ public struct ReportSubmission: Sendable, Codable, Equatable {
     public var contactPhone: String?
     /// A client-chosen key; the same key twice yields the same case (a retried submission).
     public var idempotencyKey: String?
+    /// One of the five-colour bags (`blue` … `red`) instead of a kind or category; the report is then
+    /// filed on channel `fiveColorBag` under the bag's kind and category.
+    public var bag: String?
 
     public init(
         channel: String? = nil, kind: String? = nil, category: String? = nil, description: String? = nil,
         address: String? = nil, latitude: Double? = nil, longitude: Double? = nil, gridCode: String? = nil,
-        contactName: String? = nil, contactPhone: String? = nil, idempotencyKey: String? = nil
+        contactName: String? = nil, contactPhone: String? = nil, idempotencyKey: String? = nil, bag: String? = nil
     ) {
         self.channel = channel
         self.kind = kind
@@ -32,6 +35,7 @@ public struct ReportSubmission: Sendable, Codable, Equatable {
         self.contactName = contactName
         self.contactPhone = contactPhone
         self.idempotencyKey = idempotencyKey
+        self.bag = bag
     }
 
     public static let descriptionLimit = 2000
@@ -49,6 +53,15 @@ public struct ReportSubmission: Sendable, Codable, Equatable {
             if let c = Channel(rawValue: raw), c.isPublic { channel = c } else {
                 errors.append(FieldError(field: "channel", code: "invalid_choice", message: "反映渠道不在可选范围内"))
             }
+        }
+
+        var bag: FiveColorBag?
+        if let raw = text(self.bag) {
+            bag = FiveColorBag(rawValue: raw)
+            if bag == nil { errors.append(FieldError(field: "bag", code: "invalid_choice", message: "五色袋不在可选范围内")) }
+        }
+        if bag != nil, text(self.kind) != nil || text(self.category) != nil {
+            errors.append(FieldError(field: "bag", code: "conflict", message: "五色袋和事项类别只能选一项"))
         }
 
         var kind: CaseKind?
@@ -69,7 +82,7 @@ public struct ReportSubmission: Sendable, Codable, Equatable {
                 errors.append(FieldError(field: "category", code: "invalid_choice", message: "事项分类不在可选范围内"))
             }
         }
-        if kind == nil && self.kind == nil && category == nil {
+        if kind == nil && self.kind == nil && category == nil && text(self.bag) == nil {
             errors.append(.required("kind", label: "事件类型"))
         }
 
@@ -113,9 +126,15 @@ public struct ReportSubmission: Sendable, Codable, Equatable {
         let key = text(idempotencyKey)
         if let k = key, k.count > 100 { errors.append(.tooLong("idempotencyKey", label: "幂等键", max: 100)) }
 
+        if let bag {
+            // A bag is a channel of its own, whichever page or code it came through.
+            channel = .fiveColorBag
+            kind = bag.kind
+        }
         guard errors.isEmpty, let kind, let description else { throw .validation(errors) }
         return ValidatedReport(
-            channel: channel, kind: kind, category: category ?? kind.defaultCategories.first ?? kind.chineseName,
+            channel: channel, kind: kind,
+            category: bag?.category ?? category ?? kind.defaultCategories.first ?? kind.chineseName,
             description: description, address: address, location: location, gridCode: grid,
             contactName: contactName, contactPhone: phone, idempotencyKey: key
         )

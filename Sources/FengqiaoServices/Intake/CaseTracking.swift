@@ -20,15 +20,32 @@ public struct CaseTracking: Sendable {
         guard let (record, events) = found else { throw DomainError.notFound(what: "该查询码对应的案件") }
         let state = CaseState(rawValue: record.state) ?? .reported
         var steps: [PublicCaseStatus.Step] = []
-        for event in events {
-            guard let to = CaseState(rawValue: event.toState), steps.last?.state != to else { continue }
-            steps.append(.init(at: Date(millisecondsSince1970: event.at), state: to, stateName: to.chineseName))
+        var replies: [PublicCaseStatus.Reply] = []
+        var satisfaction: Satisfaction?
+        for row in events {
+            if let event = CaseEventCodec.event(row) {
+                if let text = CaseEventLabel.publicNote(event.payload), let label = Self.replyLabel(event.payload) {
+                    replies.append(.init(at: event.at, label: label, text: text))
+                }
+                if case .revisited(let rating, _, _) = event.payload { satisfaction = rating }
+            }
+            guard let to = CaseState(rawValue: row.toState), steps.last?.state != to else { continue }
+            steps.append(.init(at: Date(millisecondsSince1970: row.at), state: to, stateName: to.chineseName))
         }
         return PublicCaseStatus(
             number: record.number, trackingCode: code.description,
             kindName: CaseKind(rawValue: record.kind)?.chineseName ?? record.kind, category: record.category,
             state: state, stateName: state.chineseName, reportedAt: Date(millisecondsSince1970: record.reportedAt),
-            updatedAt: Date(millisecondsSince1970: record.updatedAt), steps: steps
+            updatedAt: Date(millisecondsSince1970: record.updatedAt), steps: steps, replies: replies,
+            satisfaction: satisfaction, canRate: state == .closed
         )
+    }
+
+    /// The heading of an event the requester hears of; nil for the rating itself (shown apart).
+    static func replyLabel(_ payload: CaseEvent.Payload) -> String? {
+        switch payload {
+        case .revisited: nil
+        default: CaseEventLabel.label(payload)
+        }
     }
 }

@@ -3,49 +3,126 @@ import FengqiaoStore
 import Foundation
 import SQLKit
 
-/// Takes a report from a public channel and files it as a new case in one transaction: the case
-/// row, its `reported` event and its daily counter, or nothing at all.
+/// Takes a report from a public channel and files it as a new case in one transaction (shared with
+/// reports arriving at the same moment: `Platform.intake`, a group commit): the case
+/// row, its `reported` event, its daily counter, its acceptance clock (as for staff-opened cases) and
+/// its photos as case attachments — or nothing at all. Photos are checked by content before anything
+/// is written; their files are stored before the transaction and removed again when it does not commit.
 public struct ReportIntake: Sendable {
     let platform: Platform
 
     public init(platform: Platform) { self.platform = platform }
 
-    public func submit(_ submission: ReportSubmission) async throws -> ReportReceipt {
-        let report = try submission.validate()
-        let now = platform.clock.now()
+    public func submit(_ submission: ReportSubmission, photos: [ReportPhoto] = []) async throws -> ReportReceipt {
+        let (report, types) = try Self.validate(submission, photos: photos)
+        let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         let cipher = platform.cipher
         let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
-
         let atlas = try await platform.areaAtlas()
-        return try await platform.database.write { db in
-            let cases = CaseRepository(db)
-            if let key = report.idempotencyKey, let existing = try await cases.find(idempotencyKey: key) {
-                return ReportReceipt(existing, replayed: true)
+        let calendar = try await platform.businessCalendar()
+        let policy = try await platform.casePolicy()
+        let stored = try storePhotos(photos)
+        do {
+            let (receipt, replayed) = try await platform.intake.write { db -> (ReportReceipt, Bool) in
+                let cases = CaseRepository(db)
+                if let key = report.idempotencyKey, let existing = try await cases.find(idempotencyKey: key) {
+                    return (ReportReceipt(existing, replayed: true), true)
+                }
+                let (areaCode, gridCode) = try Self.place(report, atlas: atlas)
+                guard let area = AreaCode(areaCode) else {
+                    throw DomainError.conflict(code: "not_configured", message: "行政区划编码无效,暂时无法受理")
+                }
+                let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
+                let nowMs = now.millisecondsSince1970
+                let record = CaseRecord(
+                    number: number.description, trackingCode: tracking.rawValue, idempotencyKey: report.idempotencyKey,
+                    kind: report.kind.rawValue, category: report.category, channel: report.channel.rawValue,
+                    state: CaseState.reported.rawValue, urgency: Urgency.normal.rawValue, areaCode: areaCode,
+                    gridCode: gridCode, lat: report.location?.latitude, lon: report.location?.longitude,
+                    address: report.address, description: report.description, contactName: report.contactName,
+                    contactPhoneCipher: phoneCipher, contactPhoneMasked: report.contactPhone?.masked,
+                    reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs
+                )
+                let reported = CaseEvent.reported(
+                    kind: report.kind, channel: report.channel, areaCode: area, gridCode: gridCode.flatMap(AreaCode.init),
+                    trackingCode: tracking, by: .requester(tracking), at: now)
+                let event = try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported, channel: report.channel)
+                let id = try await cases.insert(record, events: [event])
+                try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: calendar,
+                                             policy: policy, promote: false, in: db)
+                if !stored.isEmpty {
+                    let attachments = CaseAttachmentRepository(db)
+                    let uploader = CaseEventCodec.actorText(CaseEventActor(.requester(tracking)), channel: report.channel)
+                    for (index, file) in stored.enumerated() {
+                        let type = types[index]
+                        _ = try await attachments.insert(CaseAttachmentRecord(
+                            caseId: id, storedName: file.name, fileType: type.rawValue, size: Int64(file.size),
+                            sha256: file.sha256, originalName: AttachmentName.named(photos[index].filename, type: type),
+                            uploadedBy: uploader, createdAt: nowMs))
+                    }
+                }
+                return (ReportReceipt(record, replayed: false), false)
             }
-            let (areaCode, gridCode) = try Self.place(report, atlas: atlas)
-            let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
-            let nowMs = now.millisecondsSince1970
-            let record = CaseRecord(
-                number: number.description, trackingCode: tracking.rawValue, idempotencyKey: report.idempotencyKey,
-                kind: report.kind.rawValue, category: report.category, channel: report.channel.rawValue,
-                state: CaseState.reported.rawValue, urgency: Urgency.normal.rawValue, areaCode: areaCode,
-                gridCode: gridCode, lat: report.location?.latitude, lon: report.location?.longitude,
-                address: report.address, description: report.description, contactName: report.contactName,
-                contactPhoneCipher: phoneCipher, contactPhoneMasked: report.contactPhone?.masked,
-                reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs
-            )
-            guard let area = AreaCode(areaCode) else {
-                throw DomainError.conflict(code: "not_configured", message: "行政区划编码无效,暂时无法受理")
-            }
-            let reported = CaseEvent.reported(
-                kind: report.kind, channel: report.channel, areaCode: area, gridCode: gridCode.flatMap(AreaCode.init),
-                trackingCode: tracking, by: .requester(tracking), at: Date(millisecondsSince1970: nowMs))
-            let event = try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported, channel: report.channel)
-            _ = try await cases.insert(record, events: [event])
-            return ReportReceipt(record, replayed: false)
+            // A retried submission keeps the photos of its first answer.
+            if replayed { removeFiles(stored) }
+            return receipt
+        } catch {
+            removeFiles(stored)
+            throw error
         }
+    }
+
+    /// The report and the type of each photo, or every problem of both at once.
+    static func validate(_ submission: ReportSubmission, photos: [ReportPhoto]) throws(DomainError)
+        -> (ValidatedReport, [FileType])
+    {
+        var errors: [FieldError] = []
+        var report: ValidatedReport?
+        var types: [FileType] = []
+        do { report = try submission.validate() } catch { errors += Self.fields(error) }
+        if !photos.isEmpty {
+            do { types = try ReportPhotos.check(photos) } catch { errors += Self.fields(error) }
+        }
+        guard errors.isEmpty, let report else { throw .validation(errors) }
+        return (report, types)
+    }
+
+    private static func fields(_ error: DomainError) -> [FieldError] {
+        if case .validation(let fields) = error { return fields }
+        return [FieldError(field: "", code: error.code, message: error.message)]
+    }
+
+    /// Writes the (already checked) photos; on a failure removes those already written.
+    private func storePhotos(_ photos: [ReportPhoto]) throws -> [StoredUpload] {
+        var stored: [StoredUpload] = []
+        do {
+            for photo in photos { stored.append(try platform.uploads.store(photo.data, rule: ReportPhotos.rule)) }
+        } catch {
+            removeFiles(stored)
+            throw error
+        }
+        return stored
+    }
+
+    private func removeFiles(_ stored: [StoredUpload]) {
+        for file in stored { platform.uploads.remove(file.name) }
+    }
+
+    /// What a submission that must not be stored (a filled honeypot field) is answered with: a receipt
+    /// shaped like a real one, with a fresh tracking code and a number of the root centre's county,
+    /// so an automated sender cannot tell it was dropped.
+    public func decoyReceipt() async throws -> ReportReceipt {
+        let now = platform.clock.now()
+        var random = SystemRandomNumberGenerator()
+        let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let root = try await platform.areaAtlas().rootCode ?? "000000000000"
+        let sequence = Int.random(in: 1...99_999, using: &random)
+        let number = CaseNumber(countyPrefix: String(root.prefix(6)), year: ChinaTime.year(now), sequence: sequence)
+        return ReportReceipt(
+            number: number?.description ?? "", trackingCode: tracking.description, state: .reported,
+            stateName: CaseState.reported.chineseName, areaCode: root, gridCode: nil, reportedAt: now, replayed: false)
     }
 
     /// The area and grid a report is filed under: the named grid; else the finest area whose

@@ -19,6 +19,8 @@ public struct Platform: Sendable {
     public let apiTokens: RecentlySeen<ApiTokenRecord>
     /// Where uploaded files (case attachments) are kept.
     public let uploads: UploadStore
+    /// Public intake's writes: reports arriving together share one transaction (`GroupCommit`).
+    public let intake: GroupCommit
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
@@ -38,6 +40,7 @@ public struct Platform: Sendable {
         self.sessions = sessions
         self.apiTokens = apiTokens
         self.uploads = uploads
+        self.intake = GroupCommit(database: database)
     }
 
     /// The current in-memory map.

@@ -9,12 +9,15 @@ public struct WebConfiguration: Sendable {
     /// The address residents reach the server at (e.g. `https://zz.example.gov.cn`), printed in QR
     /// codes; when nil, the address the staff member's browser used.
     public var publicURL: String?
+    /// Rate limits and trusted proxies of the public report channels.
+    public var reportLimits: ReportLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, instanceName: String = "fengqiao", secureCookies: Bool = false,
-        publicURL: String? = nil
+        publicURL: String? = nil, reportLimits: ReportLimits = ReportLimits()
     ) {
         self.publicURL = publicURL
+        self.reportLimits = reportLimits
         self.host = host
         self.port = port
         self.instanceName = instanceName

@@ -17,6 +17,9 @@ enum ErrorMapping {
         switch error {
         case let error as DomainError:
             return map(error)
+        case let error as RateLimited:
+            return Mapped(status: .tooManyRequests, code: "rate_limited", title: "提交过于频繁", detail: error.message,
+                          headers: [.retryAfter: String(error.retryAfterSeconds)])
         case is CSRFError:
             return Mapped(status: .forbidden, code: "csrf_failed", title: "页面已过期",
                           detail: "页面已过期或来源不明,请刷新页面后重新提交。")

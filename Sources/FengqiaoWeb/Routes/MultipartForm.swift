@@ -11,6 +11,8 @@ struct MultipartForm {
     }
 
     private(set) var fields: [String: Field] = [:]
+    /// Every part in the order sent, repeated names included (several files in one field).
+    private(set) var parts: [(name: String, field: Field)] = []
 
     /// The boundary of a multipart content type, nil for any other type.
     static func boundary(of contentType: String?) -> String? {
@@ -30,6 +32,7 @@ struct MultipartForm {
         var current = Field()
         var name: String?
         var parsed: [String: Field] = [:]
+        var all: [(name: String, field: Field)] = []
         parser.onHeader = { header, value in
             guard header.lowercased() == "content-disposition" else { return }
             name = Self.parameter("name", in: value)
@@ -37,15 +40,22 @@ struct MultipartForm {
         }
         parser.onBody = { buffer in current.data.append(contentsOf: buffer.readableBytesView) }
         parser.onPartComplete = {
-            if let name, parsed[name] == nil { parsed[name] = current }
+            if let name {
+                if parsed[name] == nil { parsed[name] = current }
+                all.append((name, current))
+            }
             current = Field()
             name = nil
         }
         do { try parser.execute(body) } catch { throw HTTPError(.badRequest, message: "上传内容格式不正确") }
         fields = parsed
+        parts = all
     }
 
     subscript(name: String) -> Field? { fields[name] }
+
+    /// Every part named `name`, in the order sent.
+    func all(_ name: String) -> [Field] { parts.filter { $0.name == name }.map(\.field) }
 
     func text(_ name: String) -> String? { fields[name].map { String(decoding: $0.data, as: UTF8.self) } }
 

@@ -4,14 +4,35 @@ import Foundation
 import Hummingbird
 
 /// `/api/v1/reports`: residents and other public channels report a matter and follow it by its
-/// tracking code, without an account.
+/// tracking code, without an account. A report is JSON (`ReportSubmission`), or `multipart/form-data`
+/// with the same fields and up to four photos in `photos`; the same validation, rate limits and
+/// honeypot as the report page apply. Refusals: 422 `validation_failed` (field codes `required`,
+/// `too_long`, `invalid_choice`, `conflict`, `too_many`, `too_large`, `unsupported_type`, `unknown`),
+/// 429 `rate_limited` with `Retry-After`, 413 `payload_too_large`, 415 `unsupported_media_type`.
 struct ReportAPIRoutes {
     let platform: Platform
+    let gate: ReportGate
 
     func add(to routes: inout RouteTable) {
         routes.post("/api/v1/reports") { request, context in
-            let submission = try await request.decodeJSON(as: ReportSubmission.self, context: context)
-            let receipt = try await ReportIntake(platform: platform).submit(submission)
+            try await gate.admit(address: gate.clientAddress(request, context: context))
+            var request = request
+            let input = try await ReportInput.read(&request, json: true)
+            guard input.errors.isEmpty else { throw DomainError.validation(input.errors) }
+            let intake = ReportIntake(platform: platform)
+            if input.honeypotFilled {
+                gate.caughtHoneypot()
+                return try JSONResponse.encode(try await intake.decoyReceipt(), status: .created)
+            }
+            let phone = try await gate.admit(phone: input.submission.contactPhone)
+            let receipt: ReportReceipt
+            do {
+                receipt = try await intake.submit(input.submission, photos: input.photos)
+            } catch {
+                await gate.refund(phone: phone)
+                throw error
+            }
+            if receipt.replayed { await gate.refund(phone: phone) }
             return try JSONResponse.encode(receipt, status: receipt.replayed ? .ok : .created)
         }
         routes.get("/api/v1/reports/{trackingCode}") { _, context in

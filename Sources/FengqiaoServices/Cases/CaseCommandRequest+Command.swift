@@ -69,8 +69,8 @@ extension CaseCommandRequest {
             command = outcome.map { .recordAttempt(outcome: $0, note: b.note ?? "") }
         case .whistle:
             let departments = required(b.departments, "departments", "被召集的部门")
-            let due = b.checkInDue ?? (snapshot.urgency == .normal
-                ? calendar.deadline(adding: .workingDays(1), from: now) : now.addingTimeInterval(30 * 60))
+            let due = b.checkInDue
+                ?? CaseDispatchDefaults.checkInDue(urgency: snapshot.urgency, from: now, calendar: calendar)
             command = departments.map { .whistle(departments: $0, checkInDue: due) }
         case .checkIn: command = required(b.department, "department", "报到部门").map { .checkIn(department: $0) }
         case .requestExtension:
@@ -105,12 +105,11 @@ extension CaseCommandRequest {
     /// A dispatch order: the body's deadline, else the handling limit of the case's SLA preset; the return
     /// window is 2 working hours.
     private func order(lead: Int64, snapshot: CaseSnapshot, now: Date, calendar: BusinessCalendar) -> DispatchOrder {
-        let category = snapshot.slaPreset.flatMap(SLACategory.init(rawValue:)) ?? .hotline
-        let limit = SLAPreset.for(kind: .handling, category: category, urgency: snapshot.urgency) ?? .workingDays(15)
-        let presetDeadline = calendar.deadline(adding: limit, from: now)
+        let presetDeadline = CaseDispatchDefaults.deadline(
+            slaPreset: snapshot.slaPreset, urgency: snapshot.urgency, from: now, calendar: calendar)
         return DispatchOrder(
             lead: lead, assisting: body.assisting ?? [], deadline: body.deadline ?? presetDeadline,
-            returnWindowEnds: calendar.deadline(adding: .workingHours(2), from: now), presetDeadline: presetDeadline,
-            overrideReason: body.overrideReason)
+            returnWindowEnds: CaseDispatchDefaults.returnWindowEnds(from: now, calendar: calendar),
+            presetDeadline: presetDeadline, overrideReason: body.overrideReason)
     }
 }

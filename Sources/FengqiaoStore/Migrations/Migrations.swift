@@ -6,5 +6,6 @@ public enum Migrations {
         M003GovernanceMap.migration,
         M004AccessHardening.migration,
         M005CaseEngine.migration,
+        M006CaseLadderAndGrids.migration,
     ]
 }

@@ -176,6 +176,90 @@ final class CaseWorklistsTests: XCTestCase {
         }
     }
 
+    /// A department summoned by 吹哨 without an assignment has the case in its department list (and in
+    /// "mine", and their counts) until the case ends; a department not summoned never sees it.
+    func testASummonedDepartmentSeesTheCaseUntilItEnds() async throws {
+        try await TestDatabases.each { db in
+            try await SampleAreas.insert(into: db)
+            let clock = ManualClock()
+            let platform = try TestPlatform.make(database: db, clock: clock)
+            let leader = try Self.caller(9, .leader, SampleAreas.county)
+            let centers = CenterAdministration(platform: platform)
+            let summoned = try await centers.addDepartment(
+                areaCode: SampleAreas.township, code: "court", name: "人民法庭", stationing: .resident, caller: leader)
+            let unrelated = try await centers.addDepartment(
+                areaCode: SampleAreas.township, code: "judicial", name: "司法所", stationing: .resident, caller: leader)
+            let engine = CaseEngine(platform: platform)
+            let worklists = CaseWorklists(platform: platform)
+            let desk = try Self.caller(1, .dispatcher, SampleAreas.township)
+            let gridWorker = try Self.caller(3, .gridWorker, SampleAreas.grid)
+            let court = try Self.caller(4, .departmentHandler, SampleAreas.township, department: summoned)
+            let judicial = try Self.caller(5, .departmentHandler, SampleAreas.township, department: unrelated)
+            let n = try await engine.open(CaseOpening(channel: "phone", kind: "dispute", description: "宅基地边界纠纷",
+                                                      gridCode: SampleAreas.grid), caller: desk).number
+            _ = try await engine.perform(CaseCommandRequest(name: .accept), caseNumber: n, caller: desk)
+            func lists(_ caller: Caller) async throws -> (department: [String], mine: [String], all: [String], counts: CaseWorklistCounts) {
+                (try await Self.everything(worklists, .department, caller: caller),
+                 try await Self.everything(worklists, .mine, caller: caller),
+                 try await Self.everything(worklists, .all, caller: caller),
+                 try await worklists.counts(caller: caller))
+            }
+            let before = try await lists(court)
+            XCTAssertEqual(before.department, [], "not summoned yet")
+
+            var body = CaseCommandBody()
+            body.departments = [summoned]
+            _ = try await engine.perform(CaseCommandRequest(name: .whistle, body: body), caseNumber: n, caller: desk)
+            let called = try await lists(court)
+            XCTAssertEqual(called.department, [n], "the summoned department sees the case")
+            XCTAssertEqual(called.mine, [n], "and has it to do")
+            XCTAssertEqual(called.all, [n])
+            XCTAssertEqual(called.counts.department, 1)
+            XCTAssertEqual(called.counts.mine, 1)
+            let stranger = try await lists(judicial)
+            XCTAssertEqual(stranger.department, [], "a department not summoned does not see it")
+            XCTAssertEqual(stranger.all, [])
+            XCTAssertEqual(stranger.counts.department, 0)
+            let rows = try await db.read { sql in
+                try await CaseEngineRepository(sql).assignments(caseId: try await CaseRepository(sql).find(number: n)?.id ?? -1)
+            }
+            XCTAssertEqual(rows.map { "\($0.departmentId):\($0.role):\($0.state)" }, ["\(summoned):summoned:summoned"])
+            XCTAssertNotNil(rows.first?.dueAt, "the check-in deadline")
+
+            clock.advance(minutes: 5)
+            body = CaseCommandBody()
+            body.department = summoned
+            _ = try await engine.perform(CaseCommandRequest(name: .checkIn, body: body), caseNumber: n, caller: court)
+            let checkedIn = try await lists(court)
+            XCTAssertEqual(checkedIn.department, [n], "still the department's case after its check-in")
+            XCTAssertEqual(checkedIn.counts.department, 1)
+            let afterCheckIn = try await db.read { sql in
+                try await CaseEngineRepository(sql).assignments(caseId: try await CaseRepository(sql).find(number: n)?.id ?? -1)
+            }
+            XCTAssertEqual(afterCheckIn.map(\.state), ["checkedIn"])
+            XCTAssertNotNil(afterCheckIn.first?.signedAt)
+
+            var resolve = CaseCommandBody()
+            resolve.result = "双方和解"
+            resolve.evidence = ["photo-1"]
+            _ = try await engine.perform(CaseCommandRequest(name: .resolveOnSite, body: resolve), caseNumber: n, caller: gridWorker)
+            var verify = CaseCommandBody()
+            verify.pass = true
+            _ = try await engine.perform(CaseCommandRequest(name: .verify, body: verify), caseNumber: n, caller: desk)
+            let verified = try await lists(court)
+            XCTAssertEqual(verified.department, [n], "open until it ends")
+            var close = CaseCommandBody()
+            close.reply = "已调解"
+            close.channel = "phone"
+            _ = try await engine.perform(CaseCommandRequest(name: .close, body: close), caseNumber: n, caller: desk)
+            let closed = try await lists(court)
+            XCTAssertEqual(closed.department, [], "a closed case leaves the open list")
+            XCTAssertEqual(closed.mine, [])
+            XCTAssertEqual(closed.counts.department, 0)
+            XCTAssertEqual(closed.all, [n], "it stays among the department's cases")
+        }
+    }
+
     func testKeysetPagingHasNoDuplicatesOrGaps() async throws {
         try await TestDatabases.each { db in
             try await SampleAreas.insert(into: db)

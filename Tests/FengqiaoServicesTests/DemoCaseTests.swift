@@ -16,7 +16,8 @@ final class DemoCaseTests: XCTestCase {
             "signed_for:dispatched:inProgress", "progress_added:inProgress:inProgress",
             "feedback_given:inProgress:handled", "verified:handled:verified",
             "verification_failed:handled:inProgress", "closed:verified:closed", "revisited:closed:archived",
-            "revisited:closed:inProgress", "archived:closed:archived",
+            "revisited:closed:inProgress", "archived:closed:archived", "whistled:accepted:accepted",
+            "checked_in:accepted:accepted",
         ]
             + ["reported", "accepted", "dispatched", "inProgress", "handled", "verified"].map {
                 "withdrawn:\($0):withdrawn"

@@ -19,6 +19,7 @@ final class DemoDeterminismTests: XCTestCase {
         ("cases", "id", ["contact_phone_cipher"]),
         ("case_events", "id", []),
         ("case_assignments", "case_id, department_id", []),
+        ("case_clocks", "id", []),
         ("case_daily_counts", "day, area_code, kind, channel, state", []),
         ("case_number_sequences", "county_code, year", []),
         ("centers", "area_code", []),

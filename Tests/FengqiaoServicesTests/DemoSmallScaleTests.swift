@@ -53,6 +53,25 @@ final class DemoSmallScaleTests: XCTestCase {
             XCTAssertLessThan(Double(oldOpen), Double(old) * 0.1)
             XCTAssertGreaterThan(Double(recentOpen), Double(recent) * 0.5)
 
+            // Clocks as the engine and the clock scan keep them: a backlog of overdue cases, some turning
+            // yellow, most open cases on time and most stages finished in time.
+            func clocks(_ status: String) async throws -> Int {
+                try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM cases WHERE clock_status = '\(status)'")
+            }
+            let (overdue, warning, running) = (try await clocks("overdue"), try await clocks("warning"), try await clocks("running"))
+            XCTAssertGreaterThan(overdue, 0)
+            XCTAssertGreaterThan(warning, 0)
+            XCTAssertLessThan(Double(overdue), Double(overdue + warning + running) * 0.4, "not mostly overdue")
+            let met = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM case_clocks WHERE status = 'met'")
+            let missed = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM case_clocks WHERE status = 'missed'")
+            XCTAssertGreaterThan(met, missed * 5)
+            // 吹哨 summons departments, and every closed or archived case has the tier it was resolved at.
+            let summoned = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM case_assignments WHERE role = 'summoned'")
+            XCTAssertGreaterThan(summoned, 0)
+            let unresolved = try await DemoRows.count(
+                db, "SELECT COUNT(*) AS n FROM cases WHERE state IN ('closed', 'archived') AND resolved_tier IS NULL")
+            XCTAssertEqual(unresolved, 0)
+
             // Group wage cases with money, respondents, applicants and encrypted phones all occur.
             let groups = try await DemoRows.count(
                 db,

@@ -93,6 +93,7 @@ enum AccessOracle {
             // The worklists (the department list is for department staff only; CaseWorklistRoutesTests covers it).
             "GET /api/v1/cases": needs(.viewCases, query: "list=all&limit=20"),
             "GET /api/v1/cases/counts": needs(.viewCases),
+            "GET /api/v1/cases/ladder": needs(.viewCases, .village, query: "from=2026-01-01&to=2026-12-31&area={village}"),
             "POST /api/v1/cases": Entry(rule: .personAny([.acceptCases, .handleCases]), object: .gridField, body: .json(
                 #"{"channel":"walkIn","kind":"dispute","description":"邻里纠纷来访","gridCode":"{grid}"}"#)),
             // Duplicate suggestions: a draft as whoever registers cases; a case as whoever reads it.

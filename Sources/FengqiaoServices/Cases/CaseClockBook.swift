@@ -48,16 +48,10 @@ public enum CaseClockBook {
         }
         let nowMs = now.millisecondsSince1970
         var queued = 0
-        var openDeadlines: [Int64] = []
-        var worst: String?
-        for (index, clock) in clocks.enumerated() {
+        let book = records(for: clocks, caseId: subject.caseId, previous: rows.map(\.status), now: now, calendar: calendar,
+                           promote: promote)
+        for (index, (clock, record)) in zip(clocks, book.records).enumerated() {
             let old = index < rows.count ? rows[index] : nil
-            let record = self.record(clock, caseId: subject.caseId, previous: old?.status, now: now, calendar: calendar,
-                                     promote: promote)
-            if clock.stoppedAt == nil {
-                openDeadlines.append(record.dueAt)
-                if rank(record.status) > (worst.map(rank) ?? -1) { worst = record.status }
-            }
             guard let old, let id = old.id else {
                 try await repository.insert(record)
                 continue
@@ -79,8 +73,28 @@ public enum CaseClockBook {
                 }
             }
         }
-        try await repository.setCaseClock(caseId: subject.caseId, dueAt: openDeadlines.min(), status: worst ?? "none")
+        try await repository.setCaseClock(caseId: subject.caseId, dueAt: book.dueAt, status: book.status)
         return queued
+    }
+
+    /// The rows for `clocks` as of `now` (clock `i` keeping the colour `previous[i]` unless `promote`), with
+    /// the case's `due_at` (earliest open deadline) and `clock_status` (worst open status, else `none`).
+    static func records(
+        for clocks: [StageClock], caseId: Int64, previous: [String], now: Date, calendar: BusinessCalendar, promote: Bool
+    ) -> (records: [CaseClockRecord], dueAt: Int64?, status: String) {
+        var records: [CaseClockRecord] = []
+        var openDeadlines: [Int64] = []
+        var worst: String?
+        for (index, clock) in clocks.enumerated() {
+            let record = record(clock, caseId: caseId, previous: index < previous.count ? previous[index] : nil, now: now,
+                                calendar: calendar, promote: promote)
+            if clock.stoppedAt == nil {
+                openDeadlines.append(record.dueAt)
+                if rank(record.status) > (worst.map(rank) ?? -1) { worst = record.status }
+            }
+            records.append(record)
+        }
+        return (records, openDeadlines.min(), worst ?? "none")
     }
 
     /// Whether row `row` was written for `clock`: the same kind, department and start.

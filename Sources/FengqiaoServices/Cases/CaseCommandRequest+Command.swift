@@ -74,7 +74,8 @@ extension CaseCommandRequest {
             command = outcome.map { .recordAttempt(outcome: $0, note: b.note ?? "") }
         case .whistle:
             let departments = required(b.departments, "departments", "被召集的部门")
-            let due = b.checkInDue ?? calendar.deadline(adding: policy.checkInLimit(for: snapshot.urgency), from: now)
+            let due = b.checkInDue
+                ?? CaseDispatchDefaults.checkInDue(urgency: snapshot.urgency, from: now, calendar: calendar, policy: policy)
             command = departments.map { .whistle(departments: $0, checkInDue: due) }
         case .checkIn: command = required(b.department, "department", "报到部门").map { .checkIn(department: $0) }
         case .requestExtension:
@@ -111,11 +112,11 @@ extension CaseCommandRequest {
     private func order(
         lead: Int64, snapshot: CaseSnapshot, now: Date, calendar: BusinessCalendar, policy: CasePolicy
     ) -> DispatchOrder {
-        let limit = CaseClockPlan.preset(for: snapshot).limit(for: .handling) ?? .workingDays(15)
-        let presetDeadline = calendar.deadline(adding: limit, from: now)
+        let presetDeadline = CaseDispatchDefaults.deadline(preset: CaseClockPlan.preset(for: snapshot), from: now,
+                                                           calendar: calendar)
         return DispatchOrder(
             lead: lead, assisting: body.assisting ?? [], deadline: body.deadline ?? presetDeadline,
-            returnWindowEnds: calendar.deadline(adding: policy.returnWindow, from: now), presetDeadline: presetDeadline,
-            overrideReason: body.overrideReason)
+            returnWindowEnds: CaseDispatchDefaults.returnWindowEnds(from: now, calendar: calendar, policy: policy),
+            presetDeadline: presetDeadline, overrideReason: body.overrideReason)
     }
 }

@@ -10,8 +10,8 @@ extension CaseEngine {
         return CaseProjection(
             state: s.state.rawValue, version: s.version, kind: s.kind.rawValue, category: s.category ?? record.category,
             urgency: s.urgency.rawValue, tier: s.tier.rawValue, leadDepartmentId: s.lead?.department,
-            supervision: supervision,
-            updatedAt: now.millisecondsSince1970)
+            supervision: supervision, resolvedTier: s.resolution?.tier.rawValue,
+            resolvedAt: s.resolution?.at.millisecondsSince1970, updatedAt: now.millisecondsSince1970)
     }
 
     /// Moves the case from its old (kind, state) counter cell to the new one, on its reported day.
@@ -24,18 +24,22 @@ extension CaseEngine {
                                         channel: record.channel, state: projection.state, delta: 1)
     }
 
-    /// Keeps `case_assignments` equal to the departments' parts: one row per department, `returned` for
-    /// the lead while a return awaits the ruling.
+    /// Keeps `case_assignments` equal to the departments' parts — one row per department, `returned` for
+    /// the lead while a return awaits the ruling — and to the summoned departments without a part
+    /// (`CaseSummons`).
     static func syncAssignments(caseId: Int64, before: CaseSnapshot, after: CaseSnapshot, now: Date, in db: any SQLDatabase)
         async throws
     {
         guard before.parts != after.parts || before.returned != after.returned || before.deadline != after.deadline
+            || before.whistles != after.whistles
         else { return }
         let repository = CaseEngineRepository(db)
         let existing = Dictionary(
-            try await repository.assignments(caseId: caseId).map { ($0.departmentId, $0) }, uniquingKeysWith: { a, _ in a })
+            try await repository.assignments(caseId: caseId).filter { $0.role != CaseSummons.role }
+                .map { ($0.departmentId, $0) },
+            uniquingKeysWith: { a, _ in a })
         let nowMs = now.millisecondsSince1970
-        let rows = after.parts.map { part in
+        let parts = after.parts.map { part in
             let old = existing[part.department]
             let state = part.role == .lead && after.returned ? "returned" : part.status.rawValue
             return CaseAssignmentRecord(
@@ -44,7 +48,7 @@ extension CaseEngine {
                 doneAt: part.status.isSettled ? (old?.doneAt ?? nowMs) : nil,
                 dueAt: after.deadline?.millisecondsSince1970)
         }
-        try await repository.replaceAssignments(caseId: caseId, with: rows)
+        try await repository.replaceAssignments(caseId: caseId, with: parts + CaseSummons.rows(after, caseId: caseId))
     }
 
     /// The view of a case from its row and events (or its legacy rows), its clocks as `case_clocks`

@@ -4,8 +4,9 @@ import Foundation
 /// The case worklists of the 待办 home. Membership, always inside the caller's jurisdiction (and, for
 /// department staff, among the cases their department has an assignment in):
 /// - `mine` (我的待办): open cases whose latest event was the caller's own; for department staff also
-///   the open cases their department has a live (dispatched or signed) assignment in; for grid workers
-///   and grid leaders placed on a grid, every open case in that grid.
+///   the open cases their department has a live assignment in (its part dispatched or signed, or
+///   summoned by 吹哨 without a part, before and after its check-in); for grid workers and grid leaders
+///   placed on a grid, every open case in that grid.
 /// - `department` (本部门): open cases with a live assignment of the caller's department (department
 ///   staff only; anyone else is refused).
 /// - `overdue` (已超时): cases whose clock status is `overdue`, soonest deadline first.

@@ -1,4 +1,6 @@
 import FengqiaoDomain
+import FengqiaoStore
+import Foundation
 
 /// Everything case generation reads and never changes: the areas, people, organisations, departments
 /// and staff already generated, the catalog, and lookup tables built once.
@@ -11,6 +13,9 @@ struct DemoCaseContext: Sendable {
     let departments: DemoDepartmentBuilder.Output
     let staff: DemoStaffBuilder.Output
     let nowMs: Int64
+    /// The business calendar in force (the official schedules on a new database): dispatch deadlines and
+    /// clocks are counted on it as the engine counts them.
+    let businessCalendar: BusinessCalendar
     let addresses: DemoAddresses
     let namer = DemoPersonNamer()
     /// Sealed and masked mobiles of callers who are not registered residents.
@@ -27,7 +32,8 @@ struct DemoCaseContext: Sendable {
     init(
         atlas: DemoAtlas, scale: DemoScale, residents: DemoResidentBuilder.Output,
         organizations: DemoOrganizationBuilder.Output, departments: DemoDepartmentBuilder.Output,
-        staff: DemoStaffBuilder.Output, nowMs: Int64, strangerPhones: [(cipher: String, masked: String)]
+        staff: DemoStaffBuilder.Output, nowMs: Int64, businessCalendar: BusinessCalendar,
+        strangerPhones: [(cipher: String, masked: String)]
     ) {
         self.addresses = DemoAddresses(atlas: atlas)
         self.strangerPhones = strangerPhones
@@ -39,6 +45,7 @@ struct DemoCaseContext: Sendable {
         self.departments = departments
         self.staff = staff
         self.nowMs = nowMs
+        self.businessCalendar = businessCalendar
         var total = 0.0
         gridCumulative = atlas.grids.map { grid in
             total += grid.activity
@@ -55,6 +62,9 @@ struct DemoCaseContext: Sendable {
         }
         self.staffByAccount = staffByAccount
     }
+
+    /// The reference time.
+    var now: Date { Date(millisecondsSince1970: nowMs) }
 
     /// A grid index drawn by activity.
     func drawGrid(_ random: inout DemoRandom) -> Int {

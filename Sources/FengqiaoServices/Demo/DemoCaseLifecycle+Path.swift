@@ -89,7 +89,7 @@ extension DemoCaseLifecycle {
                 default: break
                 }
                 current = next
-                outcome.events += 1
+                outcome.events.append(event)
                 outcome.updatedAt = row.at
             }
             snapshot = current

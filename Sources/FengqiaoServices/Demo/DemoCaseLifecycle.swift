@@ -5,9 +5,13 @@ import Foundation
 /// Walks one case through the closed loop from its report until the reference time: each step is a
 /// command decided by `CaseWorkflow` for a plausible member of staff, after a plausible delay, and the
 /// case stops where the clock stops it, so recent cases are mostly open and old ones closed or
-/// archived. A few cases leave the main path (rejected, merged, withdrawn, settled on the spot) and a
-/// few stall in an open state (overdue work for dashboards). A step the workflow refuses ends the path.
+/// archived. A few cases leave the main path (rejected, merged, withdrawn, settled on the spot), some
+/// have departments summoned (吹哨) before the dispatch, and a few stall in an open state (overdue work
+/// for dashboards, mostly recent). A step the workflow refuses ends the path.
 struct DemoCaseLifecycle {
+    /// The demo runs on the default rules (a fresh database has no stored policy).
+    static let policy = CasePolicy()
+
     /// Who acts on the case, as the workflow sees them (nil when the area has no such account).
     struct Actors {
         let reporter: CaseActor
@@ -17,13 +21,15 @@ struct DemoCaseLifecycle {
         let departmentId: Int64
         let handler: CaseActor?
         let gridWorker: CaseActor?
+        /// The other departments of the dispatcher's centre, which a 吹哨 may summon (by id).
+        let summonable: [Int64]
     }
 
-    /// The case's last state and snapshot, when it last changed, and how many events it has.
+    /// The case's last state and snapshot, when it last changed, and its events.
     struct Outcome {
         var state = CaseState.reported
         var updatedAt: Int64 = 0
-        var events = 0
+        var events: [CaseEvent] = []
         var snapshot: CaseSnapshot?
         var dispatchedAt: Int64?
         var feedbackAt: Int64?
@@ -39,6 +45,8 @@ struct DemoCaseLifecycle {
     let gridCode: AreaCode?
     let trackingCode: TrackingCode
     let actors: Actors
+    /// The business calendar deadlines are counted on, as the engine counts them.
+    let calendar: BusinessCalendar
 
     /// Appends the case's events (`case_events` rows) to `events` and says where the case ended.
     func run(reportedAt: Int64, _ random: inout DemoRandom, events: inout DemoSQLBuffer) -> Outcome {
@@ -53,7 +61,7 @@ struct DemoCaseLifecycle {
         let worker = actors.gridWorker
         let dispatcher = actors.dispatcher
         let stallAt: CaseState? =
-            random.chance(0.04)
+            random.chance(stallChance(reportedAt: reportedAt))
             ? random.pick([.reported, .accepted, .dispatched, .inProgress, .inProgress, .handled, .verified]) : nil
         func step(_ command: (Int64) -> CaseCommand, by actor: CaseActor?, hours: Double) -> Step {
             guard path.state != stallAt else { return .later }
@@ -93,6 +101,29 @@ struct DemoCaseLifecycle {
                 return finish(path)
             }
         } else {
+            if random.chance(whistleChance), !actors.summonable.isEmpty {
+                // 吹哨报到: the centre summons one or two departments, which check in (recorded by the
+                // centre), some late; a check-in still due at the reference time leaves the case waiting.
+                var summoned = [random.pick(actors.summonable)]
+                if random.chance(0.4), case let second = random.pick(actors.summonable), second != summoned[0] {
+                    summoned.append(second)
+                }
+                let due = { (at: Int64) in
+                    CaseDispatchDefaults.checkInDue(
+                        urgency: urgency, from: Date(millisecondsSince1970: at), calendar: calendar, policy: Self.policy)
+                }
+                switch step({ .whistle(departments: summoned, checkInDue: due($0)) }, by: dispatcher, hours: 1) {
+                case .done:
+                    for department in summoned {
+                        let hours = urgency == .normal ? 5.0 : 0.4
+                        guard step(.checkIn(department: department), by: dispatcher, hours: hours) != .later else {
+                            return finish(path)
+                        }
+                    }
+                case .later: return finish(path)
+                case .refused: break
+                }
+            }
             guard step({ .dispatch(order(at: $0)) }, by: dispatcher, hours: 1.5) == .done else { return finish(path) }
             if random.chance(0.03) {
                 switch step(.returnCase(reason: "不属于本部门职责"), by: handler, hours: 1) {
@@ -149,6 +180,14 @@ struct DemoCaseLifecycle {
         }
     }
 
+    /// How likely the case stalls in an open state: 4% of the last month's cases, fewer the older they
+    /// are (centres clear old backlogs), so that the overdue list holds a backlog of a realistic size
+    /// rather than months of forgotten cases.
+    private func stallChance(reportedAt: Int64) -> Double {
+        let days = Double(max(0, nowMs - reportedAt)) / 86_400_000
+        return days <= 30 ? 0.04 : 0.04 * exp(-(days - 30) / 60)
+    }
+
     private func finish(_ path: Path) -> Outcome {
         var outcome = path.outcome
         outcome.snapshot = path.snapshot
@@ -170,12 +209,22 @@ struct DemoCaseLifecycle {
         CaseAcceptance(kind: kind, category: category, urgency: urgency, tier: tier)
     }
 
-    /// The dispatch to the lead department: the deadline by urgency, two hours to return it.
+    /// The dispatch to the lead department with the engine's defaults: the handling deadline of the
+    /// case's SLA preset and the policy's window to return it, on the business calendar.
     private func order(at: Int64) -> DispatchOrder {
-        let days: Int64 = urgency == .normal ? (kind == .policyInquiry ? 3 : 10) : urgency == .urgent ? 3 : 1
-        let deadline = Date(millisecondsSince1970: at + days * 86_400_000)
+        let now = Date(millisecondsSince1970: at)
         return DispatchOrder(
-            lead: actors.departmentId, deadline: deadline, returnWindowEnds: Date(millisecondsSince1970: at + 7_200_000))
+            lead: actors.departmentId,
+            deadline: CaseDispatchDefaults.deadline(
+                preset: SLAPreset.for(category: .hotline, urgency: urgency), from: now, calendar: calendar),
+            returnWindowEnds: CaseDispatchDefaults.returnWindowEnds(from: now, calendar: calendar, policy: Self.policy))
+    }
+
+    /// How often the centre summons departments (吹哨) before dispatching: disputes and hazards more
+    /// often, urgent matters twice as often.
+    private var whistleChance: Double {
+        let base = kind == .dispute ? 0.08 : kind == .safetyHazard ? 0.05 : 0.02
+        return urgency == .normal ? base : base * 2
     }
 
     private var noticeChannel: ContactChannel { channel == .letter ? .letter : replyChannel }

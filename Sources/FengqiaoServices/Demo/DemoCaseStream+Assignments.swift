@@ -4,7 +4,8 @@ import Foundation
 
 extension DemoCaseStream {
     /// The `case_assignments` rows of a generated case, as the engine keeps them: one per department
-    /// part, `returned` for the lead while a return awaits the ruling.
+    /// part, `returned` for the lead while a return awaits the ruling, then the summoned departments
+    /// without a part (`CaseSummons`).
     func addAssignments(
         of snapshot: CaseSnapshot, caseId: Int64, outcome: DemoCaseLifecycle.Outcome, into rows: inout DemoSQLBuffer
     ) {
@@ -18,6 +19,18 @@ extension DemoCaseStream {
             rows.add(part.signedAt?.millisecondsSince1970)
             rows.add(part.status.isSettled ? (outcome.feedbackAt ?? outcome.updatedAt) : nil)
             rows.add(snapshot.deadline?.millisecondsSince1970)
+            rows.endRow()
+        }
+        for row in CaseSummons.rows(snapshot, caseId: caseId) {
+            rows.beginRow()
+            rows.add(row.caseId)
+            rows.add(row.departmentId)
+            rows.add(row.role)
+            rows.add(row.state)
+            rows.add(row.dispatchedAt)
+            rows.add(row.signedAt)
+            rows.add(row.doneAt)
+            rows.add(row.dueAt)
             rows.endRow()
         }
     }

@@ -109,6 +109,8 @@ extension DemoCaseStream {
             intakeOperator: staff(atCounty ? c.staff.countyOperator[grid.county] : c.staff.townshipOperator[grid.township]),
             dispatcher: staff(atCounty ? c.staff.countyDispatcher[grid.county] : c.staff.townshipDispatcher[grid.township]),
             tier: atCounty ? .county : .township, departmentId: lead?.id ?? 0,
-            handler: staff(lead.flatMap { c.staff.handler[$0.id] }), gridWorker: staff(c.staff.gridWorker[g]))
+            handler: staff(lead.flatMap { c.staff.handler[$0.id] }), gridWorker: staff(c.staff.gridWorker[g]),
+            summonable: (atCounty ? c.departments.county[grid.county] : c.departments.township[grid.township]).values
+                .map(\.id).filter { $0 != lead?.id }.sorted())
     }
 }

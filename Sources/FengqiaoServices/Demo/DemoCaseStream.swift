@@ -1,12 +1,24 @@
 import FengqiaoDomain
+import FengqiaoStore
+import Foundation
 
 /// Produces the cases, oldest first, a few days at a time: each case with its number (consecutive
 /// per county and year), tracking code, place, people, description and event history. Ids are
 /// assigned here, so events can refer to their case without reading ids back from the database.
 struct DemoCaseStream: Sendable {
-    /// One batch of rows for `cases` and `case_events`.
+    /// One batch of rows for `cases`, `case_events` and `case_assignments`; the cases wait in `pending`
+    /// for their clocks (`DemoCaseStream.Chunk.statements()`, a later stage of the load).
     struct Chunk: Sendable {
-        var cases = DemoSQLBuffer(table: "cases", columns: DemoCaseStream.caseColumns, rowsPerStatement: 250)
+        /// A generated case whose row lacks the clock columns.
+        struct PendingCase: Sendable {
+            var id: Int64
+            var row: DemoSQLRow
+            var events: [CaseEvent]
+        }
+
+        let calendar: BusinessCalendar
+        let now: Date
+        var pending: [PendingCase] = []
         var events = DemoSQLBuffer(table: "case_events", columns: DemoCaseStream.eventColumns, rowsPerStatement: 1_000)
         var assignments = DemoSQLBuffer(
             table: "case_assignments", columns: DemoCaseStream.assignmentColumns, rowsPerStatement: 1_000)
@@ -36,8 +48,8 @@ struct DemoCaseStream: Sendable {
     /// The next whole days holding at least `minimumCases` cases (fewer at the end); nil when done.
     mutating func next(minimumCases: Int) -> Chunk? {
         guard dayIndex < context.calendar.days.count else { return nil }
-        var chunk = Chunk()
-        while dayIndex < context.calendar.days.count, chunk.cases.rowCount < minimumCases {
+        var chunk = Chunk(calendar: context.businessCalendar, now: context.now)
+        while dayIndex < context.calendar.days.count, chunk.pending.count < minimumCases {
             let day = context.calendar.days[dayIndex]
             for at in context.calendar.times(of: day, &random) {
                 make(at: at, day: day, dayIndex: dayIndex, into: &chunk)
@@ -52,7 +64,10 @@ struct DemoCaseStream: Sendable {
         "area_code",
         "grid_code", "lat", "lon", "address", "description", "people_involved", "amount_involved", "contact_name",
         "contact_phone_cipher", "contact_phone_masked", "applicant_person_id", "respondent_organization_id",
-        "reported_day", "reported_at", "updated_at", "version", "tier", "lead_department_id", "due_at", "supervision",
+        "reported_day", "reported_at", "updated_at", "version", "tier", "lead_department_id", "supervision",
+        "resolved_tier", "resolved_at",
+        // Written by `Chunk.statements()` from the case's clocks.
+        "due_at", "clock_status",
     ]
     static let assignmentColumns = [
         "case_id", "department_id", "role", "state", "dispatched_at", "signed_at", "done_at", "due_at",
@@ -107,45 +122,46 @@ struct DemoCaseStream: Sendable {
             caseId: id, nowMs: c.nowMs, kind: category.kind, category: category.name, channel: channel,
             urgency: urgency, areaCode: AreaCode(villageCode), gridCode: AreaCode(grid.code),
             trackingCode: tracking,
-            actors: actors(channel: channel, grid: g, categoryIndex: categoryIndex, tracking: tracking))
+            actors: actors(channel: channel, grid: g, categoryIndex: categoryIndex, tracking: tracking),
+            calendar: c.businessCalendar)
         let outcome = lifecycle.run(reportedAt: at, &random, events: &chunk.events)
         let snapshot = outcome.snapshot
-        eventCount += outcome.events
+        eventCount += outcome.events.count
         caseCount += 1
 
-        chunk.cases.beginRow()
-        chunk.cases.add(id)
-        chunk.cases.add(number)
-        chunk.cases.add(tracking.rawValue)
-        chunk.cases.addNull()
-        chunk.cases.add(category.kind.rawValue)
-        chunk.cases.add(category.name)
-        chunk.cases.add(channel.rawValue)
-        chunk.cases.add(outcome.state.rawValue)
-        chunk.cases.add(urgency.rawValue)
-        chunk.cases.add(villageCode)
-        chunk.cases.add(grid.code)
-        chunk.cases.add(located ? place.latitude : nil)
-        chunk.cases.add(located ? place.longitude : nil)
-        chunk.cases.add(c.addresses.spot(inGrid: g, &random))
-        chunk.cases.add(description)
-        chunk.cases.add(people)
-        chunk.cases.add(amount)
-        chunk.cases.add(contact.name)
-        chunk.cases.add(contact.phoneCipher)
-        chunk.cases.add(contact.phoneMasked)
-        chunk.cases.add(contact.personId)
-        chunk.cases.add(respondent.flatMap { $0.id > 0 ? Int64($0.id) : nil })
-        chunk.cases.add(day.text)
-        chunk.cases.add(at)
-        chunk.cases.add(outcome.updatedAt)
-        chunk.cases.add(snapshot?.version ?? 0)
-        chunk.cases.add((snapshot?.tier ?? .grid).rawValue)
-        chunk.cases.add(snapshot?.lead?.department)
-        let working = snapshot?.state == .dispatched || snapshot?.state == .inProgress
-        chunk.cases.add(working ? snapshot?.deadline?.millisecondsSince1970 : nil)
-        chunk.cases.add(snapshot?.openSupervisions.last?.kind.rawValue ?? "none")
-        chunk.cases.endRow()
+        var row = DemoSQLRow()
+        row.add(id)
+        row.add(number)
+        row.add(tracking.rawValue)
+        row.addNull()
+        row.add(category.kind.rawValue)
+        row.add(category.name)
+        row.add(channel.rawValue)
+        row.add(outcome.state.rawValue)
+        row.add(urgency.rawValue)
+        row.add(villageCode)
+        row.add(grid.code)
+        row.add(located ? place.latitude : nil)
+        row.add(located ? place.longitude : nil)
+        row.add(c.addresses.spot(inGrid: g, &random))
+        row.add(description)
+        row.add(people)
+        row.add(amount)
+        row.add(contact.name)
+        row.add(contact.phoneCipher)
+        row.add(contact.phoneMasked)
+        row.add(contact.personId)
+        row.add(respondent.flatMap { $0.id > 0 ? Int64($0.id) : nil })
+        row.add(day.text)
+        row.add(at)
+        row.add(outcome.updatedAt)
+        row.add(snapshot?.version ?? 0)
+        row.add((snapshot?.tier ?? .grid).rawValue)
+        row.add(snapshot?.lead?.department)
+        row.add(snapshot?.openSupervisions.last?.kind.rawValue ?? "none")
+        row.add(snapshot?.resolution?.tier.rawValue)
+        row.add(snapshot?.resolution?.at.millisecondsSince1970)
+        chunk.pending.append(Chunk.PendingCase(id: id, row: row, events: outcome.events))
         if let snapshot { addAssignments(of: snapshot, caseId: id, outcome: outcome, into: &chunk.assignments) }
         let key = CountKey(
             day: Int32(dayIndex), village: Int32(grid.village),

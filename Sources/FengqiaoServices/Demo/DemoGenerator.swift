@@ -6,7 +6,7 @@ import SQLKit
 
 /// The deterministic demo data set (`fengqiao demo --seed N --scale …`): 包头市 with its areas and grids,
 /// their 综治中心, departments with duty rosters, staff holding the grid posts, residents in households,
-/// organisations, places, things and a year of cases with their histories and counters. The same seed,
+/// organisations, places, things and a year of cases with their histories, clocks and counters. The same seed,
 /// scale and reference time give the same rows, except for AES-GCM ciphertexts and bcrypt salts, which
 /// are random by nature. It is the shared fixture of tests, screenshots and benchmarks.
 public struct DemoGenerator: Sendable {
@@ -78,9 +78,10 @@ public struct DemoGenerator: Sendable {
 
         // bcrypt is the slowest fixed cost; it runs while the database is busy with cases.
         let passwordHashes = Task { await DemoPasswords.hashes() }
+        let businessCalendar = try await HolidayCalendarCache().calendar(from: database, now: now, logger: logger)
         let context = DemoCaseContext(
             atlas: atlas, scale: scale, residents: residents, organizations: organizations, departments: departments,
-            staff: staff, nowMs: nowMs, strangerPhones: try strangerPhones(cipher: cipher))
+            staff: staff, nowMs: nowMs, businessCalendar: businessCalendar, strangerPhones: try strangerPhones(cipher: cipher))
         let writer = DemoCaseWriter(logger: logger)
         let (areaRows, casesPerChunk, kind) = (atlas.rows, scale.casesPerChunk, database.kind)
         // One transaction: a load that fails or is interrupted leaves the database empty. On SQLite

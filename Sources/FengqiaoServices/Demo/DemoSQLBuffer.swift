@@ -61,28 +61,12 @@ struct DemoSQLBuffer: Sendable {
 
     mutating func add(_ value: Double) {
         separate()
-        guard value.isFinite else {
-            problem = problem ?? "a number is not finite"
-            current += "NULL"
-            return
-        }
-        current += String(value)
+        if let refused = Self.append(value, to: &current) { problem = problem ?? refused }
     }
 
     mutating func add(_ value: String) {
         separate()
-        var quotes = false
-        var refused = false
-        var text = value
-        text.withUTF8 { bytes in
-            for byte in bytes where byte == 39 || byte == 92 || byte == 0 {
-                if byte == 39 { quotes = true } else { refused = true }
-            }
-        }
-        if refused { problem = problem ?? "text holds a backslash or NUL" }
-        current += "'"
-        current += quotes ? value.replacingOccurrences(of: "'", with: "''") : value
-        current += "'"
+        if let refused = Self.append(value, to: &current) { problem = problem ?? refused }
     }
 
     mutating func add(_ value: String?) { if let value { add(value) } else { addNull() } }
@@ -92,6 +76,41 @@ struct DemoSQLBuffer: Sendable {
     mutating func addNull() {
         separate()
         current += "NULL"
+    }
+
+    /// The values of `row`, written earlier, as the next values of the current row.
+    mutating func add(_ row: DemoSQLRow) {
+        guard row.count > 0 else { return }
+        separate()
+        current += row.text
+        valuesInRow += row.count - 1
+        if let refused = row.problem { problem = problem ?? refused }
+    }
+
+    /// Appends `value` as a SQL literal; the problem when it is not finite (written as NULL).
+    static func append(_ value: Double, to text: inout String) -> String? {
+        guard value.isFinite else {
+            text += "NULL"
+            return "a number is not finite"
+        }
+        text += String(value)
+        return nil
+    }
+
+    /// Appends `value` as a quoted SQL literal; the problem when it holds a backslash or NUL.
+    static func append(_ value: String, to text: inout String) -> String? {
+        var quotes = false
+        var refused = false
+        var copy = value
+        copy.withUTF8 { bytes in
+            for byte in bytes where byte == 39 || byte == 92 || byte == 0 {
+                if byte == 39 { quotes = true } else { refused = true }
+            }
+        }
+        text += "'"
+        text += quotes ? value.replacingOccurrences(of: "'", with: "''") : value
+        text += "'"
+        return refused ? "text holds a backslash or NUL" : nil
     }
 
     /// The finished statements; throws if any row was malformed.

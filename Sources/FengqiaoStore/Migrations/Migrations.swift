@@ -6,6 +6,7 @@ public enum Migrations {
         M003GovernanceMap.migration,
         M004AccessHardening.migration,
         M005CaseEngine.migration,
+        M006CaseLadderAndGrids.migration,
         M007NotificationDelivery.migration,
     ]
 }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// One department's part of a case (`case_assignments`): lead or assisting, with its own state.
+/// One department's part of a case (`case_assignments`): lead or assisting, with its own state; or a
+/// department summoned by 吹哨 without a part (`summoned`).
 public struct CaseAssignmentRecord: Sendable, Codable, Equatable {
     public var caseId: Int64
     public var departmentId: Int64
-    /// `lead` | `assisting`.
+    /// `lead` | `assisting` | `summoned`.
     public var role: String
-    /// `dispatched` | `signed` | `done` | `waived` | `returned`.
+    /// `dispatched` | `signed` | `done` | `waived` | `returned`; for a summoned department `summoned`
+    /// (check-in due) | `checkedIn`.
     public var state: String
     public var dispatchedAt: Int64
     public var signedAt: Int64?

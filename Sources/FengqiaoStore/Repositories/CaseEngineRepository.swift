@@ -30,6 +30,8 @@ public struct CaseEngineRepository: Sendable {
             .set("tier", to: projection.tier)
             .set("lead_department_id", to: projection.leadDepartmentId)
             .set("supervision", to: projection.supervision)
+            .set("resolved_tier", to: projection.resolvedTier)
+            .set("resolved_at", to: projection.resolvedAt)
             .set("updated_at", to: projection.updatedAt)
             .where("id", .equal, caseId)
             .where("version", .equal, expectedVersion)

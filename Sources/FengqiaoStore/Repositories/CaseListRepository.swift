@@ -15,10 +15,11 @@ public struct CaseListRepository: Sendable {
         /// The case's state is one of these (nil: any).
         public var states: [String]?
         public var clockStatus: String?
-        /// A live (`dispatched` or `signed`) assignment of this department.
+        /// A live assignment of this department: its part is `dispatched` or `signed`, or it was summoned
+        /// by 吹哨 (`summoned`, `checkedIn`) without a part of its own.
         public var liveAssignmentOf: Int64?
         /// "Mine": the last event's actor is `actor` (`account:42`, stored as `account:42:<name>`), or
-        /// `department` has a live assignment.
+        /// `department` has a live assignment (see `liveAssignmentOf`).
         public var mine: Mine?
         public var kind: String?
         public var channel: String?
@@ -73,7 +74,7 @@ public struct CaseListRepository: Sendable {
         public var supervision: String
     }
 
-    static let liveAssignmentStates = ["dispatched", "signed"]
+    static let liveAssignmentStates = ["dispatched", "signed", "summoned", "checkedIn"]
 
     let db: any SQLDatabase
 

@@ -11,11 +11,15 @@ public struct CaseProjection: Sendable, Equatable {
     public var tier: String
     public var leadDepartmentId: Int64?
     public var supervision: String
+    /// The tier the case was resolved at and when (closed, and not reopened since); nil otherwise.
+    public var resolvedTier: String?
+    public var resolvedAt: Int64?
     public var updatedAt: Int64
 
     public init(
         state: String, version: Int, kind: String, category: String, urgency: String, tier: String,
-        leadDepartmentId: Int64?, supervision: String, updatedAt: Int64
+        leadDepartmentId: Int64?, supervision: String, resolvedTier: String? = nil, resolvedAt: Int64? = nil,
+        updatedAt: Int64
     ) {
         self.state = state
         self.version = version
@@ -25,6 +29,8 @@ public struct CaseProjection: Sendable, Equatable {
         self.tier = tier
         self.leadDepartmentId = leadDepartmentId
         self.supervision = supervision
+        self.resolvedTier = resolvedTier
+        self.resolvedAt = resolvedAt
         self.updatedAt = updatedAt
     }
 }

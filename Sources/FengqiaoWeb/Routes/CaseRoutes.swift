@@ -17,7 +17,8 @@ struct CaseRoutes {
             return try Self.answer(view, status: .created)
         }
         let worklists = CaseWorklists(platform: platform)
-        // The worklists; `counts` is a constant component, which the router prefers to `{number}`.
+        // The worklists; `counts` (and `ladder` below) are constant components, which the router prefers
+        // to `{number}`.
         routes.get("/api/v1/cases") { request, context in
             let caller = try context.caller()
             let query = request.uri.queryParameters
@@ -33,6 +34,14 @@ struct CaseRoutes {
         }
         routes.get("/api/v1/cases/counts") { _, context in
             try JSONResponse.encode(try await worklists.counts(caller: try context.caller()))
+        }
+        // The mediation ladder: the share resolved at or below each tier (`from`, `to`, optional `area`).
+        let ladder = CaseLadder(platform: platform)
+        routes.get("/api/v1/cases/ladder") { request, context in
+            let query = request.uri.queryParameters
+            let text = { (name: String) in query[name[...]].map(String.init) }
+            return try JSONResponse.encode(try await ladder.report(
+                from: text("from"), to: text("to"), areaCode: text("area"), caller: try context.caller()))
         }
         routes.get("/api/v1/cases/{number}") { _, context in
             let number = try context.parameters.require("number")

@@ -48,6 +48,13 @@ import Testing
                     #expect((snapshot.attempts[tier] ?? 0) <= policy.attemptLimit(at: tier))
                 }
                 #expect(snapshot.reopenCount <= policy.reopenLimit)
+                // Resolved on the ladder exactly while closed or archived, at a tier it has since kept.
+                #expect((snapshot.resolution != nil) == [.closed, .archived].contains(snapshot.state),
+                        "\(snapshot.state) with resolution \(String(describing: snapshot.resolution))")
+                if let resolution = snapshot.resolution {
+                    #expect(resolution.tier == snapshot.tier)
+                    #expect(resolution.at <= now)
+                }
                 if before.state == .archived { #expect(snapshot == before) }
             }
             #expect(CaseSnapshot.replay(events) == snapshot, "replay differs from step-by-step application")

@@ -93,10 +93,12 @@ extension CaseSnapshot {
             state = .closed
             self.reply = reply
             replyChannel = channel
+            resolution = LadderResolution(tier: tier, at: event.at)
         case .revisited(let satisfaction, _, let reopened):
             self.satisfaction = satisfaction
             if reopened {
                 reopenCount += 1
+                resolution = nil
                 reopenToLead()
             } else {
                 state = .archived

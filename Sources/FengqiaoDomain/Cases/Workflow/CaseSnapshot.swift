@@ -47,6 +47,8 @@ public struct CaseSnapshot: Sendable, Hashable {
     public var satisfaction: Satisfaction?
     /// How often a 不满意 revisit reopened the case.
     public var reopenCount: Int
+    /// The tier and time of closing while the case stays closed (or archived); nil before and after a reopen.
+    public var resolution: LadderResolution?
     /// The case this one was merged into.
     public var mergedInto: Int64?
     /// The state to restore when a merge is split.
@@ -87,6 +89,7 @@ public struct CaseSnapshot: Sendable, Hashable {
         self.replyChannel = nil
         self.satisfaction = nil
         self.reopenCount = 0
+        self.resolution = nil
         self.mergedInto = nil
         self.stateBeforeMerge = nil
         self.version = 1

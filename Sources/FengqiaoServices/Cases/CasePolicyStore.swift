@@ -21,19 +21,7 @@ public struct CasePolicyStore: Sendable {
     public func save(_ submission: CasePolicySubmission, by caller: Caller) async throws -> CasePolicy {
         try caller.staff.require(.configureCases)
         let policy = try submission.validated()
-        let now = platform.clock.now()
-        let kind = platform.database.kind
-        let logger = platform.logger
-        try await platform.database.write { db in
-            let before = try await CasePolicyCache.load(from: db, logger: logger)
-            try await CasePolicyCache.store(policy, in: db)
-            let summary = #"{"after":\#(try CasePolicyCache.json(policy)),"before":\#(try CasePolicyCache.json(before))}"#
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "case_policy.update", objectType: "case_policy",
-                           objectID: CasePolicyCache.settingName, summary: summary),
-                at: now.millisecondsSince1970, in: db, kind: kind)
-        }
-        platform.casePolicies.remember(policy, at: now)
+        try await platform.casePolicies.save(policy, action: "case_policy.update", caller: caller, platform: platform)
         return policy
     }
 }

@@ -21,20 +21,7 @@ public struct SecurityPolicyStore: Sendable {
     public func save(_ submission: SecurityPolicySubmission, by caller: Caller) async throws -> SecurityPolicy {
         try caller.staff.require(.grantRoles)
         let policy = try submission.validated()
-        let now = platform.clock.now()
-        let kind = platform.database.kind
-        let logger = platform.logger
-        try await platform.database.write { db in
-            let before = try await SecurityPolicyCache.load(from: db, logger: logger)
-            try await SecurityPolicyCache.store(policy, in: db)
-            let summary = #"{"after":\#(try SecurityPolicyCache.json(policy)),"before":\#(try SecurityPolicyCache.json(before))}"#
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "security_policy.update", objectType: "security_policy",
-                           objectID: SecurityPolicyCache.settingName,
-                           summary: summary),
-                at: now.millisecondsSince1970, in: db, kind: kind)
-        }
-        platform.securityPolicies.remember(policy, at: now)
+        try await platform.securityPolicies.save(policy, action: "security_policy.update", caller: caller, platform: platform)
         return policy
     }
 }

@@ -12,9 +12,9 @@ public struct Platform: Sendable {
     public let clock: any WallClock
     public let logger: Logger
     public let atlas: AreaAtlasCache
-    public let securityPolicies: SecurityPolicyCache
+    public let securityPolicies: PolicyCache<SecurityPolicy>
     public let holidayCalendars: HolidayCalendarCache
-    public let casePolicies: CasePolicyCache
+    public let casePolicies: PolicyCache<CasePolicy>
     public let sessions: RecentlySeen<SeenSession>
     public let apiTokens: RecentlySeen<ApiTokenRecord>
     /// Where uploaded files (case attachments) are kept.
@@ -24,8 +24,8 @@ public struct Platform: Sendable {
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
-        atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: SecurityPolicyCache = SecurityPolicyCache(),
-        holidayCalendars: HolidayCalendarCache = HolidayCalendarCache(), casePolicies: CasePolicyCache = CasePolicyCache(),
+        atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: PolicyCache<SecurityPolicy> = PolicyCache(),
+        holidayCalendars: HolidayCalendarCache = HolidayCalendarCache(), casePolicies: PolicyCache<CasePolicy> = PolicyCache(),
         sessions: RecentlySeen<SeenSession> = RecentlySeen(), apiTokens: RecentlySeen<ApiTokenRecord> = RecentlySeen(),
         uploads: UploadStore = UploadStore(directory: URL(fileURLWithPath: "data/uploads"))
     ) {

@@ -81,6 +81,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     CalendarRoutes(platform: platform, views: views).add(to: &routes)
     InboxRoutes(platform: platform, views: views).add(to: &routes)
     OutboxRoutes(platform: platform, views: views).add(to: &routes)
+    CameraRoutes(platform: platform, views: views).add(to: &routes)
+    CameraAlertRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

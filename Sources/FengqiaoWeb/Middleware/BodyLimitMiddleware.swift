@@ -14,13 +14,14 @@ struct BodyLimitMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// File uploads (imports, case attachments) may be larger than other bodies.
+    /// File uploads (imports, case attachments, camera alerts with a snapshot) may be larger than other bodies.
     static func limit(for request: Request) -> Int {
         let path = request.uri.path
         if path.hasPrefix("/api/v1/imports/") || path == "/imports" { return TransferRoutes.maximumImportBytes }
         if request.method == .post, path.hasPrefix("/api/v1/cases/"), path.hasSuffix("/attachments") {
             return CaseAttachmentRoutes.maximumBodyBytes
         }
+        if request.method == .post, path == "/api/v1/camera-alerts" { return CameraAlertRoutes.maximumBodyBytes }
         return AppRequestContext.maxBodyBytes
     }
 }

@@ -4,7 +4,8 @@ import XCTest
 final class ApiScopeTests: XCTestCase {
     func testRawValuesAreStable() {
         // Typed on command lines and stored in api_tokens.scope: renaming a case must fail here.
-        XCTAssertEqual(ApiScope.allCases.map(\.rawValue), ["map.read", "basedata.read", "import", "cases.report", "cases.read"])
+        XCTAssertEqual(ApiScope.allCases.map(\.rawValue), ["map.read", "basedata.read", "import", "cases.report", "cases.read",
+                                                           "alerts.write"])
         XCTAssertEqual(Set(ApiScope.allCases.map(\.chineseName)).count, ApiScope.allCases.count)
     }
 

@@ -29,6 +29,12 @@ enum AccessOracle {
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
         /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
         case gridField
+        /// A registered camera (by its id in the path).
+        case camera
+        /// A camera named in an alert's body: one outside answers the field error `cameraId`/`unknown`.
+        case cameraField
+        /// A queued camera alert (by its id); the first operator inside confirms it, so later decisions are 409.
+        case cameraAlert
     }
 
     enum Body {
@@ -128,7 +134,7 @@ enum AccessOracle {
         return entries
     }()
 
-    static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }
+    static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
 
     static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.
@@ -249,5 +255,29 @@ enum AccessOracle {
         // The notification outbox: the system admin runs it (manageNotifications), scoped by the rows' areas.
         "GET /admin/outbox": needs(.manageNotifications),
         "POST /admin/outbox/{id}/retry": needs(.manageNotifications, .notification),
+    ]
+
+    static let alertEntries: [String: Entry] = [
+        // AI-camera alerts: only a token with alerts.write sends them, for cameras in its area.
+        "POST /api/v1/camera-alerts": Entry(rule: .needs([.reportCameraAlerts]), object: .cameraField, body: .json(
+            #"{"eventId":"matrix-{camera}","cameraId":"{camera}","eventType":"illegalParking","occurredAt":"2026-11-23T09:55:00+08:00","confidence":0.5}"#)),
+        // The camera registry and the alert rules are configuration (configureCases); the list is for whoever
+        // sees cases and for the alert platforms.
+        "GET /api/v1/cameras": Entry(rule: .needsAny([.configureCases, .viewCases, .reportCameraAlerts])),
+        "GET /admin/cameras": needs(.configureCases),
+        "POST /admin/cameras": needs(.configureCases, .gridField, body: .form("code=MATRIX-{grid}&name=矩阵摄像头&gridCode={grid}&active=on")),
+        "POST /admin/cameras/{id}": needs(.configureCases, .camera, body: .form("name=矩阵改名&gridCode={grid}&active=on")),
+        "GET /admin/alert-rules": needs(.configureCases),
+        "POST /admin/alert-rules/{type}": needs(.configureCases, body: .form("threshold=0.6&urgency=critical&windowMinutes=30")),
+        // The operators' queue: people who register cases, never a machine.
+        "GET /alerts": Entry(rule: .personAny([.acceptCases])),
+        "GET /api/v1/camera-alerts": Entry(rule: .personAny([.acceptCases])),
+        "GET /api/v1/camera-alerts/{id}": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert),
+        "GET /alerts/{id}/snapshot": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert),
+        "POST /api/v1/camera-alerts/{id}/confirm": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert, body: .json("{}")),
+        "POST /api/v1/camera-alerts/{id}/dismiss": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert,
+                                                         body: .json(#"{"reason":"矩阵误报"}"#)),
+        "POST /alerts/{id}/confirm": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert),
+        "POST /alerts/{id}/dismiss": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert, body: .form("reason=矩阵误报")),
     ]
 }

@@ -31,6 +31,10 @@ struct AccessWorld {
         var inboxMessages: [String: Int64]
         /// A failed notification about this grid's case.
         var notification: Int64
+        /// A camera in this grid, and a queued alert of it with a snapshot.
+        var camera: Int64
+        var cameraCode: String
+        var cameraAlert: Int64
     }
 
     let inside: Objects
@@ -57,6 +61,8 @@ struct AccessWorld {
         case .account: o.account
         case .inboxMessage: o.inboxMessages[role.map(Self.username) ?? ""] ?? o.inboxMessages["other"] ?? 0
         case .notification: o.notification
+        case .camera: o.camera
+        case .cameraAlert: o.cameraAlert
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -65,7 +71,8 @@ struct AccessWorld {
         default: o.village
         }
         func fill(_ text: String) -> String {
-            text.replacingOccurrences(of: "{code}", with: areaCode)
+            let places = text.replacingOccurrences(of: "{camera}", with: o.cameraCode)
+            return places.replacingOccurrences(of: "{code}", with: areaCode)
                 .replacingOccurrences(of: "{id}", with: String(objectID))
                 .replacingOccurrences(of: "{post}", with: "partTime")
                 .replacingOccurrences(of: "{accountId}", with: String(o.postHolders[Self.postHolder(role)] ?? 0))
@@ -83,6 +90,7 @@ struct AccessWorld {
         }
         let attachment = String(o.attachment)
         var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
+            .replacingOccurrences(of: "{type}", with: "smokeFire")
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -176,10 +184,19 @@ struct AccessWorld {
                     .where("id", .equal, row).run()
                 return (messages, row)
             }
+            let camera = try await CameraRegistry(platform: platform).register(
+                CameraSubmission(code: "MATRIX-CAM-\(n)", name: "矩阵摄像头\(n)", gridCode: grid), caller: caller(.systemAdmin))
+            let machine = Caller(staff: Staff.machine(tokenID: 0, name: "矩阵平台", scopes: [.alertsWrite],
+                                                      jurisdiction: Jurisdiction(root: county)), ip: "test")
+            let alert = try await CameraAlertIntake(platform: platform).receive(CameraAlertSubmission(
+                eventId: "matrix-setup-\(n)", cameraId: camera.code, eventType: "illegalParking",
+                occurredAt: "2026-11-23T09:50:00+08:00", confidence: 0.5,
+                snapshot: Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]).base64EncodedString()), caller: machine)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
-                           inboxMessages: messages, notification: notification)
+                           inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
+                           cameraAlert: alert.alertId)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

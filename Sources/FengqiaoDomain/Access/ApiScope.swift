@@ -11,10 +11,12 @@ public enum ApiScope: String, Sendable, Codable, CaseIterable {
     case baseDataRead = "basedata.read"
     /// Importing residents and organisations from files (not the map itself).
     case importData = "import"
-    /// Reporting cases: hotline, camera alerts, Open311 intake.
+    /// Reporting cases: hotline, Open311 intake.
     case casesReport = "cases.report"
     /// Reading cases.
     case casesRead = "cases.read"
+    /// Sending camera alerts (AI视频预警) from an algorithm platform, and nothing else.
+    case alertsWrite = "alerts.write"
 
     public var permissions: Set<Permission> {
         switch self {
@@ -23,6 +25,7 @@ public enum ApiScope: String, Sendable, Codable, CaseIterable {
         case .importData: [.viewMap, .importData, .editBaseData]
         case .casesReport: [.acceptCases]
         case .casesRead: [.viewMap, .viewCases]
+        case .alertsWrite: [.reportCameraAlerts]
         }
     }
 
@@ -31,8 +34,9 @@ public enum ApiScope: String, Sendable, Codable, CaseIterable {
         case .mapRead: "查看地图"
         case .baseDataRead: "读取基础数据(脱敏)"
         case .importData: "导入人口和组织"
-        case .casesReport: "上报事件(热线、视频预警、Open311)"
+        case .casesReport: "上报事件(热线、Open311)"
         case .casesRead: "查看事件"
+        case .alertsWrite: "推送视频预警(AI摄像头算法平台)"
         }
     }
 

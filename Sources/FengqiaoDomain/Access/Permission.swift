@@ -49,4 +49,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case manageNotifications
     /// Look after one's own sign-in (two-factor enrolment): every person has it, no machine token.
     case ownSignIn
+    /// Send algorithm events from cameras (AI视频预警) to `/api/v1/camera-alerts`: held by machines only
+    /// (the `alerts.write` scope), never by a role.
+    case reportCameraAlerts
 }

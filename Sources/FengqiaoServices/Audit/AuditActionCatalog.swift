@@ -29,6 +29,9 @@ public enum AuditActionCatalog {
         ("case_category.move", "调整事件分类顺序"), ("holiday_schedule.save", "保存节假日安排"),
         ("notification.retry", "重发通知"),
         ("case_policy.update", "修改办理规则"),
+        ("camera.create", "登记摄像头"), ("camera.update", "修改摄像头"), ("camera_alert_rule.update", "修改视频预警规则"),
+        ("camera_alert.receive", "接收视频预警"), ("camera_alert.confirm", "确认视频预警立案"),
+        ("camera_alert.dismiss", "排除视频预警"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

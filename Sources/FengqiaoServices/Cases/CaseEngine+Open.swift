@@ -1,12 +1,11 @@
 import FengqiaoDomain
 import FengqiaoStore
 import Foundation
+import SQLKit
 
 extension CaseEngine {
     /// Registers a case for staff (受理登记) in one transaction: the row, its `reported` event, parties,
     /// counter and audit entry. Placed like a public report; it must lie in the caller's jurisdiction.
-    /// With `reportedAt` (when the call or visit came in, e.g. an imported hotline record) the case is
-    /// reported then, so its acceptance clock runs from that moment.
     public func open(_ opening: CaseOpening, idempotencyKey: String? = nil, caller: Caller) async throws -> CaseView {
         let staff = caller.staff
         guard !staff.isMachine, staff.may(.acceptCases) || staff.may(.handleCases) else {
@@ -15,56 +14,24 @@ extension CaseEngine {
         let key = try Self.checked(idempotencyKey)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         let (checked, urgency, parties) = try Self.validate(opening, now: now)
-        let reportedAt = opening.reportedAt.map { Date(millisecondsSince1970: $0.millisecondsSince1970) } ?? now
-        var report = checked
-        let cipher = platform.cipher
-        let sealedParties = try parties.map { ($0.side, $0.name, try $0.phone.map { try cipher.seal($0.rawValue) }, $0.phone?.masked) }
-        let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
-        var random = SystemRandomNumberGenerator()
-        let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
-        let atlas = try await platform.areaAtlas()
-        let calendar = try await calendar()
-        let policy = try await platform.casePolicy()
+        let filing = try await filing(checked, urgency: urgency, parties: parties, peopleInvolved: opening.peopleInvolved,
+                                      reportedAt: opening.reportedAt, actor: .staff(staff))
         let fingerprint = "open " + String(decoding: try CaseEventCodec.encoder.encode(opening), as: UTF8.self)
         let actorKey = "account:\(staff.accountID)"
         let kind = platform.database.kind
-        report.idempotencyKey = nil
-        let validated = report
         return try await platform.database.write { db in
             let engine = CaseEngineRepository(db)
             if let key, let receipt = try await engine.receipt(actor: actorKey, key: key) {
                 guard receipt.command == fingerprint else { throw Self.keyReused }
                 return try CaseEventCodec.decoder.decode(CaseView.self, from: Data(receipt.response.utf8))
             }
-            let (areaCode, gridCode) = try Self.filing(validated, staff: staff, atlas: atlas)
-            guard let area = AreaCode(areaCode) else { throw Self.outsidePlace(validated) }
-            let cases = CaseRepository(db)
-            let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
-            let nowMs = now.millisecondsSince1970
-            let record = CaseRecord(
-                number: number.description, trackingCode: tracking.rawValue, kind: validated.kind.rawValue,
-                category: validated.category, channel: validated.channel.rawValue, state: CaseState.reported.rawValue,
-                urgency: urgency.rawValue, areaCode: areaCode, gridCode: gridCode, lat: validated.location?.latitude,
-                lon: validated.location?.longitude, address: validated.address, description: validated.description,
-                peopleInvolved: max(1, opening.peopleInvolved ?? 1), contactName: validated.contactName,
-                contactPhoneCipher: phoneCipher, contactPhoneMasked: validated.contactPhone?.masked,
-                reportedDay: ChinaTime.dayString(reportedAt), reportedAt: reportedAt.millisecondsSince1970, updatedAt: nowMs)
-            let reported = CaseEvent.reported(
-                kind: validated.kind, channel: validated.channel, urgency: urgency, areaCode: area,
-                gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: .staff(staff), at: reportedAt)
-            let id = try await cases.insert(record, events: [try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported)])
-            try await engine.setGroupCase(caseId: id, peopleInvolved: record.peopleInvolved)
-            try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: calendar,
-                                         policy: policy, promote: false, in: db)
-            for party in sealedParties {
-                try await engine.insertParty(caseId: id, side: party.0, name: party.1, phoneCipher: party.2,
-                                             phoneMasked: party.3, at: nowMs)
-            }
-            var view = try await Self.view(record, caseId: id, events: [reported], now: now, in: db)
+            let (record, id, events) = try await Self.insert(filing, staff: staff, in: db)
+            let nowMs = filing.now.millisecondsSince1970
+            var view = try await Self.view(record, caseId: id, events: events, now: filing.now, in: db)
             view.duplicates = try await CaseDuplicates.suggestions(
-                for: DuplicateProfile(gridCode: gridCode, address: record.address, description: record.description,
+                for: DuplicateProfile(gridCode: record.gridCode, address: record.address, description: record.description,
                                       kind: record.kind, category: record.category),
-                areaCode: areaCode, around: nowMs, days: CaseDuplicates.defaultDays, future: false, excluding: id,
+                areaCode: record.areaCode, around: record.reportedAt, days: CaseDuplicates.defaultDays, future: false, excluding: id,
                 staff: staff, in: db)
             try await AuditTrail.append(
                 AuditEntry(caller, action: "case.open", objectType: "case", objectID: record.number,
@@ -77,6 +44,67 @@ extension CaseEngine {
             }
             return view
         }
+    }
+
+    /// What opening `report` needs before its transaction: phone numbers sealed, a tracking code, the
+    /// time (and the earlier arrival `reportedAt`, when known), the map, the calendar and the policy.
+    func filing(
+        _ report: ValidatedReport, urgency: Urgency, parties: [(side: String, name: String, phone: PhoneNumber?)],
+        peopleInvolved: Int?, reportedAt: Date? = nil, actor: CaseActor
+    ) async throws -> CaseFiling {
+        var report = report
+        report.idempotencyKey = nil
+        let cipher = platform.cipher
+        let sealedParties = try parties.map {
+            CaseFiling.Party(side: $0.side, name: $0.name, phoneCipher: try $0.phone.map { try cipher.seal($0.rawValue) },
+                             phoneMasked: $0.phone?.masked)
+        }
+        let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
+        let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
+        var random = SystemRandomNumberGenerator()
+        let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
+        return CaseFiling(
+            report: report, urgency: urgency, parties: sealedParties, phoneCipher: phoneCipher, tracking: tracking,
+            peopleInvolved: max(1, peopleInvolved ?? 1), now: now,
+            reportedAt: reportedAt.map { Date(millisecondsSince1970: $0.millisecondsSince1970) } ?? now,
+            atlas: try await platform.areaAtlas(), calendar: try await calendar(), policy: try await platform.casePolicy(),
+            actor: actor)
+    }
+
+    /// Writes the case of `filing` in `db`, placed inside `staff`'s jurisdiction: the row with its number,
+    /// the `reported` event, the group-case flag, the clocks and the parties. Returns the row, its id and
+    /// its events; auditing is the caller's.
+    static func insert(_ filing: CaseFiling, staff: Staff, in db: any SQLDatabase) async throws
+        -> (record: CaseRecord, id: Int64, events: [CaseEvent])
+    {
+        let validated = filing.report
+        let engine = CaseEngineRepository(db)
+        let (areaCode, gridCode) = try Self.filing(validated, staff: staff, atlas: filing.atlas)
+        guard let area = AreaCode(areaCode) else { throw Self.outsidePlace(validated) }
+        let cases = CaseRepository(db)
+        let (now, reportedAt) = (filing.now, filing.reportedAt)
+        let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
+        let nowMs = now.millisecondsSince1970
+        let record = CaseRecord(
+            number: number.description, trackingCode: filing.tracking.rawValue, kind: validated.kind.rawValue,
+            category: validated.category, channel: validated.channel.rawValue, state: CaseState.reported.rawValue,
+            urgency: filing.urgency.rawValue, areaCode: areaCode, gridCode: gridCode, lat: validated.location?.latitude,
+            lon: validated.location?.longitude, address: validated.address, description: validated.description,
+            peopleInvolved: filing.peopleInvolved, contactName: validated.contactName,
+            contactPhoneCipher: filing.phoneCipher, contactPhoneMasked: validated.contactPhone?.masked,
+            reportedDay: ChinaTime.dayString(reportedAt), reportedAt: reportedAt.millisecondsSince1970, updatedAt: nowMs)
+        let reported = CaseEvent.reported(
+            kind: validated.kind, channel: validated.channel, urgency: filing.urgency, areaCode: area,
+            gridCode: gridCode.flatMap(AreaCode.init), trackingCode: filing.tracking, by: filing.actor, at: reportedAt)
+        let id = try await cases.insert(record, events: [try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported)])
+        try await engine.setGroupCase(caseId: id, peopleInvolved: record.peopleInvolved)
+        try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: filing.calendar,
+                                     policy: filing.policy, promote: false, in: db)
+        for party in filing.parties {
+            try await engine.insertParty(caseId: id, side: party.side, name: party.name, phoneCipher: party.phoneCipher,
+                                         phoneMasked: party.phoneMasked, at: nowMs)
+        }
+        return (record, id, [reported])
     }
 
     /// Where a validated report is filed (its village and grid), which must lie in `staff`'s jurisdiction.

@@ -72,11 +72,11 @@ public struct CaseEngine: Sendable {
 
     /// Appends `events` (decided on `snapshot`) to the loaded case and moves everything that follows
     /// from them, in the caller's transaction: the `cases` row (only if its version is still the one
-    /// loaded), the events, daily counters, assignments, clocks, and the audit entry `audit` with the
-    /// new state and version (plus `details`). Returns the case's view.
+    /// loaded), the events, daily counters, assignments, clocks, and the audit entry `audit` (when the
+    /// caller does not audit itself) with the new state and version (plus `details`). Returns the case's view.
     static func commit(
         _ events: [CaseEvent], to loaded: Loaded, snapshot: CaseSnapshot, now: Date, calendar: BusinessCalendar,
-        policy: CasePolicy, audit: AuditEntry, details: [String: any Sendable] = [:], kind: DatabaseKind,
+        policy: CasePolicy, audit: AuditEntry?, details: [String: any Sendable] = [:], kind: DatabaseKind,
         in db: any SQLDatabase
     ) async throws -> CaseView {
         let engine = CaseEngineRepository(db)
@@ -98,9 +98,10 @@ public struct CaseEngine: Sendable {
         record.urgency = projection.urgency
         record.updatedAt = projection.updatedAt
         let view = try await Self.view(record, caseId: loaded.id, events: loaded.events + events, now: now, in: db)
-        var entry = audit
-        entry.summary = AuditEntry.summary(details.merging(["state": after.state.rawValue, "version": after.version]) { $1 })
-        try await AuditTrail.append(entry, at: now.millisecondsSince1970, in: db, kind: kind)
+        if var entry = audit {
+            entry.summary = AuditEntry.summary(details.merging(["state": after.state.rawValue, "version": after.version]) { $1 })
+            try await AuditTrail.append(entry, at: now.millisecondsSince1970, in: db, kind: kind)
+        }
         return view
     }
 

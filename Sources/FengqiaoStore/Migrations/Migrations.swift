@@ -8,5 +8,6 @@ public enum Migrations {
         M005CaseEngine.migration,
         M006CaseLadderAndGrids.migration,
         M007NotificationDelivery.migration,
+        M008CameraAlerts.migration,
     ]
 }

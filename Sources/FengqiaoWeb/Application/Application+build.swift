@@ -86,6 +86,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     InboxRoutes(platform: platform, views: views).add(to: &routes)
     OutboxRoutes(platform: platform, views: views).add(to: &routes)
     CasePolicyRoutes(platform: platform, views: views).add(to: &routes)
+    CameraRoutes(platform: platform, views: views).add(to: &routes)
+    CameraAlertRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -14,7 +14,8 @@ struct BodyLimitMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// File uploads (imports, case attachments, photos of public reports) may be larger than other bodies.
+    /// File uploads (imports, case attachments, photos of public reports, camera alerts with a snapshot) may be
+    /// larger than other bodies.
     static func limit(for request: Request) -> Int {
         let path = request.uri.path
         if path.hasPrefix("/api/v1/imports/") || path == "/imports" { return TransferRoutes.maximumImportBytes }
@@ -22,6 +23,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
             return CaseAttachmentRoutes.maximumBodyBytes
         }
         if request.method == .post, path == "/report" || path == "/api/v1/reports" { return ReportInput.maximumBodyBytes }
+        if request.method == .post, path == "/api/v1/camera-alerts" { return CameraAlertRoutes.maximumBodyBytes }
         return AppRequestContext.maxBodyBytes
     }
 }

@@ -218,7 +218,7 @@ final class StageClockTests: XCTestCase {
         let data = try JSONEncoder().encode(assisting)
         XCTAssertEqual(try JSONDecoder().decode(StageClock.self, from: data), assisting)
         XCTAssertEqual(ClockOwner.Role.assisting.chineseName, "协办")
-        XCTAssertEqual(ClockKind.allCases.map(\.chineseName), ["受理", "派遣", "签收", "办理", "核查", "答复", "回访", "调处", "报到"])
+        XCTAssertEqual(ClockKind.allCases.map(\.chineseName), ["受理", "派遣", "签收", "办理", "核查", "答复", "回访", "调处", "报到", "督办答复"])
         XCTAssertEqual(ClockKind.allCases.filter(\.isStage), ClockKind.stages)
         XCTAssertEqual(ClockOwner.Role.summoned.chineseName, "被召集")
     }

@@ -120,6 +120,7 @@ final class AccessMatrixTests: XCTestCase {
         case 403: .forbidden
         case 404: .hidden
         case 422 where response.text.contains(#"{"code":"unknown","field":"gridCode""#): .hidden
+        case 422 where response.text.contains(#"{"code":"outside_grid","field":"location""#): .hidden
         default: .allowed
         }
     }

@@ -82,6 +82,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     InboxRoutes(platform: platform, views: views).add(to: &routes)
     OutboxRoutes(platform: platform, views: views).add(to: &routes)
     CasePolicyRoutes(platform: platform, views: views).add(to: &routes)
+    DeskRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
+    GridReportRoutes(platform: platform).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

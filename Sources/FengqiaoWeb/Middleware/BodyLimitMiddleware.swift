@@ -21,6 +21,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
         if request.method == .post, path.hasPrefix("/api/v1/cases/"), path.hasSuffix("/attachments") {
             return CaseAttachmentRoutes.maximumBodyBytes
         }
+        if request.method == .post, path == "/desk/preview" || path == "/api/v1/grid-reports" {
+            return DeskRoutes.maximumBodyBytes
+        }
         return AppRequestContext.maxBodyBytes
     }
 }

@@ -11,6 +11,8 @@ struct MultipartForm {
     }
 
     private(set) var fields: [String: Field] = [:]
+    /// Every part of each name in order (a file input with `multiple` sends one part per file).
+    private(set) var parts: [String: [Field]] = [:]
 
     /// The boundary of a multipart content type, nil for any other type.
     static func boundary(of contentType: String?) -> String? {
@@ -30,6 +32,7 @@ struct MultipartForm {
         var current = Field()
         var name: String?
         var parsed: [String: Field] = [:]
+        var all: [String: [Field]] = [:]
         parser.onHeader = { header, value in
             guard header.lowercased() == "content-disposition" else { return }
             name = Self.parameter("name", in: value)
@@ -38,11 +41,13 @@ struct MultipartForm {
         parser.onBody = { buffer in current.data.append(contentsOf: buffer.readableBytesView) }
         parser.onPartComplete = {
             if let name, parsed[name] == nil { parsed[name] = current }
+            if let name { all[name, default: []].append(current) }
             current = Field()
             name = nil
         }
         do { try parser.execute(body) } catch { throw HTTPError(.badRequest, message: "上传内容格式不正确") }
         fields = parsed
+        parts = all
     }
 
     subscript(name: String) -> Field? { fields[name] }

@@ -170,7 +170,7 @@ public struct DeskIntake: Sendable {
                 for page in pages {
                     try await Self.attach(page, to: opened, caller: caller, at: nowMs, kind: setting.kind, in: db)
                 }
-                try await intake.claim(tokens: pages.map(\.token))
+                guard try await intake.claim(tokens: pages.map(\.token)) == pages.count else { throw Self.pagesExpired }
                 if let target {
                     try await Self.merge(opened, into: target, caller: caller, setting: setting, in: db)
                 }

@@ -33,10 +33,11 @@ public struct CaseIntakeRepository: Sendable {
         return tokens.compactMap { token in rows.first { $0.token == token } }
     }
 
-    /// Removes the waiting rows named by `tokens` (their files now belong to a case).
-    public func claim(tokens: [String]) async throws {
-        guard !tokens.isEmpty else { return }
-        try await db.delete(from: "intake_uploads").where("token", .in, tokens).run()
+    /// Removes the waiting rows named by `tokens` (their files now belong to a case); returns how many it
+    /// removed, fewer when another transaction (the clean-up of expired pages) removed some first.
+    public func claim(tokens: [String]) async throws -> Int {
+        guard !tokens.isEmpty else { return 0 }
+        return try await db.delete(from: "intake_uploads").where("token", .in, tokens).returning("token").all().count
     }
 
     /// Removes the rows stored before `cutoff`; returns their stored names, whose files the caller deletes.

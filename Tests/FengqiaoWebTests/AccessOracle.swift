@@ -27,7 +27,8 @@ enum AccessOracle {
         /// A case (by its number); the world's cases are rejected, so every command after authorisation is a 409.
         case caseFile
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
-        /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格").
+        /// 404 or the field error `gridCode`/`unknown` ("辖区内没有该网格"); a point given by coordinates, the
+        /// field error `location`/`outside_grid` ("该位置不在您负责的网格内").
         case gridField
         /// A registered camera (by its id in the path).
         case camera
@@ -112,6 +113,17 @@ enum AccessOracle {
                 object: .caseFile, body: .multipart([("file", "照片")])),
             "GET /api/v1/cases/{number}/attachments": needs(.viewCases, .caseFile),
             "GET /api/v1/cases/{number}/attachments/{attachment}": needs(.viewCases, .caseFile),
+            // The reception desk, for people who take in cases (DeskRoutesTests covers the flow); the receipt of a
+            // case outside the jurisdiction is "not found".
+            "GET /desk": Entry(rule: .personAny([.acceptCases])),
+            "POST /desk/preview": Entry(rule: .personAny([.acceptCases]), body: .form(
+                "channel=walkIn&visitors=1&category={category}&description=邻里纠纷来访登记&gridCode={grid}")),
+            "POST /desk/confirm": Entry(rule: .personAny([.acceptCases]), body: .form(
+                "channel=walkIn&visitors=1&category={category}&description=邻里纠纷来访登记&gridCode={grid}&idempotencyKey=matrix")),
+            "GET /desk/cases/{number}/receipt": Entry(rule: .personAny([.acceptCases]), object: .caseFile),
+            // Grid workers' reports: a point outside the caller's grids is the field error location/outside_grid.
+            "POST /api/v1/grid-reports": Entry(rule: .personAny([.handleCases]), object: .gridField, body: .json(
+                #"{"latitude":{lat},"longitude":{lon},"category":"{category}","description":"楼道堆放杂物,影响通行"}"#)),
         ]
         // Who may issue each command, from the reference table in shared/domain/case-workflow.md (a role needs
         // one of the permissions; the workflow then checks state, tier, department and grid).

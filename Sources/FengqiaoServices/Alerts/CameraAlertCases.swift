@@ -17,9 +17,10 @@ enum CameraAlertCases {
             channel: Channel.aiCamera.rawValue, kind: type.caseKind.rawValue, urgency: urgency.rawValue,
             description: description(camera: camera, type: type, confidence: confidence, seenAt: seenAt, note: note),
             latitude: camera.lat, longitude: camera.lon, gridCode: camera.gridCode)
-        var (report, checkedUrgency, _) = try CaseEngine.validate(opening, now: seenAt)
-        report.category = type.caseCategory
-        return try await engine.filing(report, urgency: checkedUrgency, parties: [], peopleInvolved: 1, actor: actor)
+        let now = Date(millisecondsSince1970: engine.platform.clock.now().millisecondsSince1970)
+        var checked = try CaseEngine.check(opening, now: now)
+        checked.report.category = type.caseCategory
+        return CaseFiling(opening: checked, setting: try await engine.openingSetting(now: now), actor: actor)
     }
 
     static func description(camera: CameraRecord, type: CameraEventType, confidence: Double, seenAt: Date, note: String?)
@@ -46,7 +47,8 @@ enum CameraAlertCases {
         in db: any SQLDatabase, kind: DatabaseKind
     ) async throws -> CaseRecord {
         guard let alertId = alert.id else { throw StoreError.noRowReturned("camera_alerts") }
-        let (record, caseId, _) = try await CaseEngine.insert(filing, staff: caller.staff, in: db)
+        let (record, caseId, _) = try await CaseEngine.write(filing.opening, actor: filing.actor, staff: caller.staff,
+                                                             setting: filing.setting, in: db)
         let nowMs = record.reportedAt
         let by = actorName(caller.staff)
         if let name = alert.snapshotName, let typeName = alert.snapshotType, let type = FileType(rawValue: typeName) {

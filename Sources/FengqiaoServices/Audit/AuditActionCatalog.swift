@@ -14,6 +14,7 @@ public enum AuditActionCatalog {
         ("api_token.create", "创建接口令牌"), ("api_token.revoke", "吊销接口令牌"),
         ("case.open", "登记案件"), ("case_attachment.upload", "上传案件附件"),
         ("case_attachment.download", "下载案件附件"),
+        ("case_intake.register", "窗口受理登记(来信来电来访)"), ("grid_report.submit", "网格员上报"),
         ("person.create", "登记人员"), ("person.update", "修改人员"), ("person.reveal", "查看完整证件号码/电话"),
         ("organization.create", "登记组织"), ("place.create", "登记场所"), ("thing.create", "登记部件"),
         ("import.people", "导入实有人口"), ("import.organizations", "导入组织"), ("import.areas", "导入区域"),

@@ -6,6 +6,8 @@ import SQLKit
 extension CaseEngine {
     /// Registers a case for staff (受理登记) in one transaction: the row, its `reported` event, parties,
     /// counter and audit entry. Placed like a public report; it must lie in the caller's jurisdiction.
+    /// With `reportedAt` (when the call or visit came in, e.g. an imported hotline record) the case is
+    /// reported then, so its acceptance clock runs from that moment.
     public func open(_ opening: CaseOpening, idempotencyKey: String? = nil, caller: Caller) async throws -> CaseView {
         let staff = caller.staff
         guard !staff.isMachine, staff.may(.acceptCases) || staff.may(.handleCases) else {
@@ -13,98 +15,143 @@ extension CaseEngine {
         }
         let key = try Self.checked(idempotencyKey)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
-        let (checked, urgency, parties) = try Self.validate(opening, now: now)
-        let filing = try await filing(checked, urgency: urgency, parties: parties, peopleInvolved: opening.peopleInvolved,
-                                      reportedAt: opening.reportedAt, actor: .staff(staff))
+        let checked = try Self.check(opening, now: now)
+        let setting = try await openingSetting(now: now)
         let fingerprint = "open " + String(decoding: try CaseEventCodec.encoder.encode(opening), as: UTF8.self)
         let actorKey = "account:\(staff.accountID)"
-        let kind = platform.database.kind
         return try await platform.database.write { db in
             let engine = CaseEngineRepository(db)
             if let key, let receipt = try await engine.receipt(actor: actorKey, key: key) {
                 guard receipt.command == fingerprint else { throw Self.keyReused }
                 return try CaseEventCodec.decoder.decode(CaseView.self, from: Data(receipt.response.utf8))
             }
-            let (record, id, events) = try await Self.insert(filing, staff: staff, in: db)
-            let nowMs = filing.now.millisecondsSince1970
-            var view = try await Self.view(record, caseId: id, events: events, now: filing.now, in: db)
-            view.duplicates = try await CaseDuplicates.suggestions(
-                for: DuplicateProfile(gridCode: record.gridCode, address: record.address, description: record.description,
-                                      kind: record.kind, category: record.category),
-                areaCode: record.areaCode, around: record.reportedAt, days: CaseDuplicates.defaultDays, future: false, excluding: id,
-                staff: staff, in: db)
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "case.open", objectType: "case", objectID: record.number,
-                           summary: #"{"channel":"\#(record.channel)"}"#),
-                at: nowMs, in: db, kind: kind)
+            let opened = try await Self.insert(checked, caller: caller, setting: setting, in: db)
             if let key {
-                let response = String(decoding: try CaseEventCodec.encoder.encode(view), as: UTF8.self)
-                try await engine.insertReceipt(actor: actorKey, key: key, caseId: id, command: fingerprint,
-                                               response: response, at: nowMs)
+                let response = String(decoding: try CaseEventCodec.encoder.encode(opened.view), as: UTF8.self)
+                try await engine.insertReceipt(actor: actorKey, key: key, caseId: opened.caseId, command: fingerprint,
+                                               response: response, at: now.millisecondsSince1970)
             }
-            return view
+            return opened.view
         }
     }
 
-    /// What opening `report` needs before its transaction: phone numbers sealed, a tracking code, the
-    /// time (and the earlier arrival `reportedAt`, when known), the map, the calendar and the policy.
-    func filing(
-        _ report: ValidatedReport, urgency: Urgency, parties: [(side: String, name: String, phone: PhoneNumber?)],
-        peopleInvolved: Int?, reportedAt: Date? = nil, actor: CaseActor
-    ) async throws -> CaseFiling {
-        var report = report
+    /// A party of an opening, checked.
+    struct CheckedParty: Sendable {
+        var side: String
+        var kind: String
+        var name: String
+        var phone: PhoneNumber?
+    }
+
+    /// An opening checked and ready to insert; services that register cases their own way (the desk, grid
+    /// reports) may adjust it (e.g. a category of the edited tree) before `insert`.
+    struct CheckedOpening: Sendable {
+        var report: ValidatedReport
+        var urgency: Urgency
+        var parties: [CheckedParty]
+        var reportedAt: Date
+        var peopleInvolved: Int
+        var amountInvolved: Int64
+    }
+
+    /// What inserting needs besides the opening, read before the transaction.
+    struct OpeningSetting: Sendable {
+        var now: Date
+        var atlas: AreaAtlas
+        var calendar: BusinessCalendar
+        var policy: CasePolicy
+        var cipher: PersonalDataCipher
+        var kind: DatabaseKind
+    }
+
+    /// A case just inserted: its view (with duplicate suggestions), row id and row.
+    struct Opened: Sendable {
+        var view: CaseView
+        var caseId: Int64
+        var record: CaseRecord
+    }
+
+    func openingSetting(now: Date) async throws -> OpeningSetting {
+        OpeningSetting(now: now, atlas: try await platform.areaAtlas(), calendar: try await calendar(),
+                       policy: try await platform.casePolicy(), cipher: platform.cipher, kind: platform.database.kind)
+    }
+
+    /// `opening` validated (`validate`), with its time, people and amount settled.
+    static func check(_ opening: CaseOpening, now: Date) throws(DomainError) -> CheckedOpening {
+        let (validated, urgency, parties) = try validate(opening, now: now)
+        var report = validated
         report.idempotencyKey = nil
-        let cipher = platform.cipher
-        let sealedParties = try parties.map {
-            CaseFiling.Party(side: $0.side, name: $0.name, phoneCipher: try $0.phone.map { try cipher.seal($0.rawValue) },
-                             phoneMasked: $0.phone?.masked)
+        return CheckedOpening(
+            report: report, urgency: urgency,
+            parties: parties.map { CheckedParty(side: $0.side, kind: $0.kind, name: $0.name, phone: $0.phone) },
+            reportedAt: opening.reportedAt.map { Date(millisecondsSince1970: $0.millisecondsSince1970) } ?? now,
+            peopleInvolved: max(1, opening.peopleInvolved ?? 1), amountInvolved: opening.amountInvolved ?? 0)
+    }
+
+    /// Writes the case of `checked` in the caller's transaction, placed inside `staff`'s jurisdiction and
+    /// reported by `actor`: its number, row, `reported` event, group flag, clocks and parties. Auditing is
+    /// the caller's. (Camera alerts file their cases through this with a system actor.)
+    static func write(
+        _ checked: CheckedOpening, actor: CaseActor, staff: Staff, setting: OpeningSetting, in db: any SQLDatabase
+    ) async throws -> (record: CaseRecord, id: Int64, events: [CaseEvent]) {
+        let now = setting.now
+        let validated = checked.report
+        let cipher = setting.cipher
+        let sealedParties = try checked.parties.map {
+            ($0, try $0.phone.map { try cipher.seal($0.rawValue) }, $0.phone?.masked)
         }
-        let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
-        let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
+        let phoneCipher = try validated.contactPhone.map { try cipher.seal($0.rawValue) }
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
-        return CaseFiling(
-            report: report, urgency: urgency, parties: sealedParties, phoneCipher: phoneCipher, tracking: tracking,
-            peopleInvolved: max(1, peopleInvolved ?? 1), now: now,
-            reportedAt: reportedAt.map { Date(millisecondsSince1970: $0.millisecondsSince1970) } ?? now,
-            atlas: try await platform.areaAtlas(), calendar: try await calendar(), policy: try await platform.casePolicy(),
-            actor: actor)
-    }
-
-    /// Writes the case of `filing` in `db`, placed inside `staff`'s jurisdiction: the row with its number,
-    /// the `reported` event, the group-case flag, the clocks and the parties. Returns the row, its id and
-    /// its events; auditing is the caller's.
-    static func insert(_ filing: CaseFiling, staff: Staff, in db: any SQLDatabase) async throws
-        -> (record: CaseRecord, id: Int64, events: [CaseEvent])
-    {
-        let validated = filing.report
         let engine = CaseEngineRepository(db)
-        let (areaCode, gridCode) = try Self.filing(validated, staff: staff, atlas: filing.atlas)
+        let (areaCode, gridCode) = try Self.filing(validated, staff: staff, atlas: setting.atlas)
         guard let area = AreaCode(areaCode) else { throw Self.outsidePlace(validated) }
         let cases = CaseRepository(db)
-        let (now, reportedAt) = (filing.now, filing.reportedAt)
         let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
         let nowMs = now.millisecondsSince1970
-        let record = CaseRecord(
-            number: number.description, trackingCode: filing.tracking.rawValue, kind: validated.kind.rawValue,
+        let reportedAt = checked.reportedAt
+        var record = CaseRecord(
+            number: number.description, trackingCode: tracking.rawValue, kind: validated.kind.rawValue,
             category: validated.category, channel: validated.channel.rawValue, state: CaseState.reported.rawValue,
-            urgency: filing.urgency.rawValue, areaCode: areaCode, gridCode: gridCode, lat: validated.location?.latitude,
+            urgency: checked.urgency.rawValue, areaCode: areaCode, gridCode: gridCode, lat: validated.location?.latitude,
             lon: validated.location?.longitude, address: validated.address, description: validated.description,
-            peopleInvolved: filing.peopleInvolved, contactName: validated.contactName,
-            contactPhoneCipher: filing.phoneCipher, contactPhoneMasked: validated.contactPhone?.masked,
-            reportedDay: ChinaTime.dayString(reportedAt), reportedAt: reportedAt.millisecondsSince1970, updatedAt: nowMs)
+            peopleInvolved: checked.peopleInvolved, amountInvolved: checked.amountInvolved,
+            contactName: validated.contactName, contactPhoneCipher: phoneCipher,
+            contactPhoneMasked: validated.contactPhone?.masked, reportedDay: ChinaTime.dayString(reportedAt),
+            reportedAt: reportedAt.millisecondsSince1970, updatedAt: nowMs)
         let reported = CaseEvent.reported(
-            kind: validated.kind, channel: validated.channel, urgency: filing.urgency, areaCode: area,
-            gridCode: gridCode.flatMap(AreaCode.init), trackingCode: filing.tracking, by: filing.actor, at: reportedAt)
+            kind: validated.kind, channel: validated.channel, urgency: checked.urgency, areaCode: area,
+            gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: actor, at: reportedAt)
         let id = try await cases.insert(record, events: [try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported)])
+        record.id = id
         try await engine.setGroupCase(caseId: id, peopleInvolved: record.peopleInvolved)
-        try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: filing.calendar,
-                                     policy: filing.policy, promote: false, in: db)
-        for party in filing.parties {
-            try await engine.insertParty(caseId: id, side: party.side, name: party.name, phoneCipher: party.phoneCipher,
-                                         phoneMasked: party.phoneMasked, at: nowMs)
+        try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: setting.calendar,
+                                     policy: setting.policy, promote: false, in: db)
+        for (party, phoneCipher, phoneMasked) in sealedParties {
+            try await engine.insertParty(caseId: id, side: party.side, kind: party.kind, name: party.name,
+                                         phoneCipher: phoneCipher, phoneMasked: phoneMasked, at: nowMs)
         }
         return (record, id, [reported])
+    }
+
+    /// Inserts the case of `checked` for `caller` in the caller's transaction (`write`), then its view with
+    /// its likely duplicates and the `case.open` audit entry.
+    static func insert(_ checked: CheckedOpening, caller: Caller, setting: OpeningSetting, in db: any SQLDatabase)
+        async throws -> Opened
+    {
+        let staff = caller.staff
+        let (record, id, events) = try await write(checked, actor: .staff(staff), staff: staff, setting: setting, in: db)
+        var view = try await Self.view(record, caseId: id, events: events, now: setting.now, in: db)
+        view.duplicates = try await CaseDuplicates.suggestions(
+            for: DuplicateProfile(gridCode: record.gridCode, address: record.address, description: record.description,
+                                  kind: record.kind, category: record.category),
+            areaCode: record.areaCode, around: record.reportedAt, days: CaseDuplicates.defaultDays, future: false,
+            excluding: id, staff: staff, in: db)
+        try await AuditTrail.append(
+            AuditEntry(caller, action: "case.open", objectType: "case", objectID: record.number,
+                       summary: #"{"channel":"\#(record.channel)"}"#),
+            at: setting.now.millisecondsSince1970, in: db, kind: setting.kind)
+        return Opened(view: view, caseId: id, record: record)
     }
 
     /// Where a validated report is filed (its village and grid), which must lie in `staff`'s jurisdiction.
@@ -119,13 +166,16 @@ extension CaseEngine {
         return .validation([FieldError(field: field, code: "unknown", message: "辖区内没有该网格或位置")])
     }
 
+    /// The largest 涉及金额 accepted, in yuan (一万亿).
+    static let largestAmount: Int64 = 1_000_000_000_000
+
     /// How far back an opening's `reportedAt` may lie: 366 days.
     static let oldestReport: TimeInterval = 366 * 86_400
 
     /// The opening checked as a public report would be, plus the staff-only fields; `reportedAt` may not
     /// lie after `now` nor more than a year before it.
     static func validate(_ opening: CaseOpening, now: Date) throws(DomainError)
-        -> (ValidatedReport, Urgency, [(side: String, name: String, phone: PhoneNumber?)])
+        -> (ValidatedReport, Urgency, [(side: String, kind: String, name: String, phone: PhoneNumber?)])
     {
         var errors: [FieldError] = []
         var channel: Channel?
@@ -140,6 +190,9 @@ extension CaseEngine {
             if let u = Urgency(rawValue: raw) { urgency = u } else { errors.append(.invalid("urgency", label: "紧急程度")) }
         }
         if let n = opening.peopleInvolved, n < 1 || n > 100_000 { errors.append(.invalid("peopleInvolved", label: "涉及人数")) }
+        if let amount = opening.amountInvolved, amount < 0 || amount > Self.largestAmount {
+            errors.append(FieldError(field: "amountInvolved", code: "out_of_range", message: "涉及金额应在0至1万亿元之间"))
+        }
         if let reportedAt = opening.reportedAt {
             if reportedAt > now {
                 errors.append(FieldError(field: "reportedAt", code: "in_future", message: "来电(来访)时间不能晚于当前时间"))
@@ -147,9 +200,11 @@ extension CaseEngine {
                 errors.append(FieldError(field: "reportedAt", code: "too_old", message: "来电(来访)时间不能早于一年前"))
             }
         }
-        var parties: [(side: String, name: String, phone: PhoneNumber?)] = []
+        var parties: [(side: String, kind: String, name: String, phone: PhoneNumber?)] = []
         for (index, party) in (opening.parties ?? []).prefix(50).enumerated() {
             let side = party.side ?? "applicant"
+            let kind = party.kind ?? "person"
+            if !["person", "organization"].contains(kind) { errors.append(.invalid("parties[\(index)].kind", label: "当事人类型")) }
             let name = party.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if !["applicant", "respondent"].contains(side) { errors.append(.invalid("parties[\(index)].side", label: "当事人类别")) }
             if name.isEmpty { errors.append(.required("parties[\(index)].name", label: "当事人姓名")) }
@@ -159,7 +214,7 @@ extension CaseEngine {
                 phone = PhoneNumber(raw)
                 if phone == nil { errors.append(.invalid("parties[\(index)].phone", label: "当事人电话")) }
             }
-            parties.append((side, name, phone))
+            parties.append((side, kind, name, phone))
         }
         var report: ValidatedReport?
         do {

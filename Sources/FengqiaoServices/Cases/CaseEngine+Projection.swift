@@ -85,14 +85,14 @@ extension CaseEngine {
         let state = snapshot?.state ?? CaseState(rawValue: record.state) ?? .reported
         let tier = snapshot?.tier ?? .grid
         let parties = try await repository.parties(caseId: caseId).map {
-            CaseView.Party(side: $0.side, name: $0.name, phone: $0.phoneMasked)
+            CaseView.Party(side: $0.side, kind: $0.kind, name: $0.name, phone: $0.phoneMasked)
         }
         return CaseView(
             number: record.number, state: state.rawValue, stateName: state.chineseName, kind: record.kind,
             category: record.category, urgency: record.urgency, tier: tier.rawValue, tierName: tier.chineseName,
             version: snapshot?.version ?? legacy?.count ?? 0, areaCode: record.areaCode, gridCode: record.gridCode,
             description: record.description, contactName: record.contactName, contactPhone: record.contactPhoneMasked,
-            parties: parties, lead: snapshot?.lead.map(part), assisting: snapshot?.assisting.map(part) ?? [],
+            amountInvolved: record.amountInvolved > 0 ? record.amountInvolved : nil, parties: parties, lead: snapshot?.lead.map(part), assisting: snapshot?.assisting.map(part) ?? [],
             deadline: snapshot?.deadline, returned: snapshot?.returned ?? false,
             pendingExtension: snapshot?.pendingExtension?.until, reply: snapshot?.reply,
             satisfaction: snapshot?.satisfaction?.rawValue, satisfactionName: snapshot?.satisfaction?.chineseName,
@@ -100,6 +100,7 @@ extension CaseEngine {
             attachments: try await CaseAttachmentRepository(db).list(caseId: caseId).map(CaseAttachmentView.init),
             clocks: clockRows.map { CaseViewClocks.clock($0, departmentName: $0.departmentId.flatMap { names[$0] }) },
             whistles: whistles.map { CaseViewClocks.whistle($0, names: names, now: now) },
-            supervisions: snapshot?.supervisions.map { CaseViewClocks.supervision($0, now: now) })
+            supervisions: snapshot?.supervisions.map { CaseViewClocks.supervision($0, now: now) },
+            intake: try await CaseIntakeRepository(db).find(caseId: caseId).map(CaseIntakeView.init))
     }
 }

@@ -6,11 +6,14 @@ public struct CaseOpening: Sendable, Codable, Equatable {
     public struct Party: Sendable, Codable, Equatable {
         /// `applicant` | `respondent`.
         public var side: String?
+        /// `person` (the default) | `organization`.
+        public var kind: String?
         public var name: String?
         public var phone: String?
 
-        public init(side: String? = nil, name: String? = nil, phone: String? = nil) {
+        public init(side: String? = nil, kind: String? = nil, name: String? = nil, phone: String? = nil) {
             self.side = side
+            self.kind = kind
             self.name = name
             self.phone = phone
         }
@@ -28,6 +31,8 @@ public struct CaseOpening: Sendable, Codable, Equatable {
     public var contactName: String?
     public var contactPhone: String?
     public var peopleInvolved: Int?
+    /// 涉及金额 in whole yuan (wages owed, damages claimed).
+    public var amountInvolved: Int64?
     public var parties: [Party]?
     /// When the matter came in, if earlier than the registration (an imported call, a visit written up
     /// later); ISO 8601. Not after now, not more than a year ago.
@@ -37,7 +42,7 @@ public struct CaseOpening: Sendable, Codable, Equatable {
         channel: String? = nil, kind: String? = nil, category: String? = nil, urgency: String? = nil,
         description: String? = nil, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
         gridCode: String? = nil, contactName: String? = nil, contactPhone: String? = nil, peopleInvolved: Int? = nil,
-        parties: [Party]? = nil, reportedAt: Date? = nil
+        amountInvolved: Int64? = nil, parties: [Party]? = nil, reportedAt: Date? = nil
     ) {
         self.channel = channel
         self.kind = kind
@@ -51,6 +56,7 @@ public struct CaseOpening: Sendable, Codable, Equatable {
         self.contactName = contactName
         self.contactPhone = contactPhone
         self.peopleInvolved = peopleInvolved
+        self.amountInvolved = amountInvolved
         self.parties = parties
         self.reportedAt = reportedAt
     }

@@ -13,6 +13,8 @@ public struct CaseView: Sendable, Codable, Equatable {
 
     public struct Party: Sendable, Codable, Equatable {
         public var side: String
+        /// `person` or `organization` (nil only in answers kept from before parties had a kind).
+        public var kind: String?
         public var name: String
         public var phone: String?
     }
@@ -94,6 +96,8 @@ public struct CaseView: Sendable, Codable, Equatable {
     public var description: String
     public var contactName: String?
     public var contactPhone: String?
+    /// 涉及金额 in whole yuan, when one was given.
+    public var amountInvolved: Int64?
     public var parties: [Party]
     public var lead: Part?
     public var assisting: [Part]
@@ -115,4 +119,6 @@ public struct CaseView: Sendable, Codable, Equatable {
     public var clocks: [Clock]?
     public var whistles: [WhistleCall]?
     public var supervisions: [SupervisionOrder]?
+    /// How the case came in at the desk or from a grid worker, and its first responder (首问负责).
+    public var intake: CaseIntakeView?
 }

@@ -97,21 +97,24 @@ public struct CaseEngineRepository: Sendable {
         return areas
     }
 
-    public func insertParty(caseId: Int64, side: String, name: String, phoneCipher: String?, phoneMasked: String?, at: Int64)
-        async throws
-    {
+    /// Adds a party; `kind` is `person` or `organization`.
+    public func insertParty(
+        caseId: Int64, side: String, kind: String = "person", name: String, phoneCipher: String?, phoneMasked: String?,
+        at: Int64
+    ) async throws {
         try await db.insert(into: "case_parties")
-            .columns("case_id", "side", "name", "phone_cipher", "phone_masked", "created_at")
-            .values(SQLBind(caseId), SQLBind(side), SQLBind(name), SQLBind(phoneCipher), SQLBind(phoneMasked), SQLBind(at))
+            .columns("case_id", "side", "party_kind", "name", "phone_cipher", "phone_masked", "created_at")
+            .values(SQLBind(caseId), SQLBind(side), SQLBind(kind), SQLBind(name), SQLBind(phoneCipher),
+                    SQLBind(phoneMasked), SQLBind(at))
             .run()
     }
 
-    /// The parties of a case, masked: side, name, masked phone.
-    public func parties(caseId: Int64) async throws -> [(side: String, name: String, phoneMasked: String?)] {
-        try await db.select().column("side").column("name").column("phone_masked").from("case_parties")
-            .where("case_id", .equal, caseId).orderBy("id").all()
-            .map { (try $0.decode(column: "side", as: String.self), try $0.decode(column: "name", as: String.self),
-                    try $0.decode(column: "phone_masked", as: String?.self)) }
+    /// The parties of a case, masked: side, person or organisation, name, masked phone.
+    public func parties(caseId: Int64) async throws -> [(side: String, kind: String, name: String, phoneMasked: String?)] {
+        try await db.select().column("side").column("party_kind").column("name").column("phone_masked")
+            .from("case_parties").where("case_id", .equal, caseId).orderBy("id").all()
+            .map { (try $0.decode(column: "side", as: String.self), try $0.decode(column: "party_kind", as: String.self),
+                    try $0.decode(column: "name", as: String.self), try $0.decode(column: "phone_masked", as: String?.self)) }
     }
 
     public func setGroupCase(caseId: Int64, peopleInvolved: Int) async throws {

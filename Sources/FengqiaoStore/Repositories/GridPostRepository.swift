@@ -39,6 +39,12 @@ public struct GridPostRepository: Sendable {
             .map { try $0.decode(model: GridPostRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
 
+    /// The grids in which `accountId` holds any post, by code.
+    public func gridCodes(accountId: Int64) async throws -> [String] {
+        try await db.select().distinct().column("grid_code").from("grid_posts").where("account_id", .equal, accountId)
+            .orderBy("grid_code").all(decodingColumn: "grid_code", as: String.self)
+    }
+
     /// How many grids each account holds a post in.
     public func gridCounts(accountIds: [Int64]) async throws -> [Int64: Int] {
         guard !accountIds.isEmpty else { return [:] }

@@ -88,6 +88,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     CasePolicyRoutes(platform: platform, views: views).add(to: &routes)
     CameraRoutes(platform: platform, views: views).add(to: &routes)
     CameraAlertRoutes(platform: platform, views: views).add(to: &routes)
+    DeskRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
+    GridReportRoutes(platform: platform).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -34,7 +34,7 @@ struct Views: Sendable {
                 "map": staff.may(.viewMap), "baseData": staff.may(.viewBaseData), "imports": staff.may(.importData),
                 "accounts": staff.may(.manageAccounts) || staff.may(.grantRoles), "security": staff.may(.grantRoles),
                 "audit": staff.may(.readAuditLog), "ownSignIn": staff.may(.ownSignIn),
-                "caseSettings": staff.may(.configureCases),
+                "caseSettings": staff.may(.configureCases), "desk": !staff.isMachine && staff.may(.acceptCases),
                 "inbox": !staff.isMachine && staff.may(.ownSignIn), "unread": Self.unreadMessages.flatMap { $0 > 0 ? $0 : nil } as Any,
                 "outbox": staff.may(.manageNotifications),
                 "cameraAlerts": !staff.isMachine && staff.may(.acceptCases),

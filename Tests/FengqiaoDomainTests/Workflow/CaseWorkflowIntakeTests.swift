@@ -106,6 +106,19 @@ final class CaseWorkflowIntakeTests: XCTestCase {
                      types: ["resolved_on_site"])
     }
 
+    func testAGridWorkerAcceptsOnlyWhatWasReportedFromTheGrid() {
+        let fromGrid = CaseSnapshot(reported: CaseEvent.reported(
+            kind: .safetyHazard, channel: .gridWorker, areaCode: AreaCode(F.village)!, gridCode: AreaCode(F.grid),
+            trackingCode: F.code, by: F.gridWorker, at: F.t0))!
+        let accepted = expectEvents(fromGrid, .accept(F.acceptance), by: F.gridWorker, types: ["accepted"])
+        expectEvents(accepted, .resolveOnSite(result: "已当场清理", evidence: ["attachment:1"]), by: F.gridWorker,
+                     types: ["resolved_on_site"])
+        expectNotFound(fromGrid, .accept(F.acceptance), by: F.otherGridWorker)
+        expectForbidden(fromGrid, .accept(F.acceptance), by: F.staff(.gridWorker, at: F.township, id: 20))
+        expectNotFound(fromGrid, .accept(F.acceptance), by: F.leadHandler)
+        expectForbidden(F.reported(), .accept(F.acceptance), by: F.gridWorker)
+    }
+
     func testOnSiteResolutionRefusals() {
         let command = CaseCommand.resolveOnSite(result: "已化解", evidence: ["photo-1"])
         expectInvalid(F.accepted(), .resolveOnSite(result: "", evidence: []), by: F.gridWorker, fields: ["result", "evidence"])

@@ -1,12 +1,18 @@
 import Foundation
 
 extension CaseDecision {
-    /// 立案 by an operator or dispatcher, or by the grid leader (or a village mediator) of the case's grid.
+    /// 立案 by an operator or dispatcher, or by the grid leader (or a village mediator) of the case's grid;
+    /// a matter reported from the grid (网格上报) also by the grid's workers, who saw it on the spot.
     func accept(_ acceptance: CaseAcceptance) throws(DomainError) -> [CaseEvent] {
-        let staff = try centreStaff(.acceptCases, .mediate)
+        let staff = try centreStaff(.acceptCases, .mediate, .handleCases)
         if !staff.may(.acceptCases) {
             // Without acceptCases only the grid's own people accept, and only cases on their grids.
             guard snapshot.gridCode != nil, tier(of: staff) <= .village else {
+                throw .forbidden(permission: .acceptCases)
+            }
+            // A grid worker (handleCases alone) verifies only what was reported from a grid, e.g. before
+            // resolving it on the spot (就地化解); a resident's or the desk's report waits for the centre.
+            guard staff.may(.mediate) || snapshot.channel == .gridWorker else {
                 throw .forbidden(permission: .acceptCases)
             }
         }

@@ -31,6 +31,8 @@ struct AccessWorld {
         var inboxMessages: [String: Int64]
         /// A failed notification about this grid's case.
         var notification: Int64
+        /// A 12345 work-order batch imported by this township's desk, with an error report.
+        var hotlineBatch: Int64
     }
 
     let inside: Objects
@@ -57,6 +59,7 @@ struct AccessWorld {
         case .account: o.account
         case .inboxMessage: o.inboxMessages[role.map(Self.username) ?? ""] ?? o.inboxMessages["other"] ?? 0
         case .notification: o.notification
+        case .hotlineBatch: o.hotlineBatch
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -176,10 +179,14 @@ struct AccessWorld {
                     .where("id", .equal, row).run()
                 return (messages, row)
             }
+            let desk = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备数据", role: .dispatcher,
+                                           jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(township)))), ip: "test")
+            let batch = try await HotlineImport(platform: platform).run(
+                data: Data("工单编号,来电时间,诉求内容\r\n,2026-11-20 09:00,矩阵\r\n".utf8), filename: "matrix.csv", caller: desk)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
-                           inboxMessages: messages, notification: notification)
+                           inboxMessages: messages, notification: notification, hotlineBatch: batch.batchId ?? 0)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

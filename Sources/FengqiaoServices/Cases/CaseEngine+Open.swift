@@ -1,6 +1,7 @@
 import FengqiaoDomain
 import FengqiaoStore
 import Foundation
+import SQLKit
 
 extension CaseEngine {
     /// Registers a case for staff (受理登记) in one transaction: the row, its `reported` event, parties,
@@ -12,6 +13,19 @@ extension CaseEngine {
         guard !staff.isMachine, staff.may(.acceptCases) || staff.may(.handleCases) else {
             throw DomainError.forbidden(permission: .acceptCases)
         }
+        return try await open(opening, idempotencyKey: idempotencyKey, caller: caller, suggestsDuplicates: true, alongside: nil)
+    }
+
+    /// Registers a case for a caller already authorised by the service calling this (a hotline import
+    /// may be a machine: its `reported` event is then the system's, named after the token).
+    /// `alongside` runs in the same transaction once the case row exists (a hotline import links its
+    /// work order there); when it throws, nothing is written.
+    func open(
+        _ opening: CaseOpening, idempotencyKey: String?, caller: Caller, suggestsDuplicates: Bool,
+        alongside: (@Sendable (_ db: any SQLDatabase, _ caseId: Int64, _ record: CaseRecord) async throws -> Void)?
+    ) async throws -> CaseView {
+        let staff = caller.staff
+        let actor: CaseActor = staff.isMachine ? .system(job: staff.username) : .staff(staff)
         let key = try Self.checked(idempotencyKey)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         let (checked, urgency, parties) = try Self.validate(opening, now: now)
@@ -51,7 +65,7 @@ extension CaseEngine {
                 reportedDay: ChinaTime.dayString(reportedAt), reportedAt: reportedAt.millisecondsSince1970, updatedAt: nowMs)
             let reported = CaseEvent.reported(
                 kind: validated.kind, channel: validated.channel, urgency: urgency, areaCode: area,
-                gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: .staff(staff), at: reportedAt)
+                gridCode: gridCode.flatMap(AreaCode.init), trackingCode: tracking, by: actor, at: reportedAt)
             let id = try await cases.insert(record, events: [try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported)])
             try await engine.setGroupCase(caseId: id, peopleInvolved: record.peopleInvolved)
             try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: calendar,
@@ -60,12 +74,15 @@ extension CaseEngine {
                 try await engine.insertParty(caseId: id, side: party.0, name: party.1, phoneCipher: party.2,
                                              phoneMasked: party.3, at: nowMs)
             }
+            try await alongside?(db, id, record)
             var view = try await Self.view(record, caseId: id, events: [reported], now: now, in: db)
-            view.duplicates = try await CaseDuplicates.suggestions(
-                for: DuplicateProfile(gridCode: gridCode, address: record.address, description: record.description,
-                                      kind: record.kind, category: record.category),
-                areaCode: areaCode, around: nowMs, days: CaseDuplicates.defaultDays, future: false, excluding: id,
-                staff: staff, in: db)
+            if suggestsDuplicates {
+                view.duplicates = try await CaseDuplicates.suggestions(
+                    for: DuplicateProfile(gridCode: gridCode, address: record.address, description: record.description,
+                                          kind: record.kind, category: record.category),
+                    areaCode: areaCode, around: nowMs, days: CaseDuplicates.defaultDays, future: false, excluding: id,
+                    staff: staff, in: db)
+            }
             try await AuditTrail.append(
                 AuditEntry(caller, action: "case.open", objectType: "case", objectID: record.number,
                            summary: #"{"channel":"\#(record.channel)"}"#),

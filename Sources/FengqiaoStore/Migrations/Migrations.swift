@@ -7,5 +7,6 @@ public enum Migrations {
         M004AccessHardening.migration,
         M005CaseEngine.migration,
         M007NotificationDelivery.migration,
+        M009HotlineImport.migration,
     ]
 }

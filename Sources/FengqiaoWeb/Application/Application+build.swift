@@ -82,6 +82,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     InboxRoutes(platform: platform, views: views).add(to: &routes)
     OutboxRoutes(platform: platform, views: views).add(to: &routes)
     CasePolicyRoutes(platform: platform, views: views).add(to: &routes)
+    HotlineRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -37,6 +37,7 @@ struct Views: Sendable {
                 "caseSettings": staff.may(.configureCases),
                 "inbox": !staff.isMachine && staff.may(.ownSignIn), "unread": Self.unreadMessages.flatMap { $0 > 0 ? $0 : nil } as Any,
                 "outbox": staff.may(.manageNotifications),
+                "hotline": staff.may(.importData) && staff.may(.acceptCases),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -11,6 +11,9 @@ import Foundation
 /// - E-mail: `FENGQIAO_SMTP_HOST` (switches it on), `FENGQIAO_SMTP_PORT` (25), `FENGQIAO_SMTP_FROM`,
 ///   `FENGQIAO_SMTP_FROM_NAME` (枫桥平台), `FENGQIAO_SMTP_HELO`, `FENGQIAO_SMTP_USERNAME` and
 ///   `FENGQIAO_SMTP_PASSWORD` (AUTH PLAIN), `FENGQIAO_SMTP_TIMEOUT` (seconds, 30).
+/// - 12345 hotline status webhook: `FENGQIAO_HOTLINE_WEBHOOK_URL` (switches it on),
+///   `FENGQIAO_HOTLINE_WEBHOOK_SECRET` (the HMAC-SHA256 key, at least 16 characters),
+///   `FENGQIAO_HOTLINE_WEBHOOK_TIMEOUT` (seconds, 10).
 enum DeliverySettings {
     static func channels(_ env: [String: String] = CommonOptions.environment) throws -> DeliveryChannels {
         func value(_ name: String) -> String? {
@@ -47,6 +50,11 @@ enum DeliverySettings {
                     heloName: value("FENGQIAO_SMTP_HELO") ?? Self.heloName(),
                     username: value("FENGQIAO_SMTP_USERNAME"), password: env["FENGQIAO_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
                     timeout: try seconds("FENGQIAO_SMTP_TIMEOUT", default: 30))
+            }
+            if let url = value("FENGQIAO_HOTLINE_WEBHOOK_URL") {
+                channels.webhook = try WebhookSettings(
+                    url: url, secret: env["FENGQIAO_HOTLINE_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+                    timeout: try seconds("FENGQIAO_HOTLINE_WEBHOOK_TIMEOUT", default: 10))
             }
         } catch let problem as SettingProblem {
             throw SettingError(setting: problem.setting, reason: problem.reason)

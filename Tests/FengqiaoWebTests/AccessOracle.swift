@@ -24,6 +24,8 @@ enum AccessOracle {
         case inboxMessage
         /// A notification outbox row about a case in the area.
         case notification
+        /// A 12345 work-order batch imported by a desk of the area.
+        case hotlineBatch
         /// A case (by its number); the world's cases are rejected, so every command after authorisation is a 409.
         case caseFile
         /// A grid named in a form field of a new record: one outside answers as one that does not exist,
@@ -267,6 +269,18 @@ enum AccessOracle {
         // The notification outbox: the system admin runs it (manageNotifications), scoped by the rows' areas.
         "GET /admin/outbox": needs(.manageNotifications),
         "POST /admin/outbox/{id}/retry": needs(.manageNotifications, .notification),
+
+        // The 12345 hotline desk: importing work orders registers cases (importData with acceptCases); a batch
+        // imported in another township reads as missing. Tokens need both scopes, which no matrix token has.
+        "GET /hotline": needs(all: [.importData, .acceptCases]),
+        "POST /hotline": needs(all: [.importData, .acceptCases], body: .multipart([("file", "工单编号,来电时间,诉求内容\r\n")])),
+        "POST /hotline/profiles": needs(all: [.importData, .acceptCases], body: .form(
+            "name=矩阵方案&names.workOrderNumber=编号&names.calledAt=时间&names.content=内容")),
+        "POST /hotline/types": needs(all: [.importData, .acceptCases], body: .form("types=%E4%BE%9B%E7%83%AD%3D%E4%BE%9B%E6%9A%96%E9%97%AE%E9%A2%98&fallback=")),
+        "GET /hotline/batches/{id}/errors": needs(all: [.importData, .acceptCases], .hotlineBatch, query: "format=csv"),
+        "GET /hotline/status-export": needs(all: [.importData, .acceptCases], query: "from=2026-11-01&to=2026-11-23"),
+        "POST /api/v1/hotline/batches": needs(all: [.importData, .acceptCases], body: .json(
+            #"[{"工单编号":"M-{grid}","来电时间":"2026-11-20 09:00","诉求内容":"矩阵测试的工单内容","地址":"康乐社区第1网格","诉求类型":"噪音扰民"}]"#)),
     ]
 
     static let alertEntries: [String: Entry] = [

@@ -35,6 +35,8 @@ struct AccessWorld {
         var camera: Int64
         var cameraCode: String
         var cameraAlert: Int64
+        /// A 12345 work-order batch imported by this township's desk, with an error report.
+        var hotlineBatch: Int64
     }
 
     let inside: Objects
@@ -63,6 +65,7 @@ struct AccessWorld {
         case .notification: o.notification
         case .camera: o.camera
         case .cameraAlert: o.cameraAlert
+        case .hotlineBatch: o.hotlineBatch
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -192,11 +195,15 @@ struct AccessWorld {
                 eventId: "matrix-setup-\(n)", cameraId: camera.code, eventType: "illegalParking",
                 occurredAt: "2026-11-23T09:50:00+08:00", confidence: 0.5,
                 snapshot: Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]).base64EncodedString()), caller: machine)
+            let desk = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备数据", role: .dispatcher,
+                                           jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(township)))), ip: "test")
+            let batch = try await HotlineImport(platform: platform).run(
+                data: Data("工单编号,来电时间,诉求内容\r\n,2026-11-20 09:00,矩阵\r\n".utf8), filename: "matrix.csv", caller: desk)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
-                           cameraAlert: alert.alertId)
+                           cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -8,10 +8,11 @@ extension Role {
     /// What the role is for.
     private var duties: Set<Permission> {
         switch self {
+        // The command centre's desk takes 12345 work orders in batches (importData with acceptCases).
         case .intakeOperator:
-            [.viewMap, .viewBaseData, .viewCases, .acceptCases]
+            [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData]
         case .dispatcher:
-            [.viewMap, .viewBaseData, .viewCases, .acceptCases, .dispatchCases, .superviseCases]
+            [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData, .dispatchCases, .superviseCases]
         case .gridWorker:
             [.viewMap, .viewBaseData, .editBaseData, .viewCases, .handleCases]
         case .gridLeader:

@@ -5,10 +5,13 @@ import FengqiaoServices
 public struct DeliveryChannels: Sendable {
     public var sms: SMSGatewaySettings?
     public var smtp: SMTPSettings?
+    /// The 12345 hotline platform's status webhook.
+    public var webhook: WebhookSettings?
 
-    public init(sms: SMSGatewaySettings? = nil, smtp: SMTPSettings? = nil) {
+    public init(sms: SMSGatewaySettings? = nil, smtp: SMTPSettings? = nil, webhook: WebhookSettings? = nil) {
         self.sms = sms
         self.smtp = smtp
+        self.webhook = webhook
     }
 
     /// The adapters for the dispatcher. Phone-call tasks have no adapter of their own: they go to the
@@ -17,6 +20,7 @@ public struct DeliveryChannels: Sendable {
         var adapters: [NotificationChannel: any NotificationAdapter] = [:]
         if let sms { adapters[.sms] = SMSGatewayAdapter(settings: sms) }
         if let smtp { adapters[.email] = EmailAdapter(settings: smtp) }
+        if let webhook { adapters[.webhook] = WebhookAdapter(settings: webhook) }
         return adapters
     }
 }

@@ -13,6 +13,18 @@ extension CaseEngine {
         guard !staff.isMachine, staff.may(.acceptCases) || staff.may(.handleCases) else {
             throw DomainError.forbidden(permission: .acceptCases)
         }
+        return try await open(opening, idempotencyKey: idempotencyKey, caller: caller, suggestsDuplicates: true, alongside: nil)
+    }
+
+    /// Registers a case for a caller already authorised by the service calling this (a hotline import
+    /// may be a machine: its `reported` event is then the system's, named after the token).
+    /// `alongside` runs in the same transaction once the case row exists (a hotline import links its
+    /// work order there); when it throws, nothing is written.
+    func open(
+        _ opening: CaseOpening, idempotencyKey: String?, caller: Caller, suggestsDuplicates: Bool,
+        alongside: (@Sendable (_ db: any SQLDatabase, _ caseId: Int64, _ record: CaseRecord) async throws -> Void)?
+    ) async throws -> CaseView {
+        let staff = caller.staff
         let key = try Self.checked(idempotencyKey)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
         let checked = try Self.check(opening, now: now)
@@ -25,7 +37,9 @@ extension CaseEngine {
                 guard receipt.command == fingerprint else { throw Self.keyReused }
                 return try CaseEventCodec.decoder.decode(CaseView.self, from: Data(receipt.response.utf8))
             }
-            let opened = try await Self.insert(checked, caller: caller, setting: setting, in: db)
+            let opened = try await Self.insert(checked, caller: caller, setting: setting,
+                                               suggestsDuplicates: suggestsDuplicates, in: db)
+            try await alongside?(db, opened.caseId, opened.record)
             if let key {
                 let response = String(decoding: try CaseEventCodec.encoder.encode(opened.view), as: UTF8.self)
                 try await engine.insertReceipt(actor: actorKey, key: key, caseId: opened.caseId, command: fingerprint,
@@ -134,19 +148,24 @@ extension CaseEngine {
         return (record, id, [reported])
     }
 
-    /// Inserts the case of `checked` for `caller` in the caller's transaction (`write`), then its view with
-    /// its likely duplicates and the `case.open` audit entry.
-    static func insert(_ checked: CheckedOpening, caller: Caller, setting: OpeningSetting, in db: any SQLDatabase)
-        async throws -> Opened
-    {
+    /// Inserts the case of `checked` for `caller` in the caller's transaction (`write`; a machine reports
+    /// as the system, named after its token), then its view with its likely duplicates (unless
+    /// `suggestsDuplicates` is false) and the `case.open` audit entry.
+    static func insert(
+        _ checked: CheckedOpening, caller: Caller, setting: OpeningSetting, suggestsDuplicates: Bool = true,
+        in db: any SQLDatabase
+    ) async throws -> Opened {
         let staff = caller.staff
-        let (record, id, events) = try await write(checked, actor: .staff(staff), staff: staff, setting: setting, in: db)
+        let actor: CaseActor = staff.isMachine ? .system(job: staff.username) : .staff(staff)
+        let (record, id, events) = try await write(checked, actor: actor, staff: staff, setting: setting, in: db)
         var view = try await Self.view(record, caseId: id, events: events, now: setting.now, in: db)
-        view.duplicates = try await CaseDuplicates.suggestions(
-            for: DuplicateProfile(gridCode: record.gridCode, address: record.address, description: record.description,
-                                  kind: record.kind, category: record.category),
-            areaCode: record.areaCode, around: record.reportedAt, days: CaseDuplicates.defaultDays, future: false,
-            excluding: id, staff: staff, in: db)
+        if suggestsDuplicates {
+            view.duplicates = try await CaseDuplicates.suggestions(
+                for: DuplicateProfile(gridCode: record.gridCode, address: record.address, description: record.description,
+                                      kind: record.kind, category: record.category),
+                areaCode: record.areaCode, around: record.reportedAt, days: CaseDuplicates.defaultDays, future: false,
+                excluding: id, staff: staff, in: db)
+        }
         try await AuditTrail.append(
             AuditEntry(caller, action: "case.open", objectType: "case", objectID: record.number,
                        summary: #"{"channel":"\#(record.channel)"}"#),

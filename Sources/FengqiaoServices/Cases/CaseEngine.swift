@@ -53,7 +53,9 @@ public struct CaseEngine: Sendable {
                 else { throw DomainError.validation([FieldError(field: "into", code: "unknown", message: "辖区内没有该案件编号,或与本案相同")]) }
                 mergeTarget = id
             }
-            let command = try request.command(
+            let effective = try await HotlineDeadline.applied(to: request, record: loaded.record, caseId: loaded.id,
+                                                              now: now, in: db)
+            let command = try effective.command(
                 snapshot: snapshot, category: loaded.record.category, mergeTarget: mergeTarget, now: now, calendar: calendar,
                 policy: policy)
             let events = try CaseWorkflow.events(snapshot, command, by: .staff(staff), at: now, policy: policy)
@@ -86,6 +88,8 @@ public struct CaseEngine: Sendable {
             throw Self.versionConflict(snapshot)
         }
         try await engine.append(try CaseEventCodec.records(events, after: snapshot, caseId: loaded.id))
+        try await HotlineStatusFeed.caseMoved(caseId: loaded.id, record: loaded.record, from: snapshot, to: after, at: now,
+                                              in: db)
         try await Self.moveCounters(loaded.record, to: projection, in: db)
         try await Self.syncAssignments(caseId: loaded.id, before: snapshot, after: after, now: now, in: db)
         try await CaseClockBook.sync(.init(loaded.record, caseId: loaded.id), events: loaded.events + events, now: now,

@@ -3,7 +3,7 @@ import Foundation
 /// What an import did, or would have done: counts, and every problem with the row and column of the
 /// file it is in (as Excel numbers them: row 1 is the header, columns A, B, …).
 public struct ImportReport: Sendable, Encodable {
-    public struct Problem: Sendable, Equatable, Encodable {
+    public struct Problem: Sendable, Equatable, Codable {
         /// Excel row number; nil for a problem with the whole file (e.g. a missing column).
         public let row: Int?
         /// Column letter, when the problem is about one cell.

@@ -8,6 +8,8 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
     case call
     /// E-mail over SMTP.
     case email
+    /// A signed JSON POST to a machine (the 12345 hotline platform's status webhook), not to people.
+    case webhook
 
     public var chineseName: String {
         switch self {
@@ -15,6 +17,7 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
         case .sms: "短信"
         case .call: "电话任务"
         case .email: "电子邮件"
+        case .webhook: "Webhook回传"
         }
     }
 
@@ -24,6 +27,7 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
         case .app, .call: "账号"
         case .sms: "手机号"
         case .email: "电子邮箱"
+        case .webhook: "接收地址"
         }
     }
 
@@ -33,6 +37,7 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
         case .app, .call: "内置"
         case .sms: "FENGQIAO_SMS_URL"
         case .email: "FENGQIAO_SMTP_HOST"
+        case .webhook: "FENGQIAO_HOTLINE_WEBHOOK_URL"
         }
     }
 }

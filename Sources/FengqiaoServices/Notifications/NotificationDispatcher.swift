@@ -102,10 +102,11 @@ public struct NotificationDispatcher: Sendable {
         guard let adapter = adapters[channel] ?? (channel == .call ? adapters[.app] : nil) else {
             return await finish(row, token: token, .skipped, "未配置\(channel.chineseName)通道(\(channel.setting)),已跳过")
         }
+        let message = NotificationText.message(for: row, channel: channel)
+        if channel == .webhook { return await deliverToEndpoint(row, message, adapter: adapter, token: token) }
         guard let address = RecipientDirectory.Address(row.recipient) else {
             return await finish(row, token: token, .failed, "收件人格式无效“\(row.recipient.prefix(40))”")
         }
-        let message = NotificationText.message(for: row, channel: channel)
         let directory = RecipientDirectory(cipher: platform.cipher)
         let resolution: RecipientDirectory.Resolution
         let done: Set<String>
@@ -147,6 +148,22 @@ public struct NotificationDispatcher: Sendable {
             return await finish(row, token: token, .failed, "收件人均未登记\(channel.addressName)", area: area)
         }
         return await finish(row, token: token, .sent, nil, area: area)
+    }
+
+    /// Delivers a row addressed to a machine (a webhook): one request, no people to resolve. A failure is
+    /// retried with backoff like any other; an adapter that knows no endpoint for the row fails it.
+    private func deliverToEndpoint(
+        _ row: NotificationRecord, _ message: OutboxMessage, adapter: any NotificationAdapter, token: String
+    ) async -> Outcome {
+        let endpoint = NotificationRecipient(accountID: 0, username: row.recipient, displayName: row.recipient)
+        do {
+            switch try await adapter.deliver(message, to: endpoint) {
+            case .delivered: return await finish(row, token: token, .sent, nil)
+            case .noAddress: return await finish(row, token: token, .failed, "\(adapter.name)没有“\(row.recipient.prefix(40))”的接收地址")
+            }
+        } catch {
+            return await retry(row, token: token, error: "\(adapter.name):\(Self.describe(error))")
+        }
     }
 
     /// Schedules the next attempt, or fails the row once its attempts are used up.

@@ -9,7 +9,7 @@ public enum Migrations {
         M006CaseLadderAndGrids.migration,
         M007NotificationDelivery.migration,
         M008CameraAlerts.migration,
-        // M009 (12345 hotline import) is being merged next.
+        M009HotlineImport.migration,
         M010CaseIntake.migration,
     ]
 }

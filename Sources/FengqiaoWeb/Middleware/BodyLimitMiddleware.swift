@@ -19,6 +19,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
     static func limit(for request: Request) -> Int {
         let path = request.uri.path
         if path.hasPrefix("/api/v1/imports/") || path == "/imports" { return TransferRoutes.maximumImportBytes }
+        if path == "/hotline" || path == "/api/v1/hotline/batches" { return HotlineRoutes.maximumBodyBytes }
         if request.method == .post, path.hasPrefix("/api/v1/cases/"), path.hasSuffix("/attachments") {
             return CaseAttachmentRoutes.maximumBodyBytes
         }

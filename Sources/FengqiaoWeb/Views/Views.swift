@@ -38,6 +38,7 @@ struct Views: Sendable {
                 "inbox": !staff.isMachine && staff.may(.ownSignIn), "unread": Self.unreadMessages.flatMap { $0 > 0 ? $0 : nil } as Any,
                 "outbox": staff.may(.manageNotifications),
                 "cameraAlerts": !staff.isMachine && staff.may(.acceptCases),
+                "hotline": staff.may(.importData) && staff.may(.acceptCases),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -1,13 +1,14 @@
 import FengqiaoDomain
 import FengqiaoStore
 import Foundation
-import SQLKit
 
-/// Takes a report from a public channel and files it as a new case in one transaction (shared with
-/// reports arriving at the same moment: `Platform.intake`, a group commit): the case
-/// row, its `reported` event, its daily counter, its acceptance clock (as for staff-opened cases) and
-/// its photos as case attachments — or nothing at all. Photos are checked by content before anything
-/// is written; their files are stored before the transaction and removed again when it does not commit.
+/// Takes a report from a public channel and files it as a new case: the case row, its `reported`
+/// event, its daily counter, its acceptance clock (as for staff-opened cases) and its photos as case
+/// attachments — or nothing at all. Everything that needs no database is worked out first; the rows
+/// are then written through `Platform.intake`, which files the reports arriving at the same moment
+/// together in one transaction (`fileBatch`). Photos are checked by content before anything is
+/// written; their files are stored before the transaction and removed again when the report is not
+/// filed or repeats one filed before.
 public struct ReportIntake: Sendable {
     let platform: Platform
 
@@ -16,57 +17,48 @@ public struct ReportIntake: Sendable {
     public func submit(_ submission: ReportSubmission, photos: [ReportPhoto] = []) async throws -> ReportReceipt {
         let (report, types) = try Self.validate(submission, photos: photos)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
-        let cipher = platform.cipher
-        let phoneCipher = try report.contactPhone.map { try cipher.seal($0.rawValue) }
+        let phoneCipher = try report.contactPhone.map { try platform.cipher.seal($0.rawValue) }
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
         let atlas = try await platform.areaAtlas()
         let calendar = try await platform.businessCalendar()
         let policy = try await platform.casePolicy()
+        let (areaCode, gridCode) = try Self.place(report, atlas: atlas)
+        guard let area = AreaCode(areaCode) else {
+            throw DomainError.conflict(code: "not_configured", message: "行政区划编码无效,暂时无法受理")
+        }
+        let nowMs = now.millisecondsSince1970
+        let record = CaseRecord(
+            number: "", trackingCode: tracking.rawValue, idempotencyKey: report.idempotencyKey,
+            kind: report.kind.rawValue, category: report.category, channel: report.channel.rawValue,
+            state: CaseState.reported.rawValue, urgency: Urgency.normal.rawValue, areaCode: areaCode,
+            gridCode: gridCode, lat: report.location?.latitude, lon: report.location?.longitude,
+            address: report.address, description: report.description, contactName: report.contactName,
+            contactPhoneCipher: phoneCipher, contactPhoneMasked: report.contactPhone?.masked,
+            reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs
+        )
+        let reported = CaseEvent.reported(
+            kind: report.kind, channel: report.channel, areaCode: area, gridCode: gridCode.flatMap(AreaCode.init),
+            trackingCode: tracking, by: .requester(tracking), at: now)
+        let event = try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported, channel: report.channel)
+        // The clocks as `CaseClockBook.sync` writes them for a case without clock rows.
+        let book = CaseClockBook.records(
+            for: CaseClockPlan.clocks(for: [reported], calendar: calendar, policy: policy), caseId: 0, previous: [],
+            now: now, calendar: calendar, promote: false)
         let stored = try storePhotos(photos)
         do {
-            let (receipt, replayed) = try await platform.intake.write { db -> (ReportReceipt, Bool) in
-                let cases = CaseRepository(db)
-                if let key = report.idempotencyKey, let existing = try await cases.find(idempotencyKey: key) {
-                    return (ReportReceipt(existing, replayed: true), true)
-                }
-                let (areaCode, gridCode) = try Self.place(report, atlas: atlas)
-                guard let area = AreaCode(areaCode) else {
-                    throw DomainError.conflict(code: "not_configured", message: "行政区划编码无效,暂时无法受理")
-                }
-                let number = try await cases.reserveNumber(areaCode: areaCode, at: now)
-                let nowMs = now.millisecondsSince1970
-                let record = CaseRecord(
-                    number: number.description, trackingCode: tracking.rawValue, idempotencyKey: report.idempotencyKey,
-                    kind: report.kind.rawValue, category: report.category, channel: report.channel.rawValue,
-                    state: CaseState.reported.rawValue, urgency: Urgency.normal.rawValue, areaCode: areaCode,
-                    gridCode: gridCode, lat: report.location?.latitude, lon: report.location?.longitude,
-                    address: report.address, description: report.description, contactName: report.contactName,
-                    contactPhoneCipher: phoneCipher, contactPhoneMasked: report.contactPhone?.masked,
-                    reportedDay: ChinaTime.dayString(now), reportedAt: nowMs, updatedAt: nowMs
-                )
-                let reported = CaseEvent.reported(
-                    kind: report.kind, channel: report.channel, areaCode: area, gridCode: gridCode.flatMap(AreaCode.init),
-                    trackingCode: tracking, by: .requester(tracking), at: now)
-                let event = try CaseEventCodec.record(reported, caseId: 0, from: nil, to: .reported, channel: report.channel)
-                let id = try await cases.insert(record, events: [event])
-                try await CaseClockBook.sync(.init(record, caseId: id), events: [reported], now: now, calendar: calendar,
-                                             policy: policy, promote: false, in: db)
-                if !stored.isEmpty {
-                    let attachments = CaseAttachmentRepository(db)
-                    let uploader = CaseEventCodec.actorText(CaseEventActor(.requester(tracking)), channel: report.channel)
-                    for (index, file) in stored.enumerated() {
-                        let type = types[index]
-                        _ = try await attachments.insert(CaseAttachmentRecord(
-                            caseId: id, storedName: file.name, fileType: type.rawValue, size: Int64(file.size),
-                            sha256: file.sha256, originalName: AttachmentName.named(photos[index].filename, type: type),
-                            uploadedBy: uploader, createdAt: nowMs))
-                    }
-                }
-                return (ReportReceipt(record, replayed: false), false)
+            let uploader = CaseEventCodec.actorText(CaseEventActor(.requester(tracking)), channel: report.channel)
+            let attachments = zip(stored, zip(types, photos)).map { file, typed in
+                CaseAttachmentRecord(
+                    caseId: 0, storedName: file.name, fileType: typed.0.rawValue, size: Int64(file.size),
+                    sha256: file.sha256, originalName: AttachmentName.named(typed.1.filename, type: typed.0),
+                    uploadedBy: uploader, createdAt: nowMs)
             }
+            let receipt = try await platform.intake.write(CaseFiling(
+                record: record, events: [event], clocks: book.records, dueAt: book.dueAt, clockStatus: book.status,
+                attachments: attachments))
             // A retried submission keeps the photos of its first answer.
-            if replayed { removeFiles(stored) }
+            if receipt.replayed { removeFiles(stored) }
             return receipt
         } catch {
             removeFiles(stored)

@@ -19,8 +19,9 @@ public struct Platform: Sendable {
     public let apiTokens: RecentlySeen<ApiTokenRecord>
     /// Where uploaded files (case attachments) are kept.
     public let uploads: UploadStore
-    /// Public intake's writes: reports arriving together share one transaction (`GroupCommit`).
-    public let intake: GroupCommit
+    /// Public intake's writes: reports arriving together are filed together, in one transaction and a
+    /// few multi-row statements (`ReportIntake.fileBatch`).
+    public let intake: BatchWriter<CaseFiling, ReportReceipt>
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
@@ -40,7 +41,7 @@ public struct Platform: Sendable {
         self.sessions = sessions
         self.apiTokens = apiTokens
         self.uploads = uploads
-        self.intake = GroupCommit(database: database)
+        self.intake = BatchWriter(database: database) { try await ReportIntake.fileBatch($0, in: $1) }
     }
 
     /// The current in-memory map.

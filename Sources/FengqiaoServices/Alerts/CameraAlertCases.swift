@@ -12,7 +12,7 @@ enum CameraAlertCases {
     static func filing(
         camera: CameraRecord, type: CameraEventType, urgency: Urgency, confidence: Double, seenAt: Date, note: String?,
         actor: CaseActor, engine: CaseEngine
-    ) async throws -> CaseFiling {
+    ) async throws -> PreparedOpening {
         let opening = CaseOpening(
             channel: Channel.aiCamera.rawValue, kind: type.caseKind.rawValue, urgency: urgency.rawValue,
             description: description(camera: camera, type: type, confidence: confidence, seenAt: seenAt, note: note),
@@ -20,7 +20,7 @@ enum CameraAlertCases {
         let now = Date(millisecondsSince1970: engine.platform.clock.now().millisecondsSince1970)
         var checked = try CaseEngine.check(opening, now: now)
         checked.report.category = type.caseCategory
-        return CaseFiling(opening: checked, setting: try await engine.openingSetting(now: now), actor: actor)
+        return PreparedOpening(opening: checked, setting: try await engine.openingSetting(now: now), actor: actor)
     }
 
     static func description(camera: CameraRecord, type: CameraEventType, confidence: Double, seenAt: Date, note: String?)
@@ -43,7 +43,7 @@ enum CameraAlertCases {
     /// queued, else 409), attaches the alert's snapshot, moves the alert to `state`, queues the three
     /// warnings to the grid and audits the opening. Returns the case row.
     static func open(
-        _ alert: CameraAlertRecord, as state: CameraAlertState, filing: CaseFiling, camera: CameraRecord, caller: Caller,
+        _ alert: CameraAlertRecord, as state: CameraAlertState, filing: PreparedOpening, camera: CameraRecord, caller: Caller,
         in db: any SQLDatabase, kind: DatabaseKind
     ) async throws -> CaseRecord {
         guard let alertId = alert.id else { throw StoreError.noRowReturned("camera_alerts") }

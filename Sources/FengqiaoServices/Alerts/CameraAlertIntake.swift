@@ -58,7 +58,7 @@ public struct CameraAlertIntake: Sendable {
 
     /// The transaction of one event; returns the answer and whether the snapshot file is now referenced.
     static func take(
-        _ alert: ValidatedCameraAlert, camera known: CameraRecord, rule: CameraAlertRule, filing: CaseFiling?,
+        _ alert: ValidatedCameraAlert, camera known: CameraRecord, rule: CameraAlertRule, filing: PreparedOpening?,
         snapshot: StoredUpload?, calendar: BusinessCalendar, policy: CasePolicy, now: Date, caller: Caller, in db: any SQLDatabase,
         kind: DatabaseKind
     ) async throws -> (CameraAlertReceipt, Bool) {

@@ -9,16 +9,11 @@ import FoundationNetworking
 /// dispatcher retries. Errors say the status, never the URL, headers or answer (they may hold keys).
 public struct SMSGatewayAdapter: NotificationAdapter {
     public let settings: SMSGatewaySettings
-    let session: URLSession
+    let http: HTTPDelivery
 
     public init(settings: SMSGatewaySettings) {
         self.settings = settings
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = settings.timeout
-        configuration.timeoutIntervalForResource = settings.timeout * 2
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        http = HTTPDelivery(service: "短信网关", timeout: settings.timeout)
     }
 
     public var name: String { "短信网关" }
@@ -26,21 +21,9 @@ public struct SMSGatewayAdapter: NotificationAdapter {
     public func deliver(_ message: OutboxMessage, to recipient: NotificationRecipient) async throws -> DeliveryOutcome {
         guard let phone = recipient.phone else { return .noAddress }
         let request = try self.request(message, phone: phone, recipient: recipient)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError {
-            throw NotificationDeliveryError("无法连接短信网关(\(Self.reason(error)))")
-        } catch {
-            throw NotificationDeliveryError("无法连接短信网关")
-        }
-        guard let http = response as? HTTPURLResponse else { throw NotificationDeliveryError("短信网关的应答无效") }
-        guard (200..<300).contains(http.statusCode) else {
-            throw NotificationDeliveryError("短信网关返回 HTTP \(http.statusCode)")
-        }
+        let (data, status) = try await http.send(request)
         if let marker = settings.successMarker, !String(decoding: data, as: UTF8.self).contains(marker) {
-            throw NotificationDeliveryError("短信网关返回 HTTP \(http.statusCode),但应答中没有成功标志")
+            throw NotificationDeliveryError("短信网关返回 HTTP \(status),但应答中没有成功标志")
         }
         return .delivered
     }
@@ -62,16 +45,5 @@ public struct SMSGatewayAdapter: NotificationAdapter {
             request.httpBody = Data(settings.body.render(values, escaping: settings.bodyEscaping).utf8)
         }
         return request
-    }
-
-    static func reason(_ error: URLError) -> String {
-        switch error.code {
-        case .timedOut: "超时"
-        case .cannotConnectToHost: "连接被拒绝"
-        case .cannotFindHost, .dnsLookupFailed: "找不到主机"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate: "TLS 握手失败"
-        case .networkConnectionLost: "连接中断"
-        default: "错误 \(error.code.rawValue)"
-        }
     }
 }

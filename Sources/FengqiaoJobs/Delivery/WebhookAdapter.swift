@@ -13,34 +13,18 @@ public struct WebhookAdapter: NotificationAdapter {
     public static let endpoint = "webhook:hotline12345"
 
     public let settings: WebhookSettings
-    let session: URLSession
+    let http: HTTPDelivery
 
     public init(settings: WebhookSettings) {
         self.settings = settings
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = settings.timeout
-        configuration.timeoutIntervalForResource = settings.timeout * 2
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        http = HTTPDelivery(service: "回传接口", timeout: settings.timeout)
     }
 
     public var name: String { "12345热线回传接口" }
 
     public func deliver(_ message: OutboxMessage, to recipient: NotificationRecipient) async throws -> DeliveryOutcome {
         guard recipient.username == Self.endpoint else { return .noAddress }
-        let response: URLResponse
-        do {
-            (_, response) = try await session.data(for: request(message))
-        } catch let error as URLError {
-            throw NotificationDeliveryError("无法连接回传接口(\(SMSGatewayAdapter.reason(error)))")
-        } catch {
-            throw NotificationDeliveryError("无法连接回传接口")
-        }
-        guard let http = response as? HTTPURLResponse else { throw NotificationDeliveryError("回传接口的应答无效") }
-        guard (200..<300).contains(http.statusCode) else {
-            throw NotificationDeliveryError("回传接口返回 HTTP \(http.statusCode)")
-        }
+        _ = try await http.send(try request(message))
         return .delivered
     }
 

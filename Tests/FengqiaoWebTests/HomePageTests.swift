@@ -44,8 +44,11 @@ final class HomePageTests: XCTestCase {
                  ["/admin/accounts", "/audit", "/imports", "/admin/case-categories", "/admin/calendar"]),
                 (.auditor, ["/audit"], ["/areas", "/people", "/admin/accounts", "/admin/security"]),
                 (.securityAdmin, ["/admin/accounts", "/admin/security", "/admin/tokens"], ["/areas", "/people", "/audit"]),
-                (.systemAdmin, ["/areas", "/admin/accounts", "/admin/case-categories", "/admin/calendar"],
-                 ["/people", "/audit", "/admin/security"]),
+                (.systemAdmin, ["/areas", "/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
+                                "/admin/cameras", "/admin/outbox"],
+                 ["/people", "/audit", "/admin/security", "/desk", "/hotline"]),
+                // The desk imports 12345 work orders but no base data: no link to the base-data imports.
+                (.intakeOperator, ["/desk", "/hotline", "/alerts", "/inbox"], ["/imports", "/admin/cameras", "/admin/outbox"]),
             ]
             for (n, expectation) in expectations.enumerated() {
                 try await TestAccounts.create("nav\(n)", role: expectation.0, area: SampleAreas.county, in: platform.database)

@@ -31,7 +31,7 @@ struct Views: Sendable {
                 "displayName": staff.displayName, "roleName": staff.isMachine ? "接口令牌" : staff.role.chineseName,
                 "csrf": session.csrfToken,
                 // The navigation offers only what the role may open.
-                "map": staff.may(.viewMap), "baseData": staff.may(.viewBaseData), "imports": staff.may(.importData),
+                "map": staff.may(.viewMap), "baseData": staff.may(.viewBaseData), "imports": staff.may(.importData) && (staff.may(.editBaseData) || staff.may(.editMap)),
                 "accounts": staff.may(.manageAccounts) || staff.may(.grantRoles), "security": staff.may(.grantRoles),
                 "audit": staff.may(.readAuditLog), "ownSignIn": staff.may(.ownSignIn),
                 "caseSettings": staff.may(.configureCases), "desk": !staff.isMachine && staff.may(.acceptCases),

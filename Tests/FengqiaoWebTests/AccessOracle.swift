@@ -149,6 +149,7 @@ enum AccessOracle {
     }()
 
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
+        .merging(mediationEntries) { a, _ in a }
 
     static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.
@@ -305,5 +306,19 @@ enum AccessOracle {
                                                          body: .json(#"{"reason":"矩阵误报"}"#)),
         "POST /alerts/{id}/confirm": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert),
         "POST /alerts/{id}/dismiss": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert, body: .form("reason=矩阵误报")),
+    ]
+
+    /// The mediation registry: whoever sees cases reads it and asks for suggestions; manageMediation keeps it.
+    static let mediationEntries: [String: Entry] = [
+        "GET /api/v1/mediation/organizations": needs(.viewCases),
+        "POST /api/v1/mediation/organizations": needs(.manageMediation, .village, body: .json(
+            #"{"areaCode":"{village}","kind":"villageCommittee","name":"矩阵调委会","phone":"13800001111"}"#)),
+        // Needs an organisation of the world in the path; MediationRoutesTests covers roles and jurisdiction.
+        "POST /api/v1/mediation/organizations/{id}": exempt,
+        "GET /api/v1/mediation/mediators": needs(.viewCases),
+        // Needs an organisation of the world in the body; MediationRoutesTests covers roles and jurisdiction.
+        "POST /api/v1/mediation/mediators": exempt,
+        "POST /api/v1/mediation/mediators/{id}": exempt,
+        "GET /api/v1/mediation/suggestions": needs(.viewCases, .village, query: "specialty=neighbour&area={village}"),
     ]
 }

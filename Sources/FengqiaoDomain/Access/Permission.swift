@@ -29,6 +29,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case handleCases
     /// Run mediations.
     case mediate
+    /// Keep the mediation registry: add and change mediation organisations and mediators (never delete).
+    case manageMediation
     /// Receive petitions (信访接待).
     case receivePetitions
     /// Supervise (督办, 催办) cases.

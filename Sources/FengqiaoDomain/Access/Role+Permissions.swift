@@ -12,7 +12,8 @@ extension Role {
         case .intakeOperator:
             [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData]
         case .dispatcher:
-            [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData, .dispatchCases, .superviseCases]
+            [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData, .dispatchCases, .superviseCases,
+             .manageMediation]
         case .gridWorker:
             [.viewMap, .viewBaseData, .editBaseData, .viewCases, .handleCases]
         case .gridLeader:
@@ -20,7 +21,7 @@ extension Role {
         case .departmentHandler:
             [.viewMap, .viewCases, .handleCases]
         case .mediator:
-            [.viewMap, .viewBaseData, .viewCases, .handleCases, .mediate]
+            [.viewMap, .viewBaseData, .viewCases, .handleCases, .mediate, .manageMediation]
         case .petitionOfficer:
             [.viewMap, .viewBaseData, .revealIdentifiers, .viewSensitiveTags, .viewCases, .acceptCases,
              .receivePetitions]

@@ -35,6 +35,8 @@ public enum AuditActionCatalog {
         ("camera.create", "登记摄像头"), ("camera.update", "修改摄像头"), ("camera_alert_rule.update", "修改视频预警规则"),
         ("camera_alert.receive", "接收视频预警"), ("camera_alert.confirm", "确认视频预警立案"),
         ("camera_alert.dismiss", "排除视频预警"),
+        ("mediation_organization.create", "登记调解组织"), ("mediation_organization.update", "修改调解组织"),
+        ("mediator.create", "登记调解员"), ("mediator.update", "修改调解员"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

@@ -11,5 +11,6 @@ public enum Migrations {
         M008CameraAlerts.migration,
         M009HotlineImport.migration,
         M010CaseIntake.migration,
+        M011MediationRegistry.migration,
     ]
 }

@@ -91,6 +91,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     DeskRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     GridReportRoutes(platform: platform).add(to: &routes)
     HotlineRoutes(platform: platform, views: views).add(to: &routes)
+    MediationRoutes(platform: platform).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -1,0 +1,42 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+
+/// A mediator as the registry lists them: the phone masked only, names in Chinese beside the codes.
+public struct MediatorView: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var organizationId: Int64
+    public var areaCode: String
+    public var name: String
+    public var phone: String?
+    public var specialties: [String]
+    public var specialtyNames: [String]
+    public var languages: [String]
+    public var languageNames: [String]
+    public var availability: String
+    public var active: Bool
+
+    init(_ record: MediatorRecord) {
+        id = record.id ?? 0
+        organizationId = record.organizationId
+        areaCode = record.areaCode
+        name = record.name
+        phone = record.phoneMasked
+        let specialties = Self.specialties(record.specialties)
+        self.specialties = specialties.map(\.rawValue)
+        specialtyNames = specialties.map(\.chineseName)
+        let languages = Self.languages(record.languages)
+        self.languages = languages.map(\.rawValue)
+        languageNames = languages.map(\.chineseName)
+        availability = record.availability
+        active = record.active == 1
+    }
+
+    static func specialties(_ stored: String) -> [MediationSpecialty] {
+        stored.split(separator: ",").compactMap { MediationSpecialty(rawValue: String($0)) }
+    }
+
+    static func languages(_ stored: String) -> [MediationLanguage] {
+        stored.split(separator: ",").compactMap { MediationLanguage(rawValue: String($0)) }
+    }
+}

@@ -320,5 +320,10 @@ enum AccessOracle {
         "POST /api/v1/mediation/mediators": exempt,
         "POST /api/v1/mediation/mediators/{id}": exempt,
         "GET /api/v1/mediation/suggestions": needs(.viewCases, .village, query: "specialty=neighbour&area={village}"),
+        "GET /mediation/organizations": needs(.viewCases),
+        "POST /mediation/organizations": needs(.manageMediation, .village,
+                                               body: .form("areaCode={village}&kind=villageCommittee&name=矩阵调委会")),
+        // Needs an organisation of the world in the path; MediationRoutesTests covers roles and jurisdiction.
+        "POST /mediation/organizations/{id}": exempt,
     ]
 }

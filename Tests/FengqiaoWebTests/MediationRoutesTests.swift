@@ -92,4 +92,60 @@ final class MediationRoutesTests: XCTestCase {
             XCTAssertEqual(bad.status, .unprocessableContent)
         }
     }
+
+    func testTheOrganisationsPage() async throws {
+        try await withTestClient { client, platform in
+            try await CameraFixture.insertTownshipB(into: platform.database)
+            try await TestAccounts.create("keeper", role: .dispatcher, area: SampleAreas.township, in: platform.database)
+            try await TestAccounts.create("away", role: .dispatcher, area: CameraFixture.townshipB, in: platform.database)
+            try await TestAccounts.create("boss", role: .leader, area: SampleAreas.county, in: platform.database)
+            let keeper = try await signIn(client, username: "keeper")
+            let away = try await signIn(client, username: "away")
+            let boss = try await signIn(client, username: "boss")
+
+            let empty = try await client.execute(uri: "/mediation/organizations", method: .get, headers: keeper.headers)
+            XCTAssertEqual(empty.status, .ok)
+            XCTAssertTrue(empty.text.contains(#"name="_csrf" value="\#(keeper.csrf)""#) && empty.text.contains("登记调解组织"))
+            XCTAssertFalse(empty.text.contains("<script>") || empty.text.contains("onclick="))
+
+            let noToken = try await client.execute(
+                uri: "/mediation/organizations", method: .post, headers: keeper.formHeaders(),
+                body: ByteBuffer(string: "areaCode=\(SampleAreas.village)&kind=villageCommittee&name=x"))
+            XCTAssertEqual(noToken.status, .forbidden, "the CSRF token is required")
+
+            let invalid = try await client.execute(
+                uri: "/mediation/organizations", method: .post, headers: keeper.formHeaders(),
+                body: ByteBuffer(string: "_csrf=\(keeper.csrf)&areaCode=\(SampleAreas.village)&kind=court&name=&phone=1"))
+            XCTAssertEqual(invalid.status, .unprocessableContent)
+            XCTAssertTrue(invalid.text.contains("没有这种调解组织类型") && invalid.text.contains("请填写组织名称"), invalid.text)
+
+            let created = try await client.execute(
+                uri: "/mediation/organizations", method: .post, headers: keeper.formHeaders(),
+                body: ByteBuffer(string: "_csrf=\(keeper.csrf)&areaCode=\(SampleAreas.village)&kind=personalStudio&name=%E5%92%8C%E4%BA%8B%E4%BD%AC&phone=13800001111"))
+            XCTAssertEqual(created.status, .seeOther, created.text)
+            let list = try await client.execute(uri: "/mediation/organizations", method: .get, headers: boss.headers)
+            XCTAssertTrue(list.text.contains("和事佬") && list.text.contains("138****1111") && !list.text.contains("13800001111"))
+            XCTAssertFalse(list.text.contains("登记调解组织"), "a leader reads without the forms")
+            let keeperPage = try await client.execute(uri: "/mediation/organizations", method: .get, headers: keeper.headers)
+            let id = try XCTUnwrap(firstMatch(#"action="/mediation/organizations/(\d+)""#, in: keeperPage.text))
+
+            let retired = try await client.execute(
+                uri: "/mediation/organizations/\(id)", method: .post, headers: keeper.formHeaders(),
+                body: ByteBuffer(string: "_csrf=\(keeper.csrf)&areaCode=\(SampleAreas.village)&kind=personalStudio&name=%E5%92%8C%E4%BA%8B%E4%BD%AC"))
+            XCTAssertEqual(retired.status, .seeOther)
+            let after = try await MediationRegistry(platform: platform).organizations(
+                caller: CameraFixture.person(.leader, SampleAreas.county))
+            XCTAssertEqual(after.map(\.active), [false])
+            XCTAssertEqual(after.map(\.phone), ["138****1111"])
+
+            let outside = try await client.execute(
+                uri: "/mediation/organizations/\(id)", method: .post, headers: away.formHeaders(),
+                body: ByteBuffer(string: "_csrf=\(away.csrf)&areaCode=\(CameraFixture.villageB)&kind=arbitration&name=x&active=on"))
+            XCTAssertEqual(outside.status, .notFound)
+            let forbidden = try await client.execute(
+                uri: "/mediation/organizations", method: .post, headers: boss.formHeaders(),
+                body: ByteBuffer(string: "_csrf=\(boss.csrf)&areaCode=\(SampleAreas.village)&kind=arbitration&name=x"))
+            XCTAssertEqual(forbidden.status, .forbidden)
+        }
+    }
 }

@@ -121,6 +121,7 @@ final class AccessMatrixTests: XCTestCase {
         case 404: .hidden
         case 422 where response.text.contains(#"{"code":"unknown","field":"gridCode""#): .hidden
         case 422 where response.text.contains(#"{"code":"unknown","field":"cameraId""#): .hidden
+        case 422 where response.text.contains(#"{"code":"unknown","field":"organizationId""#): .hidden
         case 422 where response.text.contains(#"{"code":"outside_grid","field":"location""#): .hidden
         default: .allowed
         }

@@ -38,6 +38,11 @@ enum AccessOracle {
         case cameraField
         /// A queued camera alert (by its id); the first operator inside confirms it, so later decisions are 409.
         case cameraAlert
+        /// A mediation organisation (by its id in the path, or `{mediationOrganization}` in a body: one outside
+        /// answers the field error `organizationId`/`unknown`).
+        case mediationOrganization
+        /// A mediator (by its id in the path).
+        case mediator
     }
 
     enum Body {
@@ -313,17 +318,18 @@ enum AccessOracle {
         "GET /api/v1/mediation/organizations": needs(.viewCases),
         "POST /api/v1/mediation/organizations": needs(.manageMediation, .village, body: .json(
             #"{"areaCode":"{village}","kind":"villageCommittee","name":"矩阵调委会","phone":"13800001111"}"#)),
-        // Needs an organisation of the world in the path; MediationRoutesTests covers roles and jurisdiction.
-        "POST /api/v1/mediation/organizations/{id}": exempt,
+        "POST /api/v1/mediation/organizations/{id}": needs(.manageMediation, .mediationOrganization, body: .json(
+            #"{"areaCode":"{village}","kind":"villageCommittee","name":"矩阵改名"}"#)),
         "GET /api/v1/mediation/mediators": needs(.viewCases),
-        // Needs an organisation of the world in the body; MediationRoutesTests covers roles and jurisdiction.
-        "POST /api/v1/mediation/mediators": exempt,
-        "POST /api/v1/mediation/mediators/{id}": exempt,
+        "POST /api/v1/mediation/mediators": needs(.manageMediation, .mediationOrganization, body: .json(
+            #"{"organizationId":{mediationOrganization},"name":"矩阵新人","specialties":["邻里"]}"#)),
+        "POST /api/v1/mediation/mediators/{id}": needs(.manageMediation, .mediator, body: .json(
+            #"{"name":"矩阵改名","specialties":["婚姻家庭"]}"#)),
         "GET /api/v1/mediation/suggestions": needs(.viewCases, .village, query: "specialty=neighbour&area={village}"),
         "GET /mediation/organizations": needs(.viewCases),
         "POST /mediation/organizations": needs(.manageMediation, .village,
                                                body: .form("areaCode={village}&kind=villageCommittee&name=矩阵调委会")),
-        // Needs an organisation of the world in the path; MediationRoutesTests covers roles and jurisdiction.
-        "POST /mediation/organizations/{id}": exempt,
+        "POST /mediation/organizations/{id}": needs(.manageMediation, .mediationOrganization,
+                                                    body: .form("areaCode={village}&kind=villageCommittee&name=矩阵改名&active=on")),
     ]
 }

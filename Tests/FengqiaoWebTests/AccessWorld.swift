@@ -37,6 +37,9 @@ struct AccessWorld {
         var cameraAlert: Int64
         /// A 12345 work-order batch imported by this township's desk, with an error report.
         var hotlineBatch: Int64
+        /// A mediation organisation in this village, and a mediator of it.
+        var mediationOrganization: Int64
+        var mediator: Int64
     }
 
     let inside: Objects
@@ -66,6 +69,8 @@ struct AccessWorld {
         case .camera: o.camera
         case .cameraAlert: o.cameraAlert
         case .hotlineBatch: o.hotlineBatch
+        case .mediationOrganization: o.mediationOrganization
+        case .mediator: o.mediator
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -75,6 +80,7 @@ struct AccessWorld {
         }
         func fill(_ text: String) -> String {
             let places = text.replacingOccurrences(of: "{camera}", with: o.cameraCode)
+                .replacingOccurrences(of: "{mediationOrganization}", with: String(o.mediationOrganization))
             return places.replacingOccurrences(of: "{code}", with: areaCode)
                 .replacingOccurrences(of: "{id}", with: String(objectID))
                 .replacingOccurrences(of: "{post}", with: "partTime")
@@ -199,11 +205,17 @@ struct AccessWorld {
                                            jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(township)))), ip: "test")
             let batch = try await HotlineImport(platform: platform).run(
                 data: Data("工单编号,来电时间,诉求内容\r\n,2026-11-20 09:00,矩阵\r\n".utf8), filename: "matrix.csv", caller: desk)
+            let mediation = MediationRegistry(platform: platform)
+            let mediationOrganization = try await mediation.createOrganization(MediationOrganizationSubmission(
+                areaCode: village, kind: "villageCommittee", name: "矩阵调委会\(n)", phone: "1390000000\(n)"), caller: caller(.dispatcher))
+            let mediator = try await mediation.createMediator(MediatorSubmission(
+                organizationId: mediationOrganization.id, name: "矩阵调解员\(n)", specialties: ["邻里"]), caller: caller(.dispatcher))
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
-                           cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0)
+                           cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0,
+                           mediationOrganization: mediationOrganization.id, mediator: mediator.id)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

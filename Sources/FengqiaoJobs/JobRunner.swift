@@ -89,28 +89,25 @@ public struct JobRunner: Service {
     /// Queues this minute's clock scan unless this runner already did (`done`); the de-duplication key
     /// makes every other instance's attempt a no-op. Returns the key queued.
     func scheduleMinuteWork(after done: String?) async throws -> String {
-        let now = platform.clock.now()
-        let key = ClockScan.dedupeKey(for: now)
-        guard key != done else { return key }
-        let kind = platform.database.kind
-        try await platform.database.write { db in
-            try await JobRepository(db, kind: kind).enqueue(
-                kind: ClockScan.kind, payload: "{}", dedupeKey: key, runAt: now, now: now)
-        }
-        return key
+        try await schedulePeriodic(ClockScan.kind, key: ClockScan.dedupeKey(for:), after: done)
     }
 
     /// Queues this slot's notification delivery run (every `NotificationDelivery.interval` seconds)
     /// unless this runner already did (`done`); as with the clock scan, other instances' attempts are
     /// no-ops. Returns the key queued.
     func scheduleDeliveryWork(after done: String?) async throws -> String {
+        try await schedulePeriodic(NotificationDelivery.kind, key: NotificationDelivery.dedupeKey(for:), after: done)
+    }
+
+    /// Queues a payload-less job of `kind` for the current slot (`key(now)`) unless it is `done`.
+    private func schedulePeriodic(_ kind: String, key: (Date) -> String, after done: String?) async throws -> String {
         let now = platform.clock.now()
-        let key = NotificationDelivery.dedupeKey(for: now)
+        let key = key(now)
         guard key != done else { return key }
-        let kind = platform.database.kind
+        let databaseKind = platform.database.kind
         try await platform.database.write { db in
-            try await JobRepository(db, kind: kind).enqueue(
-                kind: NotificationDelivery.kind, payload: "{}", dedupeKey: key, runAt: now, now: now)
+            try await JobRepository(db, kind: databaseKind).enqueue(
+                kind: kind, payload: "{}", dedupeKey: key, runAt: now, now: now)
         }
         return key
     }

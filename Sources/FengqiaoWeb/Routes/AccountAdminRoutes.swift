@@ -37,7 +37,7 @@ struct AccountAdminRoutes {
         }
         routes.post("/admin/accounts/new") { request, context in
             let caller = try context.caller()
-            let form = try await Self.form(request, context)
+            let form = try await request.formFields(context: context)
             do {
                 let id = try await administration.create(
                     .init(username: form["username"] ?? "", displayName: form["displayName"] ?? "",
@@ -85,7 +85,7 @@ struct AccountAdminRoutes {
         routes.post("/admin/accounts/{id}/\(action)") { request, context in
             let caller = try context.caller()
             let id = try Self.id(context)
-            let form = try await Self.form(request, context)
+            let form = try await request.formFields(context: context)
             do {
                 try await body(id, form, caller)
                 return .redirect(to: "/admin/accounts/\(id)?done=\(action)", type: .normal)
@@ -98,11 +98,6 @@ struct AccountAdminRoutes {
                                                context: context)
             }
         }
-    }
-
-    static func form(_ request: Request, _ context: AppRequestContext) async throws -> FormFields {
-        var request = request
-        return FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
     }
 
     static func id(_ context: AppRequestContext) throws -> Int64 {

@@ -76,9 +76,8 @@ struct AreaEditingRoutes {
             return try JSONResponse.encode(["code": code], status: .created)
         }
         routes.post("/areas/{code}/edit") { request, context in
-            var request = request
             let code = try context.parameters.require("code")
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let caller = try context.caller()
             if let boundary = form["boundary"], !boundary.isEmpty {
                 try await editing.redraw(code: code, boundary: boundary, effectiveOn: form["effectiveOn"],

@@ -63,8 +63,7 @@ struct CameraAlertRoutes {
         routes.post("/alerts/{id}/dismiss") { request, context in
             let caller = try context.caller()
             let id = try Self.id(context)
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             do {
                 _ = try await queue.dismiss(id: id, reason: form["reason"], caller: caller)
             } catch DomainError.validation(let errors) where ProblemMiddleware.wantsHTML(request) {

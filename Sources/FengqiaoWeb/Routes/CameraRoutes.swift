@@ -30,7 +30,7 @@ struct CameraRoutes {
         routes.post("/admin/cameras") { request, context in
             let caller = try context.caller()
             try caller.staff.require(.configureCases)
-            let form = try await Self.form(request, context: context)
+            let form = try await request.formFields(context: context)
             let submission = Self.submission(form)
             do {
                 try await registry.register(submission, caller: caller)
@@ -43,7 +43,7 @@ struct CameraRoutes {
             let caller = try context.caller()
             try caller.staff.require(.configureCases)
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(what: "该摄像头") }
-            let form = try await Self.form(request, context: context)
+            let form = try await request.formFields(context: context)
             do {
                 try await registry.update(id: id, Self.submission(form), caller: caller)
             } catch DomainError.validation(let errors) where ProblemMiddleware.wantsHTML(request) {
@@ -61,7 +61,7 @@ struct CameraRoutes {
             let caller = try context.caller()
             try caller.staff.require(.configureCases)
             let type = try context.parameters.require("type")
-            let form = try await Self.form(request, context: context)
+            let form = try await request.formFields(context: context)
             do {
                 try await rules.save(eventType: type, threshold: form["threshold"], urgency: form["urgency"],
                                      windowMinutes: form["windowMinutes"], caller: caller)
@@ -70,11 +70,6 @@ struct CameraRoutes {
             }
             return .redirect(to: "/admin/alert-rules?saved=1", type: .normal)
         }
-    }
-
-    static func form(_ request: Request, context: AppRequestContext) async throws -> FormFields {
-        var request = request
-        return FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
     }
 
     static func submission(_ form: FormFields) -> CameraSubmission {

@@ -52,8 +52,7 @@ struct CaseCategoryRoutes {
         routes.post("/admin/case-categories") { request, context in
             let caller = try context.caller()
             try caller.staff.require(.configureCases)
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             do {
                 try await categories.add(kind: form["kind"] ?? "", name: form["name"] ?? "", by: caller)
             } catch DomainError.validation(let errors) {
@@ -66,8 +65,7 @@ struct CaseCategoryRoutes {
             let caller = try context.caller()
             try caller.staff.require(.configureCases)
             let code = try context.parameters.require("category")
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let change: CaseCategoryChange
             switch form["action"] {
             case "rename": change = CaseCategoryChange(name: form["name"] ?? "")

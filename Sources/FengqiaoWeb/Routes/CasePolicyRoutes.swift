@@ -20,8 +20,7 @@ struct CasePolicyRoutes {
         routes.post("/admin/case-policy") { request, context in
             let caller = try context.caller()
             try caller.staff.require(.configureCases)
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let submission = Self.submission(form)
             do {
                 try await store.save(submission, by: caller)

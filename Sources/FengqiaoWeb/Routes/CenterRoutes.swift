@@ -30,9 +30,8 @@ struct CenterRoutes {
         let administration = CenterAdministration(platform: platform)
         // The forms on an area's page: save the centre, add a department, plan a rotation.
         routes.post("/areas/{code}/center") { request, context in
-            var request = request
             let code = try context.parameters.require("code")
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let caller = try context.caller()
             switch form["action"] {
             case "department":

@@ -47,8 +47,7 @@ struct HotlineRoutes {
         }
         routes.post("/hotline/profiles") { request, context in
             let caller = try context.caller()
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             var names: [HotlineField: String] = [:]
             for field in HotlineField.allCases { names[field] = form["names.\(field.rawValue)"] ?? "" }
             do {
@@ -65,8 +64,7 @@ struct HotlineRoutes {
         }
         routes.post("/hotline/types") { request, context in
             let caller = try context.caller()
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             do {
                 let mapping = try HotlineTypeMapping.parse(lines: form["types"] ?? "", fallback: form["fallback"])
                 try await HotlineSettings(platform: platform).save(mapping, caller: caller)

@@ -20,7 +20,7 @@ struct MediationPageRoutes {
         routes.post("/mediation/organizations") { request, context in
             let caller = try context.caller()
             try caller.staff.require(.manageMediation)
-            let submission = Self.submission(try await CameraRoutes.form(request, context: context))
+            let submission = Self.submission(try await request.formFields(context: context))
             do {
                 try await registry.createOrganization(submission, caller: caller)
             } catch DomainError.validation(let errors) where ProblemMiddleware.wantsHTML(request) {
@@ -32,7 +32,7 @@ struct MediationPageRoutes {
             let caller = try context.caller()
             try caller.staff.require(.manageMediation)
             guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(what: "该调解组织") }
-            var submission = Self.submission(try await CameraRoutes.form(request, context: context))
+            var submission = Self.submission(try await request.formFields(context: context))
             submission.active = submission.active ?? false
             do {
                 try await registry.updateOrganization(id: id, submission, caller: caller)

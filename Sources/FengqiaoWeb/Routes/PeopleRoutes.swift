@@ -46,8 +46,7 @@ struct PeopleRoutes {
             return response
         }
         routes.post("/people") { request, context in
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let submission = ResidentSubmission(
                 name: form["name"], idNumber: form["idNumber"], phone: form["phone"], gridCode: form["gridCode"],
                 address: form["address"], relation: form["relation"],

@@ -17,8 +17,7 @@ struct SecurityPolicyRoutes {
                             saved: request.uri.queryParameters["saved"] != nil, status: .ok, context: context)
         }
         routes.post("/admin/security") { request, context in
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let submission = SecurityPolicySubmission(
                 minimumLength: form["minimumLength"], minimumClasses: form["minimumClasses"],
                 lockoutThreshold: form["lockoutThreshold"], lockoutMinutes: form["lockoutMinutes"],

@@ -20,8 +20,7 @@ struct SessionRoutes {
             return try loginPage(next: request.uri.queryParameters["next"].map(String.init), error: nil, status: .ok)
         }
         routes.post("/login") { request, context in
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let next = form["next"]
             guard let sent = form["_csrf"], let expected = request.cookies[Self.loginCSRFCookie]?.value,
                   SessionMiddleware.constantTimeEqual(sent, expected)

@@ -24,9 +24,8 @@ struct StaffingRoutes {
             return try JSONResponse.encode(StaffingJSON(report))
         }
         routes.post("/areas/{code}/posts") { request, context in
-            var request = request
             let code = try context.parameters.require("code")
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             if form["action"] == "remove" {
                 guard let id = form["accountId"].flatMap(Int64.init) else { throw DomainError.notFound(what: "该岗位人员") }
                 try await administration.remove(try Self.post(form["post"]), gridCode: code, accountID: id, caller: try context.caller())

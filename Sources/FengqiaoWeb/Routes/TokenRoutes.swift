@@ -17,8 +17,7 @@ struct TokenRoutes {
         }
         routes.post("/admin/tokens") { request, context in
             let caller = try context.caller()
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let chosen = ApiScope.allCases.map(\.rawValue).filter { form["scope.\($0)"] != nil }
             let name = form["name"] ?? "", area = form["area"] ?? ""
             let issued: ApiTokens.Issued

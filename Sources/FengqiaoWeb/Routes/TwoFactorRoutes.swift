@@ -22,8 +22,7 @@ struct TwoFactorRoutes {
             return try codePage(pending, next: next, error: nil, status: .ok)
         }
         routes.post("/login/totp") { request, context in
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             guard let pending = context.pendingSignIn, pending.stage == .totp, let token = context.sessionToken else {
                 return .redirect(to: "/login", type: .normal)
             }
@@ -40,8 +39,7 @@ struct TwoFactorRoutes {
                                        code: .ok, context: context)
         }
         routes.post("/account/totp") { request, context in
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let session = try Self.enrolling(context)
             do {
                 let signedIn = try await enrolment.confirm(
@@ -55,8 +53,7 @@ struct TwoFactorRoutes {
             }
         }
         routes.post("/account/totp/disable") { request, context in
-            var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            let form = try await request.formFields(context: context)
             let caller = try context.caller()
             do {
                 try await enrolment.disable(code: form["code"] ?? "", caller: caller)

@@ -38,7 +38,8 @@ struct PlatformStartup {
                     }
                 }
                 return Platform(database: database, cipher: cipher, logger: logger,
-                                uploads: UploadStore(directory: URL(fileURLWithPath: options.uploadDirectory())))
+                                uploads: UploadStore(directory: URL(fileURLWithPath: options.uploadDirectory())),
+                                printer: ChromiumPDFPrinter(executable: CommonOptions.environment["FENGQIAO_CHROMIUM"]))
             } catch {
                 await database.close()
                 throw error

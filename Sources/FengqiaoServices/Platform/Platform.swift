@@ -5,7 +5,7 @@ import Logging
 
 /// What every service needs: the database, the personal-data cipher, the clock, a logger, the
 /// in-memory map, the security policy, the case policy, the holiday calendar, recently seen sessions
-/// and tokens, and the upload store. Built once at start-up and passed down; there are no singletons.
+/// and tokens, the upload store and the document printer. Built once at start-up and passed down; there are no singletons.
 public struct Platform: Sendable {
     public let database: any Database
     public let cipher: PersonalDataCipher
@@ -22,13 +22,16 @@ public struct Platform: Sendable {
     /// Public intake's writes: reports arriving together are filed together, in one transaction and a
     /// few multi-row statements (`ReportIntake.fileBatch`).
     public let intake: BatchWriter<CaseFiling, ReportReceipt>
+    /// Prints documents (协议书, 告知书, 答复意见书) as PDF.
+    public let printer: any PDFPrinter
 
     public init(
         database: any Database, cipher: PersonalDataCipher, clock: any WallClock = SystemClock(), logger: Logger,
         atlas: AreaAtlasCache = AreaAtlasCache(), securityPolicies: PolicyCache<SecurityPolicy> = PolicyCache(),
         holidayCalendars: HolidayCalendarCache = HolidayCalendarCache(), casePolicies: PolicyCache<CasePolicy> = PolicyCache(),
         sessions: RecentlySeen<SeenSession> = RecentlySeen(), apiTokens: RecentlySeen<ApiTokenRecord> = RecentlySeen(),
-        uploads: UploadStore = UploadStore(directory: URL(fileURLWithPath: "data/uploads"))
+        uploads: UploadStore = UploadStore(directory: URL(fileURLWithPath: "data/uploads")),
+        printer: any PDFPrinter = ChromiumPDFPrinter()
     ) {
         self.database = database
         self.cipher = cipher
@@ -41,6 +44,7 @@ public struct Platform: Sendable {
         self.sessions = sessions
         self.apiTokens = apiTokens
         self.uploads = uploads
+        self.printer = printer
         self.intake = BatchWriter(database: database) { try await ReportIntake.fileBatch($0, in: $1) }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes a minimal, valid `.xlsx` for exports of lists: one or more sheets, each with a bold, frozen header
 /// row, column widths fitted to the content (CJK characters count double) and every cell as text.
@@ -46,22 +45,9 @@ public enum XLSXWriter {
 
     private static func zip(_ parts: [(path: String, xml: String)]) throws(SheetError) -> Data {
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for part in parts {
-                let bytes = Data(part.xml.utf8)
-                try archive.addEntry(
-                    with: part.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
-                    provider: { position, size in
-                        let start = Int(position)
-                        return bytes.subdata(in: min(start, bytes.count)..<min(start + size, bytes.count))
-                    })
-            }
-            guard let data = archive.data else { throw SheetError.writeFailed(reason: "压缩失败") }
-            return data
-        } catch let error as SheetError {
-            throw error
+            return try ZipArchiveWriter.archive(parts.map { ($0.path, Data($0.xml.utf8)) })
         } catch {
-            throw .writeFailed(reason: "压缩失败（\(error)）")
+            throw .writeFailed(reason: error.description)
         }
     }
 }

@@ -92,6 +92,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     GridReportRoutes(platform: platform).add(to: &routes)
     HotlineRoutes(platform: platform, views: views).add(to: &routes)
     MediationRoutes(platform: platform).add(to: &routes)
+    MediationCaseRoutes(platform: platform).add(to: &routes)
     MediationPageRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()

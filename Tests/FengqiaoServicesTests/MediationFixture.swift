@@ -57,10 +57,12 @@ struct MediationFixture {
     }
 
     /// A direct opening of a neighbour dispute in the sample grid, with both parties.
-    func directOpening(mediator: Int64? = nil, amountFen: Int64 = 123_456) -> MediationOpeningSubmission {
+    func directOpening(mediator: Int64? = nil, organization: Int64? = nil, amountFen: Int64 = 123_456)
+        -> MediationOpeningSubmission
+    {
         MediationOpeningSubmission(
             specialty: "邻里", facts: "楼上漏水导致楼下房屋受损,双方就赔偿金额协商未果", amountFen: amountFen,
-            areaCode: SampleAreas.grid, organizationId: villageCommittee.id, mediatorId: mediator,
+            areaCode: SampleAreas.grid, organizationId: organization ?? villageCommittee.id, mediatorId: mediator,
             parties: [MediationPartySubmission(side: "申请人", name: "李明", phone: "13812345678"),
                       MediationPartySubmission(side: "respondent", kind: "person", name: "赵刚", phone: "13987654321")])
     }

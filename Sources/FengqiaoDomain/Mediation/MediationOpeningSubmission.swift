@@ -78,7 +78,7 @@ public struct MediationOpeningSubmission: Sendable, Codable, Equatable {
             errors.append(.required("organizationId", label: "调解组织"))
         }
         var parties: [MediationParty] = []
-        let submitted = (self.parties ?? []).filter { !$0.isBlank }
+        let submitted = self.parties ?? []
         if submitted.count > Self.partyLimit {
             errors.append(FieldError(field: "parties", code: "too_many", message: "当事人最多\(Self.partyLimit)个"))
         }

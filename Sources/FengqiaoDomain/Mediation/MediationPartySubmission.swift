@@ -45,6 +45,6 @@ public struct MediationPartySubmission: Sendable, Codable, Equatable {
         return MediationParty(side: side, kind: kind, name: name, phone: phone)
     }
 
-    /// Whether nothing was filled in (a blank row of a form).
-    var isBlank: Bool { [name, phone].allSatisfy { InputRules.text($0) == nil } }
+    /// Whether no name and no phone were filled in (a blank row of a form, whose side is preset).
+    public var isBlank: Bool { [name, phone].allSatisfy { InputRules.text($0) == nil } }
 }

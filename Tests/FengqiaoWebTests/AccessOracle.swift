@@ -43,6 +43,8 @@ enum AccessOracle {
         case mediationOrganization
         /// A mediator (by its id in the path).
         case mediator
+        /// A mediation case (by its number in the path; `{id}` is its referral, `{session}` its planned session).
+        case mediationCase
     }
 
     enum Body {
@@ -326,6 +328,45 @@ enum AccessOracle {
         "POST /api/v1/mediation/mediators/{id}": needs(.manageMediation, .mediator, body: .json(
             #"{"name":"矩阵改名","specialties":["婚姻家庭"]}"#)),
         "GET /api/v1/mediation/suggestions": needs(.viewCases, .village, query: "specialty=neighbour&area={village}"),
+        // Mediation cases: whoever sees cases reads; manageMediation opens and assigns; mediate holds sessions
+        // and refers; either withdraws. The world's case is rejected, so 转调解 from it is a 409.
+        "GET /api/v1/mediation/cases": needs(.viewCases),
+        "POST /api/v1/mediation/cases": needs(.manageMediation, .mediationOrganization, body: .json(
+            #"{"specialty":"neighbour","facts":"矩阵直接受理的纠纷","areaCode":"{village}","organizationId":{mediationOrganization},"parties":[{"side":"applicant","name":"甲"},{"side":"respondent","name":"乙"}]}"#)),
+        "POST /api/v1/cases/{number}/mediation": needs(.manageMediation, .caseFile, body: .json(
+            #"{"specialty":"neighbour","organizationId":{mediationOrganization}}"#)),
+        "GET /api/v1/cases/{number}/mediations": needs(.viewCases, .caseFile),
+        "GET /api/v1/mediation/cases/{number}": needs(.viewCases, .mediationCase),
+        "GET /api/v1/mediation/cases/{number}/suggestions": needs(.viewCases, .mediationCase),
+        "POST /api/v1/mediation/cases/{number}/mediator": needs(.manageMediation, .mediationCase, body: .json(#"{"mediatorId":{mediator}}"#)),
+        "POST /api/v1/mediation/cases/{number}/withdraw": Entry(rule: .needsAny([.mediate, .manageMediation]),
+            object: .mediationCase, body: .json(#"{"reason":"矩阵撤回"}"#)),
+        "POST /api/v1/mediation/cases/{number}/sessions": needs(.mediate, .mediationCase, body: .json(
+            #"{"at":"2026-12-02T09:00","place":"调解室","attendees":"双方"}"#)),
+        "POST /api/v1/mediation/cases/{number}/sessions/{session}/outcome": needs(.mediate, .mediationCase, body: .json(
+            #"{"outcome":"failed","notes":"未达成一致"}"#)),
+        "POST /api/v1/mediation/cases/{number}/referrals": needs(.mediate, .mediationCase, body: .json(
+            #"{"kind":"police","counterpart":"派出所"}"#)),
+        "POST /api/v1/mediation/cases/{number}/referrals/{id}": needs(.mediate, .mediationCase, body: .json(#"{"action":"accept"}"#)),
+        "GET /mediation": needs(.viewCases),
+        "GET /mediation/new": needs(.manageMediation),
+        "POST /mediation/new": needs(.manageMediation, .mediationOrganization, body: .form(
+            "specialty=neighbour&facts=矩阵直接受理的纠纷&areaCode={village}&organizationId={mediationOrganization}&party0Side=applicant&party0Name=甲&party1Side=respondent&party1Name=乙")),
+        "GET /mediation/cases/{number}": needs(.viewCases, .mediationCase),
+        "POST /mediation/cases/{number}/mediator": needs(.manageMediation, .mediationCase, body: .form("mediatorId={mediator}")),
+        "POST /mediation/cases/{number}/withdraw": Entry(rule: .needsAny([.mediate, .manageMediation]),
+            object: .mediationCase, body: .form("reason=矩阵撤回")),
+        "POST /mediation/cases/{number}/sessions": needs(.mediate, .mediationCase, body: .form(
+            "at=2026-12-02T09:00&place=调解室&attendees=双方")),
+        "POST /mediation/cases/{number}/sessions/{session}/outcome": needs(.mediate, .mediationCase, body: .form(
+            "outcome=failed&notes=未达成一致")),
+        "POST /mediation/cases/{number}/referrals": needs(.mediate, .mediationCase, body: .form("kind=police&counterpart=派出所")),
+        "POST /mediation/cases/{number}/referrals/{id}": needs(.mediate, .mediationCase, body: .form("action=accept")),
+        "GET /mediation/mediators": needs(.viewCases),
+        "POST /mediation/mediators": needs(.manageMediation, .mediationOrganization, body: .form(
+            "organizationId={mediationOrganization}&name=矩阵新人&specialty_neighbour=on")),
+        "POST /mediation/mediators/{id}": needs(.manageMediation, .mediator, body: .form(
+            "organizationId={mediationOrganization}&name=矩阵调解员&specialty_neighbour=on&availability=available")),
         "GET /mediation/organizations": needs(.viewCases),
         "POST /mediation/organizations": needs(.manageMediation, .village,
                                                body: .form("areaCode={village}&kind=villageCommittee&name=矩阵调委会")),

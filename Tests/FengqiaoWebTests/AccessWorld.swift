@@ -40,6 +40,10 @@ struct AccessWorld {
         /// A mediation organisation in this village, and a mediator of it.
         var mediationOrganization: Int64
         var mediator: Int64
+        /// A mediation case opened directly in this grid (with its own case), with a planned session and
+        /// a referral out.
+        var mediationCase: String
+        var mediationReferral: Int64
     }
 
     let inside: Objects
@@ -71,6 +75,7 @@ struct AccessWorld {
         case .hotlineBatch: o.hotlineBatch
         case .mediationOrganization: o.mediationOrganization
         case .mediator: o.mediator
+        case .mediationCase: o.mediationReferral
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -78,15 +83,18 @@ struct AccessWorld {
         case .grid, .gridPost, .gridField: o.grid
         default: o.village
         }
+        let number = entry.object == .mediationCase ? o.mediationCase : o.caseNumber
         func fill(_ text: String) -> String {
             let places = text.replacingOccurrences(of: "{camera}", with: o.cameraCode)
+                .replacingOccurrences(of: "{session}", with: "1")
+                .replacingOccurrences(of: "{mediator}", with: String(o.mediator))
                 .replacingOccurrences(of: "{mediationOrganization}", with: String(o.mediationOrganization))
             return places.replacingOccurrences(of: "{code}", with: areaCode)
                 .replacingOccurrences(of: "{id}", with: String(objectID))
                 .replacingOccurrences(of: "{post}", with: "partTime")
                 .replacingOccurrences(of: "{accountId}", with: String(o.postHolders[Self.postHolder(role)] ?? 0))
                 .replacingOccurrences(of: "{trackingCode}", with: trackingCode)
-                .replacingOccurrences(of: "{number}", with: o.caseNumber)
+                .replacingOccurrences(of: "{number}", with: number)
                 .replacingOccurrences(of: "{list}", with: "people.xlsx")
                 .replacingOccurrences(of: "{category}", with: "dispute.neighbour")
                 .replacingOccurrences(of: "{year}", with: "2026")
@@ -210,12 +218,22 @@ struct AccessWorld {
                 areaCode: village, kind: "villageCommittee", name: "矩阵调委会\(n)", phone: "1390000000\(n)"), caller: caller(.dispatcher))
             let mediator = try await mediation.createMediator(MediatorSubmission(
                 organizationId: mediationOrganization.id, name: "矩阵调解员\(n)", specialties: ["邻里"]), caller: caller(.dispatcher))
+            let mediations = MediationCases(platform: platform)
+            let mediationCase = try await mediations.open(MediationOpeningSubmission(
+                specialty: "邻里", facts: "矩阵调解纠纷事实", areaCode: grid, organizationId: mediationOrganization.id,
+                parties: [.init(side: "applicant", name: "甲\(n)"), .init(side: "respondent", name: "乙\(n)")]),
+                caller: caller(.dispatcher))
+            _ = try await mediations.addSession(number: mediationCase.number, MediationSessionSubmission(
+                at: "2026-12-01T09:00", place: "调解室", attendees: "双方"), caller: caller(.mediator))
+            let referred = try await mediations.refer(number: mediationCase.number, MediationReferralSubmission(
+                kind: "court", counterpart: "九原区人民法院"), caller: caller(.mediator))
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
                            cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0,
-                           mediationOrganization: mediationOrganization.id, mediator: mediator.id)
+                           mediationOrganization: mediationOrganization.id, mediator: mediator.id,
+                           mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -49,6 +49,9 @@ final class HomePageTests: XCTestCase {
                  ["/people", "/audit", "/admin/security", "/desk", "/hotline"]),
                 // The desk imports 12345 work orders but no base data: no link to the base-data imports.
                 (.intakeOperator, ["/desk", "/hotline", "/alerts", "/inbox"], ["/imports", "/admin/cameras", "/admin/outbox"]),
+                // Mediation: who mediates (viewCases + mediate) or keeps the registry (manageMediation).
+                (.mediator, ["/mediation"], ["/desk"]), (.gridLeader, ["/mediation"], []),
+                (.dispatcher, ["/mediation"], []), (.gridWorker, [], ["/mediation"]),
             ]
             for (n, expectation) in expectations.enumerated() {
                 try await TestAccounts.create("nav\(n)", role: expectation.0, area: SampleAreas.county, in: platform.database)

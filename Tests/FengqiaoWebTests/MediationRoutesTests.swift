@@ -84,7 +84,7 @@ final class MediationRoutesTests: XCTestCase {
             let some = try await client.execute(
                 uri: "/api/v1/mediation/suggestions?specialty=neighbour&area=\(SampleAreas.grid)&language=mongolian",
                 method: .get, headers: Self.json(boss))
-            XCTAssertTrue(some.text.contains("巴特尔") && some.text.contains(#""loadKnown":false"#), some.text)
+            XCTAssertTrue(some.text.contains("巴特尔") && some.text.contains(#""loadKnown":true"#), some.text)
             let outside = try await client.execute(
                 uri: "/api/v1/mediation/suggestions?specialty=neighbour&area=\(SampleAreas.village)", method: .get, headers: Self.json(away))
             XCTAssertEqual(outside.status, .notFound)

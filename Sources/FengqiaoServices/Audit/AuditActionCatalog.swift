@@ -37,6 +37,11 @@ public enum AuditActionCatalog {
         ("camera_alert.dismiss", "排除视频预警"),
         ("mediation_organization.create", "登记调解组织"), ("mediation_organization.update", "修改调解组织"),
         ("mediator.create", "登记调解员"), ("mediator.update", "修改调解员"),
+        ("mediation_case.open", "受理调解案件"), ("mediation_case.assign", "指派调解员"),
+        ("mediation_case.withdraw", "撤回调解"), ("mediation_session.record", "记录调解会"),
+        ("mediation_session.plan", "预约调解会"), ("mediation_referral.send", "六调联动转出"),
+        ("mediation_referral.receive", "六调联动转入"), ("mediation_referral.accept", "联动受理"),
+        ("mediation_referral.reply", "联动回复"), ("mediation_referral.decline", "联动不予受理"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

@@ -66,6 +66,9 @@ extension CaseEngine {
         var reportedAt: Date
         var peopleInvolved: Int
         var amountInvolved: Int64
+        /// Where to file the case when the caller already placed it (a mediation opened for an area);
+        /// nil: placed from the report's grid, location or address. It must lie in the jurisdiction.
+        var filedAt: (areaCode: String, gridCode: String?)? = nil
     }
 
     /// What inserting needs besides the opening, read before the transaction.
@@ -118,7 +121,8 @@ extension CaseEngine {
         var random = SystemRandomNumberGenerator()
         let tracking = TrackingCode(randomBytes: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) })
         let engine = CaseEngineRepository(db)
-        let (areaCode, gridCode) = try Self.filing(validated, staff: staff, atlas: setting.atlas)
+        let (areaCode, gridCode) = try checked.filedAt ?? Self.filing(validated, staff: staff, atlas: setting.atlas)
+        guard staff.jurisdiction.contains(gridCode ?? areaCode) else { throw Self.outsidePlace(validated) }
         guard let area = AreaCode(areaCode) else { throw Self.outsidePlace(validated) }
         let cases = CaseRepository(db)
         let number = try await cases.reserveNumber(areaCode: areaCode, at: now)

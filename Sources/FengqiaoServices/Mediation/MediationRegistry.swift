@@ -108,9 +108,11 @@ public struct MediationRegistry: Sendable {
         let staff = caller.staff
         try staff.require(.viewCases)
         return try await platform.database.read { db in
-            try await MediationRepository(db).mediators(areaFrom: staff.jurisdiction.prefix,
-                                                        below: staff.jurisdiction.upperBound, limit: Self.listLimit)
-        }.map(MediatorView.init)
+            let records = try await MediationRepository(db).mediators(
+                areaFrom: staff.jurisdiction.prefix, below: staff.jurisdiction.upperBound, limit: Self.listLimit)
+            let counts = try await MediationCaseRepository(db).mediatorStateCounts()
+            return records.map { MediatorView($0, counts: counts[$0.id ?? 0] ?? [:]) }
+        }
     }
 
     /// Adds a mediator to an organisation inside the jurisdiction (one outside, or none, is the field
@@ -152,6 +154,10 @@ public struct MediationRegistry: Sendable {
         guard let existing, staff.jurisdiction.contains(existing.areaCode) else { throw DomainError.notFound(what: "该调解员") }
         var submission = submission
         if submission.organizationId == nil { submission.organizationId = existing.organizationId }
+        // What the change leaves out stays as it was (a form that does not show every language must not
+        // drop the others).
+        if submission.languages == nil { submission.languages = existing.languages.split(separator: ",").map(String.init) }
+        if submission.availability == nil { submission.availability = existing.availability }
         let (mediator, organization) = try await validate(submission, staff: staff)
         let sealed = try mediator.phone.map { try platform.cipher.seal($0.rawValue) }
         let now = platform.clock.now().millisecondsSince1970
@@ -175,22 +181,23 @@ public struct MediationRegistry: Sendable {
             after.languages = mediator.languages.map(\.rawValue).joined(separator: ",")
             after.availability = mediator.availability.rawValue
             after.active = mediator.active ? 1 : 0
-            guard after != before else { return MediatorView(before) }
+            let counts = try await MediationCaseRepository(db).mediatorStateCounts()[id] ?? [:]
+            guard after != before else { return MediatorView(before, counts: counts) }
             after.updatedAt = now
             try await repository.update(after)
             try await AuditTrail.append(
                 AuditEntry(caller, action: "mediator.update", objectType: "mediator", objectID: String(id),
                            summary: AuditEntry.summary(["before": Self.fields(before), "after": Self.fields(after)])),
                 at: now, in: db, kind: kind)
-            return MediatorView(after)
+            return MediatorView(after, counts: counts)
         }
     }
 
     // MARK: Suggestions
 
     /// Active, available mediators in the jurisdiction ranked for a dispute of `specialty` in `area`
-    /// (see `MediatorRanking`). Mediators are not yet linked to accounts, so every load is 0 (`loadKnown`
-    /// false). An area outside the jurisdiction is "not found".
+    /// (see `MediatorRanking`): specialty, then closeness, then load (their open mediations). An area
+    /// outside the jurisdiction is "not found".
     public func suggestions(specialty: String?, area: String?, language: String?, caller: Caller, limit: Int = 10)
         async throws -> [MediatorSuggestion]
     {
@@ -202,11 +209,7 @@ public struct MediationRegistry: Sendable {
             errors.append(specialty?.isEmpty ?? true ? .required("specialty", label: "调解专长")
                 : FieldError(field: "specialty", code: "unknown", message: "没有这种调解专长"))
         }
-        var parsedLanguage: MediationLanguage?
-        if let language, !language.isEmpty {
-            parsedLanguage = MediationLanguage(named: language)
-            if parsedLanguage == nil { errors.append(FieldError(field: "language", code: "unknown", message: "没有这种语言")) }
-        }
+        let parsedLanguage = try Self.language(language, errors: &errors)
         let areaCode = area.flatMap { AreaCode($0.trimmingCharacters(in: .whitespaces)) }
         if areaCode == nil { errors.append(area?.isEmpty ?? true ? .required("area", label: "纠纷所在区域") : .invalid("area", label: "区域编码")) }
         guard errors.isEmpty, let parsedSpecialty, let areaCode else { throw DomainError.validation(errors) }
@@ -214,25 +217,45 @@ public struct MediationRegistry: Sendable {
         guard atlas.node(areaCode.rawValue) != nil, staff.jurisdiction.contains(areaCode) else {
             throw DomainError.notFound(what: "该区域")
         }
-        let records = try await platform.database.read { db in
-            try await MediationRepository(db).mediators(areaFrom: staff.jurisdiction.prefix,
-                                                        below: staff.jurisdiction.upperBound, limit: Self.listLimit)
+        return try await platform.database.read { db in
+            try await Self.ranked(specialty: parsedSpecialty, area: areaCode.rawValue, language: parsedLanguage,
+                                  staff: staff, limit: limit, in: db)
         }
-        let byID = Dictionary(records.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A language asked for (nil when none), or the field error `language`.
+    static func language(_ text: String?, errors: inout [FieldError]) throws -> MediationLanguage? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let parsed = MediationLanguage(named: text) else {
+            errors.append(FieldError(field: "language", code: "unknown", message: "没有这种语言"))
+            return nil
+        }
+        return parsed
+    }
+
+    /// The ranking of the mediators in `staff`'s jurisdiction, read in `db`, with their loads and records.
+    static func ranked(specialty: MediationSpecialty, area: String, language: MediationLanguage?, staff: Staff,
+                       limit: Int, in db: any SQLDatabase) async throws -> [MediatorSuggestion] {
+        let records = try await MediationRepository(db).mediators(
+            areaFrom: staff.jurisdiction.prefix, below: staff.jurisdiction.upperBound, limit: listLimit)
+        let counts = try await MediationCaseRepository(db).mediatorStateCounts()
+        let views = Dictionary(records.compactMap { r in r.id.map { ($0, MediatorView(r, counts: counts[$0] ?? [:])) } },
+                               uniquingKeysWith: { a, _ in a })
         let candidates = records.compactMap { record -> MediatorCandidate? in
-            guard let id = record.id else { return nil }
+            guard let id = record.id, let view = views[id] else { return nil }
             return MediatorCandidate(
                 id: id, areaCode: record.areaCode, specialties: MediatorView.specialties(record.specialties),
                 languages: MediatorView.languages(record.languages),
-                availability: MediatorAvailability(rawValue: record.availability) ?? .busy, active: record.active == 1, load: 0)
+                availability: MediatorAvailability(rawValue: record.availability) ?? .busy, active: record.active == 1,
+                load: view.load)
         }
-        return MediatorRanking.rank(candidates, specialty: parsedSpecialty, area: areaCode.rawValue, language: parsedLanguage)
+        return MediatorRanking.rank(candidates, specialty: specialty, area: area, language: language)
             .prefix(max(1, min(limit, 50)))
             .compactMap { ranked in
-                byID[ranked.candidate.id].map {
-                    MediatorSuggestion(mediator: MediatorView($0), specialtyMatch: ranked.specialtyMatch,
+                views[ranked.candidate.id].map {
+                    MediatorSuggestion(mediator: $0, specialtyMatch: ranked.specialtyMatch,
                                        closeness: "\(ranked.closeness)", closenessName: ranked.closeness.chineseName,
-                                       load: ranked.candidate.load, loadKnown: false)
+                                       load: ranked.candidate.load, loadKnown: true)
                 }
             }
     }

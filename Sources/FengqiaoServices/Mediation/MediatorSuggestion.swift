@@ -1,8 +1,8 @@
 import FengqiaoDomain
 import Foundation
 
-/// One suggested mediator with why they rank where they do. `loadKnown` is false while mediators are
-/// not linked to accounts: the load is then 0 for everyone and does not decide the order.
+/// One suggested mediator with why they rank where they do. `load` counts their open mediations;
+/// `loadKnown` is always true now (kept for clients of the first version, where it was false).
 public struct MediatorSuggestion: Sendable, Codable, Equatable {
     public var mediator: MediatorView
     public var specialtyMatch: Bool

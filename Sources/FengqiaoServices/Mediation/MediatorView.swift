@@ -14,9 +14,15 @@ public struct MediatorView: Sendable, Codable, Equatable {
     public var languages: [String]
     public var languageNames: [String]
     public var availability: String
+    public var availabilityName: String
     public var active: Bool
+    /// Open mediations assigned to them now (待调解, 调解中).
+    public var load: Int
+    /// Track record: mediations that ended in success, and all that ended with an outcome.
+    public var succeeded: Int
+    public var concluded: Int
 
-    init(_ record: MediatorRecord) {
+    init(_ record: MediatorRecord, counts: [String: Int] = [:]) {
         id = record.id ?? 0
         organizationId = record.organizationId
         areaCode = record.areaCode
@@ -29,7 +35,11 @@ public struct MediatorView: Sendable, Codable, Equatable {
         self.languages = languages.map(\.rawValue)
         languageNames = languages.map(\.chineseName)
         availability = record.availability
+        availabilityName = MediatorAvailability(rawValue: record.availability)?.chineseName ?? record.availability
         active = record.active == 1
+        load = MediationCaseState.openStates.reduce(0) { $0 + (counts[$1.rawValue] ?? 0) }
+        succeeded = counts[MediationCaseState.succeeded.rawValue] ?? 0
+        concluded = MediationCaseState.concludedStates.reduce(0) { $0 + (counts[$1.rawValue] ?? 0) }
     }
 
     static func specialties(_ stored: String) -> [MediationSpecialty] {

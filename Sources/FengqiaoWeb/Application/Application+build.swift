@@ -92,7 +92,10 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     GridReportRoutes(platform: platform).add(to: &routes)
     HotlineRoutes(platform: platform, views: views).add(to: &routes)
     MediationRoutes(platform: platform).add(to: &routes)
+    MediationCaseRoutes(platform: platform).add(to: &routes)
     MediationPageRoutes(platform: platform, views: views).add(to: &routes)
+    MediationCasePageRoutes(platform: platform, views: views).add(to: &routes)
+    MediatorPageRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -12,7 +12,7 @@ struct MediationRoutes {
     struct MediatorList: Encodable { var mediators: [MediatorView] }
     struct SuggestionList: Encodable {
         var suggestions: [MediatorSuggestion]
-        /// Why every load is 0: mediators are not linked to accounts yet.
+        /// What the load counts.
         var loadNote: String
     }
 
@@ -56,7 +56,7 @@ struct MediationRoutes {
                 specialty: query["specialty"].map(String.init), area: query["area"].map(String.init),
                 language: query["language"].map(String.init), caller: try context.caller())
             return try JSONResponse.encode(SuggestionList(
-                suggestions: suggestions, loadNote: "调解员尚未与账号关联,在办案件数暂按0计,不参与排序"))
+                suggestions: suggestions, loadNote: "在办案件数为调解员名下待调解、调解中的调解案件数"))
         }
     }
 }

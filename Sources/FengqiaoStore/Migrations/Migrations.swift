@@ -12,5 +12,6 @@ public enum Migrations {
         M009HotlineImport.migration,
         M010CaseIntake.migration,
         M011MediationRegistry.migration,
+        M013Petitions.migration,
     ]
 }

@@ -93,6 +93,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     HotlineRoutes(platform: platform, views: views).add(to: &routes)
     MediationRoutes(platform: platform).add(to: &routes)
     MediationPageRoutes(platform: platform, views: views).add(to: &routes)
+    PetitionRoutes(platform: platform, views: views).add(to: &routes)
+    PetitionAPIRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

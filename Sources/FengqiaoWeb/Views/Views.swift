@@ -39,6 +39,7 @@ struct Views: Sendable {
                 "outbox": staff.may(.manageNotifications),
                 "cameraAlerts": !staff.isMachine && staff.may(.acceptCases),
                 "hotline": staff.may(.importData) && staff.may(.acceptCases),
+                "petitions": !staff.isMachine && staff.may(.receivePetitions),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

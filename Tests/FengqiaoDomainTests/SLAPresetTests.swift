@@ -21,16 +21,18 @@ final class SLAPresetTests: XCTestCase {
         }
     }
 
-    /// 信访: 15 days to decide on acceptance, 60 to handle, extensions up to 30, in calendar days.
+    /// 信访: 15 days to decide on acceptance, 60 to handle, extensions up to 30, in working days (issue 8).
     func testPetitionLimits() {
         for urgency in Urgency.allCases {
             let preset = SLAPreset.for(category: .petition, urgency: urgency)
-            XCTAssertEqual(preset.limit(for: .acceptance), .calendarDays(15))
-            XCTAssertEqual(preset.limit(for: .handling), .calendarDays(60))
-            XCTAssertEqual(preset.maximumExtension, .calendarDays(30))
+            XCTAssertEqual(preset.limit(for: .acceptance), .workingDays(15))
+            XCTAssertEqual(preset.limit(for: .handling), .workingDays(60))
+            XCTAssertEqual(preset.maximumExtension, .workingDays(30))
             XCTAssertEqual(
                 preset.limit(for: .signFor), SLAPreset.for(kind: .signFor, category: .hotline, urgency: urgency))
             XCTAssertTrue(preset.basis.contains("《信访工作条例》"))
+            XCTAssertTrue(preset.basis.contains("按工作日计算"), preset.basis)
+            XCTAssertFalse(preset.basis.contains("自然日"), preset.basis)
         }
     }
 
@@ -51,7 +53,7 @@ final class SLAPresetTests: XCTestCase {
         let json = String(
             decoding: try JSONEncoder().encode(SLAPreset.for(category: .petition, urgency: .normal)), as: UTF8.self)
         XCTAssertTrue(json.contains(#""handling":{"#), json)
-        XCTAssertTrue(json.contains(#""unit":"calendarDays""#), json)
+        XCTAssertTrue(json.contains(#""unit":"workingDays""#), json)
     }
 
     func testValidationOfAnEditedPreset() {

@@ -180,32 +180,34 @@ final class StageClockTests: XCTestCase {
         }
     }
 
-    /// 信访: 60 days + at most 30. 90 days from 2026-03-02 is Sunday 05-31 → Monday 06-01, so 06-02 00:00.
+    /// 信访: 60 working days + at most 30. From Monday 2026-03-02 the 60th working day (清明 04-04…06 and 劳动节
+    /// 05-01…05 off, Saturday 05-09 worked) is Thursday 05-28, the 90th (端午 06-19…21 off) Friday 07-10.
     func testExtensionsAddUpToTheMaximum() throws {
         let preset = SLAPreset.for(category: .petition, urgency: .normal)
         var clock = StageClock(
             kind: .handling, limit: try XCTUnwrap(preset.limit(for: .handling)),
             startedAt: F.beijing("2026-03-02 09:00"))
-        XCTAssertThrowsError(try clock.grantExtension(.calendarDays(31), maximum: preset.maximumExtension)) { error in
+        XCTAssertEqual(clock.deadline(at: F.beijing("2026-03-02 09:00"), calendar: calendar), F.beijing("2026-05-28 17:30"))
+        XCTAssertThrowsError(try clock.grantExtension(.workingDays(31), maximum: preset.maximumExtension)) { error in
             XCTAssertEqual(
                 error as? DomainError,
-                .validation([FieldError(field: "extension", code: "exceeds_maximum", message: "延期合计不能超过30日")]))
+                .validation([FieldError(field: "extension", code: "exceeds_maximum", message: "延期合计不能超过30个工作日")]))
         }
-        XCTAssertThrowsError(try clock.grantExtension(.workingDays(5), maximum: preset.maximumExtension)) { error in
+        XCTAssertThrowsError(try clock.grantExtension(.calendarDays(5), maximum: preset.maximumExtension)) { error in
             guard case .validation(let errors) = error as? DomainError else { return XCTFail("\(error)") }
             XCTAssertEqual(errors.map(\.code), ["unit_mismatch"])
         }
-        XCTAssertThrowsError(try clock.grantExtension(.calendarDays(0), maximum: preset.maximumExtension)) { error in
+        XCTAssertThrowsError(try clock.grantExtension(.workingDays(0), maximum: preset.maximumExtension)) { error in
             guard case .validation(let errors) = error as? DomainError else { return XCTFail("\(error)") }
             XCTAssertEqual(errors.map(\.code), ["out_of_range"])
         }
-        try clock.grantExtension(.calendarDays(10), maximum: preset.maximumExtension)
-        try clock.grantExtension(.calendarDays(20), maximum: preset.maximumExtension)
-        XCTAssertEqual(clock.effectiveLimit, .calendarDays(90))
+        try clock.grantExtension(.workingDays(10), maximum: preset.maximumExtension)
+        try clock.grantExtension(.workingDays(20), maximum: preset.maximumExtension)
+        XCTAssertEqual(clock.effectiveLimit, .workingDays(90))
         XCTAssertEqual(
-            clock.deadline(at: F.beijing("2026-05-10 00:00"), calendar: calendar), F.beijing("2026-06-02 00:00"))
-        XCTAssertThrowsError(try clock.grantExtension(.calendarDays(1), maximum: preset.maximumExtension))
-        XCTAssertEqual(clock.extensionGranted, .calendarDays(30))
+            clock.deadline(at: F.beijing("2026-05-10 00:00"), calendar: calendar), F.beijing("2026-07-10 17:30"))
+        XCTAssertThrowsError(try clock.grantExtension(.workingDays(1), maximum: preset.maximumExtension))
+        XCTAssertEqual(clock.extensionGranted, .workingDays(30))
     }
 
     func testLeadAndAssistingClocksAreSeparateValues() throws {

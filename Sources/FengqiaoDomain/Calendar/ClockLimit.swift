@@ -5,7 +5,7 @@ import Foundation
 /// - `workingDays(n)`: until the close of business (end of the last working period) of the n-th
 ///   working day after the start's day; the start's own day never counts, whatever the hour.
 /// - `workingHours(n)`: n hours counted only inside working periods of working days.
-/// - `calendarDays(n)`: statutory periods written in days (信访, 人民调解), counted as the Civil Code
+/// - `calendarDays(n)`: statutory periods written in days (人民调解), counted as the Civil Code
 ///   counts periods: the start's day is not counted (民法典第二百零一条), the period ends at 24:00 of
 ///   the n-th day, and when that day is a weekend or holiday it ends at 24:00 of the next working day (第二百零三条).
 /// - `minutes(n)`: n minutes of wall-clock time, nights and holidays included (a summoned department's

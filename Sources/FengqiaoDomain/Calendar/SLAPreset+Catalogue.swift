@@ -33,16 +33,16 @@ extension SLAPreset {
             basis: "参照12345政务服务便民热线通行做法设定的默认时限,各中心可调整")
     }
 
-    /// 信访: 15 days to decide on acceptance, 60 to handle, at most 30 more; other stages as hotline.
+    /// 信访: 15 working days to decide on acceptance, 60 to handle, at most 30 more; other stages as hotline.
     static func petition(_ urgency: Urgency) -> SLAPreset {
         var limits = hotline(urgency).limits
-        limits[.acceptance] = .calendarDays(15)
-        limits[.handling] = .calendarDays(60)
+        limits[.acceptance] = .workingDays(15)
+        limits[.handling] = .workingDays(60)
         return SLAPreset(
             category: .petition, urgency: urgency, name: "信访事项·\(urgency.chineseName)", limits: limits,
-            maximumExtension: .calendarDays(30),
+            maximumExtension: .workingDays(30),
             basis: "《信访工作条例》:收到之日起15日内决定是否受理并告知;受理之日起60日内办结,"
-                + "经批准可延长,延长不超过30日。按自然日计算;其余环节采用热线默认时限")
+                + "经批准可延长,延长不超过30日。按工作日计算(法定节假日不计,调休上班日计入);其余环节采用热线默认时限")
     }
 
     /// 人民调解: 30 days to mediate; other stages as hotline.

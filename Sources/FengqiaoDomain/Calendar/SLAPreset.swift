@@ -7,10 +7,10 @@ import Foundation
 ///   hour and handle within 1 working day; 紧急 2 hours / 3 working days; 一般 4 hours / 15 working
 ///   days). Each centre sets its own; these values are configuration.
 /// - 信访: 15 days to decide whether to accept and tell the petitioner, 60 days to handle, at most 30
-///   more days by extension. 《信访工作条例》 writes these limits in 日, not 工作日, so they are
-///   calendar days here (`ClockLimit.calendarDays`: the receiving day is not counted, a period that
-///   ends on a rest day ends on the next working day). Where a local regulation counts working days,
-///   the centre edits the preset.
+///   more days by extension, counted in working days on the business calendar (`ClockLimit.workingDays`:
+///   the receiving day is not counted, statutory holidays are skipped, make-up working days count, and
+///   each limit ends at the close of business of its last working day), as the petition offices count them
+///   and as issue 8 requires. 《信访工作条例》 writes 日; a centre that counts calendar days edits the preset.
 /// - 人民调解: 30 days, after 司法部《人民调解工作若干规定》("一般在一个月内调结").
 /// The statutory presets fix the stages the rules speak of; their other stages (dispatch, sign-for,
 /// verification, reply, revisit) take the hotline limits of the case's urgency, so every stage has a clock.

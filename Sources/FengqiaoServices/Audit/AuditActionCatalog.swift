@@ -42,6 +42,12 @@ public enum AuditActionCatalog {
         ("mediation_session.plan", "预约调解会"), ("mediation_referral.send", "六调联动转出"),
         ("mediation_referral.receive", "六调联动转入"), ("mediation_referral.accept", "联动受理"),
         ("mediation_referral.reply", "联动回复"), ("mediation_referral.decline", "联动不予受理"),
+        ("petition.register", "信访登记"), ("petition.decide", "信访受理决定(受理/不予受理/不再受理)"),
+        ("petition.extension_request", "申请信访办理延期"), ("petition.extension_approve", "批准信访办理延期"),
+        ("petition.extension_deny", "不批准信访办理延期"), ("petition.reply", "出具信访答复意见书"),
+        ("petition.review_request", "登记信访复查请求"), ("petition.review_decide", "出具信访复查意见"),
+        ("petition.re_review_request", "登记信访复核请求"), ("petition.re_review_decide", "出具信访复核意见"),
+        ("petition.reveal", "查看信访人完整证件号码/电话"), ("petition.document", "下载信访文书"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

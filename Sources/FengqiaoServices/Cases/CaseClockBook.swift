@@ -37,7 +37,9 @@ public enum CaseClockBook {
         let repository = CaseClockRepository(db)
         let outbox = NotificationOutboxRepository(db)
         var rows = try await repository.clocks(caseId: subject.caseId)
-        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar, policy: policy)
+        // A case opened for a petition follows the 信访 preset before its acceptance too.
+        let category: SLACategory? = try await PetitionRepository(db).isPetitionCase(subject.caseId) ? .petition : nil
+        let clocks = CaseClockPlan.clocks(for: events, calendar: calendar, policy: policy, category: category)
         // Rows pair with clocks by position; from the first that is not the same clock (rows written
         // before the plan knew a kind of clock), the rows are written afresh. Rows beyond the clocks
         // (written by a transaction that saw more events) are left alone.

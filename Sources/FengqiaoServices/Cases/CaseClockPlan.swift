@@ -25,9 +25,13 @@ import Foundation
 /// department (else the case), ending exactly then; it stops when that order is answered.
 /// rejected, merged, withdrawn, closed, archived → every clock stops (closed then opens revisit).
 /// Stage limits come from the preset named on acceptance (a `SLACategory` code or a catalogue name),
+/// else the preset of `category` when the case's body of limits is known before acceptance (a case opened
+/// for a petition follows 信访 from its receipt, so its acceptance clock is the statutory 15 working days),
 /// else the hotline preset of the case's urgency; a stage the preset leaves without a limit has no clock.
 public enum CaseClockPlan {
-    public static func clocks(for events: [CaseEvent], calendar: BusinessCalendar, policy: CasePolicy) -> [StageClock] {
+    public static func clocks(
+        for events: [CaseEvent], calendar: BusinessCalendar, policy: CasePolicy, category: SLACategory? = nil
+    ) -> [StageClock] {
         var clocks: [StageClock] = []
         var snapshot: CaseSnapshot?
         /// The dispatcher's deadline of the current dispatch, when it is not the preset's.
@@ -40,7 +44,7 @@ public enum CaseClockPlan {
             if var s = snapshot { s.apply(event); snapshot = s } else { snapshot = CaseSnapshot(reported: event) }
             guard let s = snapshot else { continue }
             let at = event.at
-            let preset = preset(for: s)
+            let preset = preset(for: s, category: category)
 
             func stop(_ matching: (StageClock) -> Bool) {
                 for i in clocks.indices where clocks[i].stoppedAt == nil && matching(clocks[i]) { try? clocks[i].stop(at: at) }
@@ -158,13 +162,14 @@ public enum CaseClockPlan {
         return clocks
     }
 
-    /// The preset a case's clocks follow.
-    public static func preset(for snapshot: CaseSnapshot) -> SLAPreset {
+    /// The preset a case's clocks follow: the one named on acceptance, else that of `category` (known
+    /// before acceptance), else the hotline preset.
+    public static func preset(for snapshot: CaseSnapshot, category: SLACategory? = nil) -> SLAPreset {
         if let named = snapshot.slaPreset {
             if let category = SLACategory(rawValue: named) { return SLAPreset.for(category: category, urgency: snapshot.urgency) }
             if let preset = SLAPreset.catalogue.first(where: { $0.name == named }) { return preset }
         }
-        return SLAPreset.for(category: .hotline, urgency: snapshot.urgency)
+        return SLAPreset.for(category: category ?? .hotline, urgency: snapshot.urgency)
     }
 
     static func owner(_ department: Int64, _ role: DepartmentRole) -> ClockOwner {

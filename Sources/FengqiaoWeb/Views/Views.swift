@@ -40,6 +40,7 @@ struct Views: Sendable {
                 "cameraAlerts": !staff.isMachine && staff.may(.acceptCases),
                 "hotline": staff.may(.importData) && staff.may(.acceptCases),
                 "mediation": (staff.may(.viewCases) && staff.may(.mediate)) || staff.may(.manageMediation),
+                "petitions": !staff.isMachine && staff.may(.receivePetitions),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -34,27 +34,33 @@ extension PetitionReception {
                 }
                 document = PetitionDocument(
                     kind: .notice, title: decision.noticeTitle, number: "", addressees: names,
-                    receivedDay: ChinaTime.dayString(received), formName: form?.chineseName ?? record.form,
+                    receivedDay: Self.chineseDay(received), formName: form?.chineseName ?? record.form,
                     description: record.description, respondentOrgan: record.respondentOrgan,
                     decisionName: decision.chineseName, body: record.decisionReason ?? "", remedy: remedy, issuer: issuer,
-                    issuedDay: ChinaTime.dayString(Date(millisecondsSince1970: decided)), fileName: "")
+                    issuedDay: Self.chineseDay(Date(millisecondsSince1970: decided)), fileName: "")
             case .reply:
                 guard let reply = record.reply, let replied = record.repliedAt else { throw DomainError.notFound(what: "该文书") }
-                let windowEnds = Self.timeline(record).reviewWindowEnds(calendar: calendar).map(ChinaTime.dayString) ?? ""
+                let windowEnds = Self.timeline(record).reviewWindowEnds(calendar: calendar).map(Self.chineseDay) ?? ""
                 document = PetitionDocument(
                     kind: .reply, title: "答复意见书", number: "", addressees: names,
-                    receivedDay: ChinaTime.dayString(received), formName: form?.chineseName ?? record.form,
+                    receivedDay: Self.chineseDay(received), formName: form?.chineseName ?? record.form,
                     description: record.description, respondentOrgan: record.respondentOrgan, decisionName: nil,
                     body: reply,
                     remedy: "如对本答复意见不服,可自收到本答复意见书之日起\(PetitionLimits.requestWindow)内(至\(windowEnds))"
                         + "向上一级机关请求复查。",
-                    issuer: issuer, issuedDay: ChinaTime.dayString(Date(millisecondsSince1970: replied)), fileName: "")
+                    issuer: issuer, issuedDay: Self.chineseDay(Date(millisecondsSince1970: replied)), fileName: "")
             }
-            document.number = "信访〔\(document.issuedDay.prefix(4))〕\(record.caseNumber)号"
+            document.number = "信访〔\(record.caseNumber.split(separator: "-").dropFirst().first ?? "")〕\(record.caseNumber)号"
             document.fileName = "\(document.title)-\(record.caseNumber).pdf"
             try await Self.audit(caller, action: "petition.document", record, ["document": documentKind.rawValue],
                                  now: now, kind: kind, in: db)
             return document
         }
+    }
+
+    /// `2026年11月23日`, as documents write dates.
+    static func chineseDay(_ date: Date) -> String {
+        let day = CivilDate(containing: date)
+        return "\(day.year)年\(day.month)月\(day.day)日"
     }
 }

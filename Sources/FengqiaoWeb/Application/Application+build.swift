@@ -98,6 +98,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     MediatorPageRoutes(platform: platform, views: views).add(to: &routes)
     PetitionRoutes(platform: platform, views: views).add(to: &routes)
     PetitionAPIRoutes(platform: platform, views: views).add(to: &routes)
+    FigureRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -39,6 +39,8 @@ struct Views: Sendable {
                 "outbox": staff.may(.manageNotifications),
                 "cameraAlerts": !staff.isMachine && staff.may(.acceptCases),
                 "hotline": staff.may(.importData) && staff.may(.acceptCases),
+                "figures": !staff.isMachine && staff.may(.viewCases)
+                    && [.mediate, .manageMediation, .receivePetitions, .superviseCases].contains(where: staff.may),
                 "mediation": (staff.may(.viewCases) && staff.may(.mediate)) || staff.may(.manageMediation),
                 "petitions": !staff.isMachine && staff.may(.receivePetitions),
             ]

@@ -98,8 +98,7 @@ extension MediationCases {
             }
             let year = ChinaTime.year(now)
             let county = String(areaCode.prefix(6))
-            let sequence = try await CaseRepository(db).nextSequence(
-                countyPrefix: MediationNumber.sequenceKey(countyPrefix: county), year: year)
+            let sequence = try await MediationCaseRepository(db).nextSequence(county: county, year: year)
             guard let number = MediationNumber(countyPrefix: county, year: year, sequence: sequence) else {
                 throw DomainError.conflict(code: "mediation_numbers_exhausted", message: "本年度调解案件编号已用尽,请联系系统管理员")
             }

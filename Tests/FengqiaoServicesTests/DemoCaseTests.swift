@@ -18,6 +18,9 @@ final class DemoCaseTests: XCTestCase {
             "verification_failed:handled:inProgress", "closed:verified:closed", "revisited:closed:archived",
             "revisited:closed:inProgress", "archived:closed:archived", "whistled:accepted:accepted",
             "checked_in:accepted:accepted",
+            // Sessions of the demo's mediation centre, each an attempt on the ladder (the third failed one escalates).
+            "attempt_recorded:accepted:accepted", "attempt_recorded:inProgress:inProgress",
+            "escalated:accepted:accepted", "escalated:inProgress:inProgress",
         ]
             + ["reported", "accepted", "dispatched", "inProgress", "handled", "verified"].map {
                 "withdrawn:\($0):withdrawn"

@@ -200,6 +200,24 @@ final class MediationSessionsTests: XCTestCase {
         }
     }
 
+    func testAMediatorStationedInADepartmentMediatesAndOtherDepartmentStaffSeeNothing() async throws {
+        try await TestDatabases.each { db in
+            let f = try await MediationFixture.make(db)
+            let mediations = MediationCases(platform: f.platform)
+            let opened = try await mediations.open(f.directOpening(), caller: MediationFixture.dispatcher)
+            let township = try XCTUnwrap(AreaCode(SampleAreas.township))
+            let justice = Caller(staff: Staff(accountID: 21, username: "sfs", displayName: "司法所调解员", role: .mediator,
+                                              jurisdiction: Jurisdiction(root: township), departmentID: 5), ip: "test")
+            let held = try await mediations.addSession(number: opened.number, MediationSessionsTests.held("failed"), caller: justice)
+            XCTAssertEqual(held.linkedCase.attemptsAtTier, 1)
+            let handler = Caller(staff: Staff(accountID: 22, username: "bm", displayName: "部门办理人", role: .departmentHandler,
+                                              jurisdiction: Jurisdiction(root: township), departmentID: 5), ip: "test")
+            let listed = try await mediations.list(caller: handler)
+            XCTAssertEqual(listed, [])
+            await expectError(try await mediations.view(number: opened.number, caller: handler), .notFound(what: "该调解案件"))
+        }
+    }
+
     func testAPlannedSessionIsNextAndCountsOnceItsOutcomeIsRecorded() async throws {
         try await TestDatabases.each { db in
             let clock = ManualClock()

@@ -25,9 +25,6 @@ public struct MediationNumber: Hashable, Sendable, CustomStringConvertible {
         self.init(countyPrefix: String(parts[0]), year: year, sequence: sequence)
     }
 
-    /// The key under which the sequence of a county's mediations is counted (beside the case numbers').
-    public static func sequenceKey(countyPrefix: String) -> String { "M" + countyPrefix }
-
     public var description: String {
         let digits = String(sequence)
         return "M\(countyPrefix)-\(year)-" + String(repeating: "0", count: 6 - digits.count) + digits

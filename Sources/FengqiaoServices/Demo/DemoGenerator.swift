@@ -87,7 +87,7 @@ public struct DemoGenerator: Sendable {
         // One transaction: a load that fails or is interrupted leaves the database empty. On SQLite
         // it is as fast as committing every 100k cases (measured at `large`), and much faster than
         // committing every 20k, whose checkpoints rewrite the scattered index pages again and again.
-        let (stream, counterRows) = try await database.write { db in
+        let (stream, counterRows, mediation) = try await database.write { db in
             let existing = try await Self.areaCount(db)
             guard existing == 0 else { throw Self.notEmpty(existing) }
             try await AreaRepository(db).insert(areaRows)
@@ -119,13 +119,20 @@ public struct DemoGenerator: Sendable {
                     ).run()
                 }
             }
-            return (stream, counters.rows)
+            let mediation = try await DemoMediationWriter(
+                atlas: atlas, seed: seed, now: now, cipher: cipher, calendar: businessCalendar, kind: kind
+            ).write(on: db)
+            logger.info(
+                "demo mediation written",
+                metadata: ["organizations": "\(mediation.organizations)", "mediators": "\(mediation.mediators)",
+                           "mediations": "\(mediation.mediations)", "sessions": "\(mediation.sessions)"])
+            return (stream, counters.rows, mediation)
         }
         let seconds = (clock.now - started) / .seconds(1)
         let summary = DemoSummary(
             areasByLevel: atlas.countsByLevel, departments: departments.all.count, people: residents.names.count,
             organizations: organizations.names.count, places: places.count, cases: stream.caseCount,
-            events: stream.eventCount, accounts: staff.accounts.count, logins: staff.logins, seconds: seconds,
+            events: stream.eventCount + mediation.events, accounts: staff.accounts.count, logins: staff.logins, seconds: seconds,
             centers: centers.count, households: residents.householdCount, things: things.count,
             gridPosts: staff.posts.count, gridsWithoutLeader: staff.gridsWithoutLeader,
             gridsWithoutPolice: staff.gridsWithoutPolice, dutyRosterEntries: rosters.count)

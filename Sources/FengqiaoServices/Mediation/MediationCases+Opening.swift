@@ -56,7 +56,7 @@ extension MediationCases {
             }
             if let number = opening.caseNumber {
                 source = "case"
-                let (record, id, _) = try await CaseEngine.snapshotForMediation(number, staff: staff, in: db)
+                let (record, id, _) = try await CaseEngine.snapshotForMediation(number, staff: Self.acting(caller).staff, in: db)
                 let state = CaseState(rawValue: record.state)
                 guard state?.isOpen == true else {
                     throw DomainError.conflict(code: "case_not_open",
@@ -82,7 +82,7 @@ extension MediationCases {
                 let applicant = opening.parties.first { $0.side == .applicant }
                 var engineOpening = try Self.engineOpening(opening, applicant: applicant, now: now)
                 engineOpening.filedAt = path.filing
-                let opened = try await CaseEngine.insert(engineOpening, caller: caller, setting: setting,
+                let opened = try await CaseEngine.insert(engineOpening, caller: Self.acting(caller), setting: setting,
                                                          suggestsDuplicates: false, in: db)
                 caseId = opened.caseId
                 caseNumber = opened.record.number
@@ -92,14 +92,13 @@ extension MediationCases {
                         kind: .dispute, category: opening.specialty.caseCategory ?? CaseKind.dispute.chineseName,
                         urgency: .normal, tier: max(MediationTier(areaLevel: level), .village))
                     _ = try await CaseEngine.performForMediation(
-                        .accept(acceptance), on: caseNumber, caller: caller, now: now, calendar: setting.calendar,
+                        .accept(acceptance), on: caseNumber, caller: Self.acting(caller), now: now, calendar: setting.calendar,
                         policy: policy, kind: setting.kind, in: db)
                 }
             }
             let year = ChinaTime.year(now)
             let county = String(areaCode.prefix(6))
-            let sequence = try await CaseRepository(db).nextSequence(
-                countyPrefix: MediationNumber.sequenceKey(countyPrefix: county), year: year)
+            let sequence = try await MediationCaseRepository(db).nextSequence(county: county, year: year)
             guard let number = MediationNumber(countyPrefix: county, year: year, sequence: sequence) else {
                 throw DomainError.conflict(code: "mediation_numbers_exhausted", message: "本年度调解案件编号已用尽,请联系系统管理员")
             }

@@ -111,7 +111,7 @@ extension MediationCases {
         do {
             step = try await CaseEngine.performForMediation(
                 .recordAttempt(outcome: outcome, note: String(note.prefix(MediationSessionSubmission.notesLimit))),
-                on: mediation.caseNumber, caller: caller, now: now, calendar: calendar, policy: policy, kind: kind, in: db)
+                on: mediation.caseNumber, caller: acting(caller), now: now, calendar: calendar, policy: policy, kind: kind, in: db)
         } catch let error as DomainError {
             throw engineRefusal(error, caseNumber: mediation.caseNumber)
         }

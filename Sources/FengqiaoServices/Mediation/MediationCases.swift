@@ -24,7 +24,7 @@ public struct MediationCases: Sendable {
     public func list(state: String? = nil, caller: Caller) async throws -> [MediationCaseListItem] {
         let staff = caller.staff
         try staff.require(.viewCases)
-        guard staff.departmentID == nil else { return [] }
+        guard Self.seesMediations(staff) else { return [] }
         var filter: [String]?
         if let state, !state.isEmpty {
             guard let parsed = MediationCaseState(rawValue: state) else {
@@ -74,7 +74,7 @@ public struct MediationCases: Sendable {
         let staff = caller.staff
         try staff.require(.viewCases)
         let numbers = try await platform.database.read { db in
-            let (_, id, _) = try await CaseEngine.snapshotForMediation(caseNumber, staff: staff, in: db)
+            let (_, id, _) = try await CaseEngine.snapshotForMediation(caseNumber, staff: Self.acting(caller).staff, in: db)
             return try await MediationCaseRepository(db).mediations(caseId: id).map(\.number)
         }
         guard !numbers.isEmpty else { return [] }
@@ -165,9 +165,27 @@ public struct MediationCases: Sendable {
         return after
     }
 
-    /// Mediation `number` if `staff` may see it: its area inside the jurisdiction, and not department staff.
+    /// Whether `staff` sees mediations at all: staff of a centre or grid, and department staff who mediate
+    /// or keep the registry (a 司法所 mediator); other department staff work through their cases.
+    static func seesMediations(_ staff: Staff) -> Bool {
+        staff.departmentID == nil || staff.may(.mediate) || staff.may(.manageMediation)
+    }
+
+    /// Who acts on the case for a mediation: a mediator stationed in a department (司法所) mediates for the
+    /// centre, not for their department's dispatches, so the case engine sees them without the department.
+    static func acting(_ caller: Caller) -> Caller {
+        let staff = caller.staff
+        guard let _ = staff.departmentID, !staff.isMachine, staff.may(.mediate) || staff.may(.manageMediation) else {
+            return caller
+        }
+        return Caller(staff: Staff(accountID: staff.accountID, username: staff.username, displayName: staff.displayName,
+                                   role: staff.role, jurisdiction: staff.jurisdiction),
+                      ip: caller.ip)
+    }
+
+    /// Mediation `number` if `staff` may see it: its area inside the jurisdiction (see `seesMediations`).
     static func visible(_ number: String, staff: Staff, in db: any SQLDatabase) async throws -> MediationCaseRecord {
-        guard staff.departmentID == nil, let record = try await MediationCaseRepository(db).find(number: number),
+        guard seesMediations(staff), let record = try await MediationCaseRepository(db).find(number: number),
               staff.jurisdiction.contains(record.areaCode)
         else { throw notFound }
         return record

@@ -34,6 +34,14 @@ enum M012MediationCases {
         try await db.create(index: "mediation_cases_area").on("mediation_cases").column("area_code").column("id").run()
         try await db.create(index: "mediation_cases_mediator").on("mediation_cases").column("mediator_id").column("state").run()
 
+        // Mediation numbers count per county and year, apart from the case numbers.
+        try await db.create(table: "mediation_number_sequences")
+            .column("county_code", type: .text, .notNull)
+            .column("year", type: .int, .notNull)
+            .column("last_sequence", type: .int, .notNull)
+            .primaryKey("county_code", "year")
+            .run()
+
         try await db.create(table: "mediation_parties")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("mediation_id", type: .bigint, .notNull)

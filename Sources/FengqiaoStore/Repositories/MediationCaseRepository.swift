@@ -10,6 +10,17 @@ public struct MediationCaseRepository: Sendable {
 
     // MARK: Cases
 
+    /// The next mediation sequence number of `county` (6 digits) in `year`, from 1.
+    public func nextSequence(county: String, year: Int) async throws -> Int {
+        let row = try await db.raw("""
+            INSERT INTO mediation_number_sequences (county_code, year, last_sequence) VALUES (\(bind: county), \(bind: year), 1)
+            ON CONFLICT (county_code, year) DO UPDATE SET last_sequence = mediation_number_sequences.last_sequence + 1
+            RETURNING last_sequence
+            """).first()
+        guard let row else { throw StoreError.noRowReturned("mediation_number_sequences") }
+        return try row.decode(column: "last_sequence", as: Int.self)
+    }
+
     public func insert(_ record: MediationCaseRecord) async throws -> Int64 {
         try await insertReturningID(into: "mediation_cases", record)
     }

@@ -1,0 +1,198 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+import SQLKit
+
+/// The demo's mediation centre: a 人民调解委员会 per township, a 和事佬 studio, a 劳动争议 mediation centre
+/// per county, about twenty mediators (some speaking Mongolian), and mediation cases on open dispute
+/// cases with sessions — held ones counted on the case's ladder through the engine, as the township's
+/// mediator records them — planned ones, and a few 六调联动 referrals. Written in the load's transaction
+/// after the cases and accounts, through the repositories.
+struct DemoMediationWriter: Sendable {
+    let atlas: DemoAtlas
+    let seed: UInt64
+    let now: Date
+    let cipher: PersonalDataCipher
+    let calendar: BusinessCalendar
+    let kind: DatabaseKind
+
+    static let mediatorCount = 20
+    static let mediationCount = 24
+
+    struct Written: Sendable {
+        var organizations = 0
+        var mediators = 0
+        var mediations = 0
+        var sessions = 0
+        /// Events appended to the cases' histories (one per held session, two when it escalated).
+        var events = 0
+    }
+
+    func write(on db: any SQLDatabase) async throws -> Written {
+        var random = DemoRandom(seed: seed, stream: "mediation")
+        let nowMs = now.millisecondsSince1970
+        let registry = MediationRepository(db)
+        var written = Written()
+        // Organisations: every township's committee, a studio in the first village, each county's labour centre.
+        var committees: [String: Int64] = [:]
+        var organizations: [(id: Int64, kind: MediationOrganizationKind)] = []
+        func organization(_ area: String, _ kind: MediationOrganizationKind, _ name: String, _ address: String?) async throws -> Int64 {
+            let id = try await registry.insert(MediationOrganizationRecord(
+                areaCode: area, kind: kind.rawValue, name: name, address: address, phoneCipher: nil, phoneMasked: nil,
+                active: 1, createdAt: nowMs, updatedAt: nowMs))
+            organizations.append((id, kind))
+            written.organizations += 1
+            return id
+        }
+        for township in atlas.townships {
+            committees[township.code] = try await organization(township.code, .townshipCommittee, township.name + "人民调解委员会",
+                                                               township.name + "综治中心")
+        }
+        if let village = atlas.villages.first {
+            _ = try await organization(village.code, .personalStudio, "老兵和事佬调解工作室", village.name + "党群服务中心")
+        }
+        for county in atlas.counties {
+            _ = try await organization(county.code, .professional, county.name + "劳动人事争议调解中心", county.name + "人社局一楼")
+        }
+        // Mediators, round robin over the organisations; every third speaks Mongolian too.
+        let namer = DemoPersonNamer()
+        var mediatorsOf: [Int64: [Int64]] = [:]
+        let specialties = MediationSpecialty.allCases.filter { $0 != .other }
+        for n in 0..<Self.mediatorCount {
+            let owner = organizations[n % organizations.count]
+            let mongolian = n % 3 == 1
+            let name = namer.name(male: random.chance(0.6), birthYear: random.int(1955...1990),
+                                  mongolianShare: mongolian ? 0.8 : 0.05, &random)
+            var held: [MediationSpecialty]
+            switch owner.kind {
+            case .professional: held = [.labour]
+            case .personalStudio: held = [.neighbour, .marriageFamily]
+            default: held = [.neighbour]
+            }
+            let extra = random.pick(specialties)
+            if !held.contains(extra) { held.append(extra) }
+            let phone = DemoIdentifiers.mobile(&random)
+            let availability: MediatorAvailability = n == 7 ? .busy : n == 13 ? .away : .available
+            let id = try await registry.insert(MediatorRecord(
+                organizationId: owner.id, areaCode: try await registry.organization(id: owner.id)?.areaCode ?? "",
+                name: name, phoneCipher: try cipher.seal(phone), phoneMasked: PhoneNumber(phone)?.masked,
+                specialties: held.map(\.rawValue).joined(separator: ","),
+                languages: (mongolian ? [MediationLanguage.mongolian, .mandarin] : [.mandarin]).map(\.rawValue).joined(separator: ","),
+                availability: availability.rawValue, active: 1, createdAt: nowMs, updatedAt: nowMs))
+            mediatorsOf[owner.id, default: []].append(id)
+            written.mediators += 1
+        }
+        // Mediation cases on open dispute cases.
+        let rows = try await db.select().column("number").column("area_code").column("grid_code").column("category")
+            .column("description").column("amount_involved").from("cases")
+            .where("kind", .equal, CaseKind.dispute.rawValue).where("state", .in, ["accepted", "inProgress"])
+            .orderBy("id").limit(Self.mediationCount).all()
+        let repository = MediationCaseRepository(db)
+        let policy = CasePolicy()
+        for (index, row) in rows.enumerated() {
+            let caseNumber = try row.decode(column: "number", as: String.self)
+            let area = try row.decode(column: "area_code", as: String.self)
+            let place = try row.decode(column: "grid_code", as: String?.self) ?? area
+            let township = String(area.prefix(9)) + "000"
+            guard let committee = committees[township], let engineCase = try await CaseRepository(db).find(number: caseNumber),
+                  let caseId = engineCase.id, let actor = try await mediator(of: township, in: db)
+            else { continue }
+            let category = try row.decode(column: "category", as: String.self)
+            let specialty = specialties.first { $0.caseCategory == category } ?? .neighbour
+            let pool = mediatorsOf[committee] ?? []
+            let assigned: Int64? = index % 4 == 3 || pool.isEmpty ? nil : pool[index % pool.count]
+            let county = String(area.prefix(6))
+            let year = ChinaTime.year(now)
+            let sequence = try await MediationCaseRepository(db).nextSequence(county: county, year: year)
+            guard let number = MediationNumber(countyPrefix: county, year: year, sequence: sequence)?.description else { continue }
+            // Opened when the case last moved; sessions are recorded in the minutes before the reference time,
+            // so the case's clocks stay as the demo wrote them for that time.
+            let opened = engineCase.updatedAt
+            var record = MediationCaseRecord(
+                number: number, caseId: caseId, caseNumber: caseNumber, openCaseId: caseId,
+                source: index % 6 == 2 ? "referral" : "case", areaCode: place, organizationId: committee, mediatorId: assigned,
+                specialty: specialty.rawValue, facts: try row.decode(column: "description", as: String.self),
+                amountFen: try row.decode(column: "amount_involved", as: Int64.self) * 100,
+                state: MediationCaseState.open.rawValue, openedBy: actor.staff.username, createdAt: opened, updatedAt: opened)
+            let id = try await repository.insert(record)
+            record.id = id
+            for party in try await repository.caseParties(caseId: caseId) {
+                try await repository.insert(MediationPartyRecord(
+                    mediationId: id, side: party.side, partyKind: party.kind, name: party.name, phoneCipher: party.phoneCipher,
+                    phoneMasked: party.phoneMasked, createdAt: opened))
+            }
+            // Held sessions (0–2), each an attempt on the case; the engine refuses some (tier above the
+            // township, attempts used up), and those are left out.
+            var held = 0
+            let sessions = index % 3
+            for n in 0..<sessions {
+                let outcome: AttemptOutcome = n == 0 && index % 5 == 0 ? .partyAbsent : .failed
+                let at = nowMs - Int64(sessions - n) * 60_000
+                guard at > opened else { continue }
+                var session = MediationSessionRecord(
+                    mediationId: id, number: held + 1, heldAt: at - 30 * 60_000,
+                    place: "\(atlas.townships.first { $0.code == township }?.name ?? "")调解室",
+                    attendees: "双方当事人、调解员", notes: outcome == .failed ? "双方分歧较大,约定再次调解" : "被申请人未到场",
+                    outcome: outcome.rawValue, recordedBy: actor.staff.username, createdAt: at, updatedAt: at)
+                do {
+                    try await MediationCases.countAttempt(
+                        &session, outcome: outcome, notes: session.notes ?? "", mediation: record, caller: actor,
+                        now: Date(millisecondsSince1970: at), calendar: calendar, policy: policy, kind: kind, in: db)
+                } catch is DomainError {
+                    break
+                }
+                _ = try await repository.insert(session)
+                held += 1
+                written.sessions += 1
+                written.events += 1 + session.escalated
+            }
+            if held > 0 {
+                record = try await MediationCases.move(record, to: .inMediation, reason: nil, now: nowMs, in: db)
+            }
+            if index % 2 == 0 {
+                let at = nowMs + Int64(1 + index % 5) * DemoCaseCalendar.dayMs + Int64(index % 3) * 3_600_000
+                _ = try await repository.insert(MediationSessionRecord(
+                    mediationId: id, number: held + 1, heldAt: at, place: "综治中心调解室", attendees: "双方当事人、调解员",
+                    notes: nil, outcome: nil, recordedBy: actor.staff.username, createdAt: nowMs, updatedAt: nowMs))
+                written.sessions += 1
+            }
+            try await referrals(for: record, index: index, recordedBy: actor.staff.username, in: repository)
+            written.mediations += 1
+        }
+        return written
+    }
+
+    /// 六调联动: a referral in (police) for the mediations opened from one, and one out to the court now and then.
+    private func referrals(for record: MediationCaseRecord, index: Int, recordedBy: String, in repository: MediationCaseRepository)
+        async throws
+    {
+        let day = ChinaTime.dayString(Date(millisecondsSince1970: record.createdAt))
+        if record.source == "referral" {
+            _ = try await repository.insert(MediationReferralRecord(
+                mediationId: record.id ?? 0, direction: MediationReferralDirection.incoming.rawValue,
+                kind: MediationReferralKind.police.rawValue, counterpart: "派出所", reference: nil, note: "警情已处置,纠纷转人民调解",
+                state: MediationReferralState.accepted.rawValue, sentOn: day, recordedBy: recordedBy,
+                createdAt: record.createdAt, updatedAt: record.createdAt))
+        }
+        if index % 7 == 1 {
+            _ = try await repository.insert(MediationReferralRecord(
+                mediationId: record.id ?? 0, direction: MediationReferralDirection.outgoing.rawValue,
+                kind: MediationReferralKind.court.rawValue, counterpart: "人民法院诉调对接中心", reference: nil,
+                note: "涉及金额较大,申请诉前调解", state: MediationReferralState.sent.rawValue, sentOn: day,
+                recordedBy: recordedBy, createdAt: record.createdAt, updatedAt: record.createdAt))
+        }
+    }
+
+    /// The township's mediator account, acting for the centre.
+    private func mediator(of township: String, in db: any SQLDatabase) async throws -> Caller? {
+        guard let row = try await db.select().column("id").column("username").column("display_name").from("accounts")
+            .where("role", .equal, Role.mediator.rawValue).where("area_code", .equal, township).orderBy("id").first(),
+            let code = AreaCode(township)
+        else { return nil }
+        return Caller(staff: Staff(accountID: try row.decode(column: "id", as: Int64.self),
+                                   username: try row.decode(column: "username", as: String.self),
+                                   displayName: try row.decode(column: "display_name", as: String.self), role: .mediator,
+                                   jurisdiction: Jurisdiction(root: code)),
+                      ip: "demo")
+    }
+}

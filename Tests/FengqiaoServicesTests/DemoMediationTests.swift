@@ -1,0 +1,42 @@
+import FengqiaoDomain
+import FengqiaoServices
+import FengqiaoStore
+import FengqiaoTestSupport
+import XCTest
+
+/// The demo's mediation centre: committees per township, a 和事佬 studio, a labour body, about twenty
+/// mediators (some speaking Mongolian), and mediations with sessions counted on their cases' ladder.
+final class DemoMediationTests: XCTestCase {
+    func testTheDemoHasAMediationCentreWithWork() async throws {
+        try await DemoFixture.withDemoDatabase { db, summary in
+            let townships = summary.areasByLevel[.township] ?? 0
+            let platform = try TestPlatform.make(database: db)
+            let county = try await DemoRows.query(db, "SELECT code AS v FROM areas WHERE level = 'city'").first?["v"] ?? ""
+            let reader = Caller(staff: Staff(accountID: 1, username: "r", displayName: "读者", role: .leader,
+                                             jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(county)))), ip: "test")
+            let organizations = try await MediationRegistry(platform: platform).organizations(caller: reader)
+            XCTAssertEqual(organizations.filter { $0.kind == "townshipCommittee" }.count, townships)
+            XCTAssertTrue(organizations.contains { $0.kind == "personalStudio" && $0.name.contains("和事佬") })
+            XCTAssertTrue(organizations.contains { $0.kind == "professional" && $0.name.contains("劳动") })
+            let mediators = try await MediationRegistry(platform: platform).mediators(caller: reader)
+            XCTAssertEqual(mediators.count, 20)
+            XCTAssertGreaterThanOrEqual(mediators.filter { $0.languages.contains("mongolian") }.count, 5)
+            XCTAssertTrue(mediators.allSatisfy { $0.phone?.contains("****") == true })
+            XCTAssertGreaterThan(mediators.map(\.load).reduce(0, +), 0, "some carry open mediations")
+
+            let mediations = try await MediationCases(platform: platform).list(caller: reader)
+            XCTAssertGreaterThanOrEqual(mediations.count, 3)
+            XCTAssertTrue(mediations.contains { $0.state == "inMediation" })
+            XCTAssertTrue(mediations.contains { $0.nextSession != nil })
+            let held = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_sessions WHERE outcome IS NOT NULL")
+            let attempts = try await DemoRows.count(
+                db, "SELECT COUNT(*) AS n FROM case_events WHERE type = 'attempt_recorded' AND payload LIKE '%调解会(M%'")
+            XCTAssertGreaterThan(held, 0)
+            XCTAssertEqual(attempts, held, "every held session is one attempt on its case")
+            let referrals = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_referrals")
+            XCTAssertGreaterThan(referrals, 0)
+            let view = try await MediationCases(platform: platform).view(number: try XCTUnwrap(mediations.first?.number), caller: reader)
+            XCTAssertFalse(view.facts.isEmpty)
+        }
+    }
+}

@@ -156,7 +156,7 @@ enum AccessOracle {
     }()
 
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
-        .merging(mediationEntries) { a, _ in a }
+        .merging(mediationEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }
 
     static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.
@@ -313,6 +313,14 @@ enum AccessOracle {
                                                          body: .json(#"{"reason":"矩阵误报"}"#)),
         "POST /alerts/{id}/confirm": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert),
         "POST /alerts/{id}/dismiss": Entry(rule: .personAny([.acceptCases]), object: .cameraAlert, body: .form("reason=矩阵误报")),
+    ]
+
+    /// 信访调解统计: whoever sees cases reads the figures of an area of their jurisdiction.
+    static let figureEntries: [String: Entry] = [
+        "GET /figures": needs(.viewCases, .township, query: "area={township}"),
+        "GET /figures/items": needs(.viewCases, .township, query: "figure=petitionBatches&area={township}"),
+        "GET /api/v1/figures": needs(.viewCases, .township, query: "area={township}"),
+        "GET /api/v1/figures/items": needs(.viewCases, .township, query: "figure=mediationsReceived&area={township}"),
     ]
 
     /// The mediation registry: whoever sees cases reads it and asks for suggestions; manageMediation keeps it.

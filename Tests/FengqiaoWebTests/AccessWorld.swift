@@ -40,6 +40,8 @@ struct AccessWorld {
         /// A mediation organisation in this village, and a mediator of it.
         var mediationOrganization: Int64
         var mediator: Int64
+        /// An accepted petition on this grid.
+        var petition: Int64
     }
 
     let inside: Objects
@@ -71,6 +73,7 @@ struct AccessWorld {
         case .hotlineBatch: o.hotlineBatch
         case .mediationOrganization: o.mediationOrganization
         case .mediator: o.mediator
+        case .petition: o.petition
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -81,6 +84,7 @@ struct AccessWorld {
         func fill(_ text: String) -> String {
             let places = text.replacingOccurrences(of: "{camera}", with: o.cameraCode)
                 .replacingOccurrences(of: "{mediationOrganization}", with: String(o.mediationOrganization))
+                .replacingOccurrences(of: "{document}", with: "notice")
             return places.replacingOccurrences(of: "{code}", with: areaCode)
                 .replacingOccurrences(of: "{id}", with: String(objectID))
                 .replacingOccurrences(of: "{post}", with: "partTime")
@@ -210,12 +214,20 @@ struct AccessWorld {
                 areaCode: village, kind: "villageCommittee", name: "矩阵调委会\(n)", phone: "1390000000\(n)"), caller: caller(.dispatcher))
             let mediator = try await mediation.createMediator(MediatorSubmission(
                 organizationId: mediationOrganization.id, name: "矩阵调解员\(n)", specialties: ["邻里"]), caller: caller(.dispatcher))
+            let officer = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备数据",
+                                              role: .petitionOfficer, jurisdiction: Jurisdiction(root: county)), ip: "test")
+            let reception = PetitionReception(platform: platform)
+            let petition = try await reception.register(PetitionSubmission(
+                form: "visit", persons: "1", petitioners: [.init(name: "张伟", idNumber: AccessOracle.idNumber)],
+                description: "矩阵测试的信访事项", category: "dispute.neighbour", gridCode: grid), caller: officer)
+            _ = try await reception.decide(id: petition.id, PetitionDecisionSubmission(decision: "accept", reason: "矩阵"),
+                                           caller: officer)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
                            cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0,
-                           mediationOrganization: mediationOrganization.id, mediator: mediator.id)
+                           mediationOrganization: mediationOrganization.id, mediator: mediator.id, petition: petition.id)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -45,6 +45,8 @@ enum AccessOracle {
         case mediator
         /// A mediation case (by its number in the path; `{id}` is its referral, `{session}` its planned session).
         case mediationCase
+        /// A petition (by its id in the path), accepted, so that its notice can be printed.
+        case petition
     }
 
     enum Body {
@@ -156,7 +158,8 @@ enum AccessOracle {
     }()
 
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
-        .merging(mediationEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }
+        .merging(mediationEntries) { a, _ in a }.merging(petitionEntries) { a, _ in a }
+        .merging(figureEntries) { a, _ in a }
 
     static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.
@@ -381,4 +384,44 @@ enum AccessOracle {
         "POST /mediation/organizations/{id}": needs(.manageMediation, .mediationOrganization,
                                                     body: .form("areaCode={village}&kind=villageCommittee&name=矩阵改名&active=on")),
     ]
+
+    /// Petition reception: whoever sees cases reads petitions and prints their documents inside the jurisdiction;
+    /// people holding receivePetitions register and act on them (a grid outside is the field error gridCode/unknown);
+    /// an extension is decided by superviseCases or receivePetitions; the reveal needs revealIdentifiers.
+    static let petitionEntries: [String: Entry] = {
+        let registration = "form=visit&persons=1&petitioners%5B0%5D.name=%E5%BC%A0%E4%BC%9F&petitioners%5B0%5D.idNumber=\(idNumber)"
+            + "&description=矩阵测试的信访事项&category={category}&gridCode={grid}"
+        let json = #"{"form":"visit","persons":1,"petitioners":[{"name":"张伟","idNumber":"\#(idNumber)"}],"#
+            + #""description":"矩阵测试的信访事项","category":"{category}","gridCode":"{grid}"}"#
+        var entries: [String: Entry] = [
+            "GET /petitions": needs(.viewCases),
+            "GET /petitions/new": Entry(rule: .personAny([.receivePetitions])),
+            "POST /petitions": Entry(rule: .personAny([.receivePetitions]), object: .gridField, body: .form(registration)),
+            "GET /petitions/{id}": needs(.viewCases, .petition),
+            "POST /petitions/{id}/reveal": needs(.revealIdentifiers, .petition),
+            "GET /petitions/{id}/documents/{document}": needs(.viewCases, .petition),
+            "GET /api/v1/petitions": needs(.viewCases),
+            "POST /api/v1/petitions": Entry(rule: .personAny([.receivePetitions]), object: .gridField, body: .json(json)),
+            "GET /api/v1/petitions/{id}": needs(.viewCases, .petition),
+            "POST /api/v1/petitions/{id}/reveal": needs(.revealIdentifiers, .petition),
+            "GET /api/v1/petitions/{id}/documents/{document}": needs(.viewCases, .petition),
+        ]
+        let actions: [(String, [Permission], String, String)] = [
+            ("decision", [.receivePetitions], "decision=accept&reason=矩阵", #"{"decision":"accept","reason":"矩阵"}"#),
+            ("extension", [.receivePetitions], "days=10&reason=矩阵", #"{"days":10,"reason":"矩阵"}"#),
+            ("extension/approve", [.superviseCases, .receivePetitions], "", "{}"),
+            ("extension/deny", [.superviseCases, .receivePetitions], "reason=矩阵", #"{"reason":"矩阵"}"#),
+            ("reply", [.receivePetitions], "reply=矩阵答复", #"{"reply":"矩阵答复"}"#),
+            ("review", [.receivePetitions], "request=矩阵", #"{"request":"矩阵"}"#),
+            ("review/opinion", [.receivePetitions], "result=upheld&opinion=矩阵", #"{"result":"upheld","opinion":"矩阵"}"#),
+            ("re-review", [.receivePetitions], "request=矩阵", #"{"request":"矩阵"}"#),
+            ("re-review/opinion", [.receivePetitions], "result=upheld&opinion=矩阵", #"{"result":"upheld","opinion":"矩阵"}"#),
+        ]
+        for (action, permissions, form, body) in actions {
+            entries["POST /petitions/{id}/" + action] = Entry(rule: .personAny(permissions), object: .petition, body: .form(form))
+            entries["POST /api/v1/petitions/{id}/" + action] = Entry(rule: .personAny(permissions), object: .petition,
+                                                                    body: .json(body))
+        }
+        return entries
+    }()
 }

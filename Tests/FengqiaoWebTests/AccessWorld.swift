@@ -44,6 +44,8 @@ struct AccessWorld {
         /// a referral out.
         var mediationCase: String
         var mediationReferral: Int64
+        /// An accepted petition on this grid.
+        var petition: Int64
     }
 
     let inside: Objects
@@ -76,6 +78,7 @@ struct AccessWorld {
         case .mediationOrganization: o.mediationOrganization
         case .mediator: o.mediator
         case .mediationCase: o.mediationReferral
+        case .petition: o.petition
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -89,6 +92,7 @@ struct AccessWorld {
                 .replacingOccurrences(of: "{session}", with: "1")
                 .replacingOccurrences(of: "{mediator}", with: String(o.mediator))
                 .replacingOccurrences(of: "{mediationOrganization}", with: String(o.mediationOrganization))
+                .replacingOccurrences(of: "{document}", with: "notice")
             return places.replacingOccurrences(of: "{code}", with: areaCode)
                 .replacingOccurrences(of: "{id}", with: String(objectID))
                 .replacingOccurrences(of: "{post}", with: "partTime")
@@ -227,13 +231,22 @@ struct AccessWorld {
                 at: "2026-12-01T09:00", place: "调解室", attendees: "双方"), caller: caller(.mediator))
             let referred = try await mediations.refer(number: mediationCase.number, MediationReferralSubmission(
                 kind: "court", counterpart: "九原区人民法院"), caller: caller(.mediator))
+            let officer = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备数据",
+                                              role: .petitionOfficer, jurisdiction: Jurisdiction(root: county)), ip: "test")
+            let reception = PetitionReception(platform: platform)
+            let petition = try await reception.register(PetitionSubmission(
+                form: "visit", persons: "1", petitioners: [.init(name: "张伟", idNumber: AccessOracle.idNumber)],
+                description: "矩阵测试的信访事项", category: "dispute.neighbour", gridCode: grid), caller: officer)
+            _ = try await reception.decide(id: petition.id, PetitionDecisionSubmission(decision: "accept", reason: "矩阵"),
+                                           caller: officer)
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
                            cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0,
                            mediationOrganization: mediationOrganization.id, mediator: mediator.id,
-                           mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0)
+                           mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0,
+                           petition: petition.id)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -6,8 +6,12 @@ import Foundation
 /// default passwords exist).
 enum DemoLoader {
     static func load(seed: UInt64, scale: DemoScale, into platform: Platform) async throws -> DemoSummary {
-        try await DemoGenerator(seed: seed, scale: scale, now: platform.clock.now())
+        let now = platform.clock.now()
+        let summary = try await DemoGenerator(seed: seed, scale: scale, now: now)
             .load(into: platform.database, cipher: platform.cipher, logger: platform.logger)
+        let petitions = try await DemoPetitions(seed: seed, now: now).load(into: platform)
+        say("  信访 \(petitions) 件 (petitions, filed through the petition desk)")
+        return summary
     }
 
     static func printSummary(_ summary: DemoSummary) {

@@ -41,17 +41,21 @@ final class HomePageTests: XCTestCase {
         try await withTestClient { client, platform in
             let expectations: [(Role, shown: [String], hidden: [String])] = [
                 (.leader, ["/areas", "/people", "/account/totp"],
-                 ["/admin/accounts", "/audit", "/imports", "/admin/case-categories", "/admin/calendar"]),
+                 ["/admin/accounts", "/audit", "/imports", "/admin/case-categories", "/admin/calendar", "/petitions"]),
+                (.petitionOfficer, ["/petitions", "/desk"], ["/hotline", "/admin/accounts"]),
                 (.auditor, ["/audit"], ["/areas", "/people", "/admin/accounts", "/admin/security"]),
                 (.securityAdmin, ["/admin/accounts", "/admin/security", "/admin/tokens"], ["/areas", "/people", "/audit"]),
                 (.systemAdmin, ["/areas", "/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
                                 "/admin/cameras", "/admin/outbox"],
                  ["/people", "/audit", "/admin/security", "/desk", "/hotline"]),
                 // The desk imports 12345 work orders but no base data: no link to the base-data imports.
-                (.intakeOperator, ["/desk", "/hotline", "/alerts", "/inbox"], ["/imports", "/admin/cameras", "/admin/outbox"]),
+                (.intakeOperator, ["/desk", "/hotline", "/alerts", "/inbox"], ["/imports", "/admin/cameras", "/admin/outbox", "/petitions"]),
                 // Mediation: who mediates (viewCases + mediate) or keeps the registry (manageMediation).
                 (.mediator, ["/mediation"], ["/desk"]), (.gridLeader, ["/mediation"], []),
                 (.dispatcher, ["/mediation"], []), (.gridWorker, [], ["/mediation"]),
+                // 信访调解统计: who mediates, keeps the registry, receives petitions or supervises.
+                (.leader, ["/figures"], []), (.petitionOfficer, ["/figures"], []), (.gridWorker, [], ["/figures"]),
+                (.intakeOperator, [], ["/figures"]),
             ]
             for (n, expectation) in expectations.enumerated() {
                 try await TestAccounts.create("nav\(n)", role: expectation.0, area: SampleAreas.county, in: platform.database)

@@ -325,8 +325,14 @@ final class PetitionRoutesTests: XCTestCase {
             d.clock.advance(minutes: 2 * 24 * 60 + 60)
             let replied = try await d.act(id, "reply", #"{"reply":"已办结,答复如下。"}"#)
             XCTAssertEqual(replied["reviewWindowEnds"] as? String, D.iso("2026-11-12 17:30"))
+            XCTAssertEqual(replied["reviewWindowOpen"] as? Bool, true)
+            let open = try await d.get("/petitions/\(id)", by: "officer", html: true)
+            XCTAssertTrue(open.text.contains(#"action="/petitions/\#(id)/review""#), "the review form while the window is open")
             let minutesToWindowEnd = (D.beijing("2026-11-12 17:31").timeIntervalSince(d.clock.now())) / 60
             d.clock.advance(minutes: minutesToWindowEnd)
+            let closed = try await d.get("/petitions/\(id)", by: "officer", html: true)
+            XCTAssertTrue(closed.text.contains("复查请求期限已于 2026-11-12 17:30 届满"), closed.text)
+            XCTAssertFalse(closed.text.contains(#"action="/petitions/\#(id)/review""#), "no form once the window closed")
             try await d.act(id, "review", #"{"request":"不服"}"#, expect: 409, code: "request_window_closed")
             let observed22 = try await d.get("/api/v1/petitions/\(id)", by: "officer").json()["state"] as? String
             XCTAssertEqual(observed22, "replied")

@@ -68,11 +68,7 @@ extension PetitionReception {
                     if let last = rows.last { next = "\(last.receivedAt).\(last.id ?? 0)" }
                 }
             }
-            var firstNames: [Int64: String] = [:]
-            for row in rows {
-                guard let id = row.id else { continue }
-                firstNames[id] = try await repository.petitioners(of: id).first?.name
-            }
+            let firstNames = try await repository.firstPetitioners(of: rows.compactMap(\.id))
             let items = rows.map { row in
                 var item = Self.summary(row, now: now, calendar: calendar)
                 item.petitioner = firstNames[row.id ?? 0] ?? ""
@@ -153,6 +149,9 @@ extension PetitionReception {
                              r.reReviewDecidedAt, r.reReviewDecidedByName),
             reviewWindowEnds: r.reviewRequestedAt == nil ? timeline.reviewWindowEnds(calendar: calendar) : nil,
             reReviewWindowEnds: r.reReviewRequestedAt == nil ? timeline.reReviewWindowEnds(calendar: calendar) : nil,
+            reviewWindowOpen: r.reviewRequestedAt == nil && timeline.reviewWindowEnds(calendar: calendar).map { now <= $0 } == true,
+            reReviewWindowOpen: r.reReviewRequestedAt == nil
+                && timeline.reReviewWindowEnds(calendar: calendar).map { now <= $0 } == true,
             clocks: clocks.map { c in
                 PetitionView.Clock(
                     kind: c.kind.rawValue, kindName: c.kind.chineseName, limit: c.clock.effectiveLimit.description,

@@ -96,6 +96,9 @@ public struct PetitionView: Sendable, Codable, Equatable {
     /// The last moments to request a review / re-review, once the reply / review opinion was given.
     public var reviewWindowEnds: Date?
     public var reReviewWindowEnds: Date?
+    /// Whether a review / re-review may still be requested now.
+    public var reviewWindowOpen: Bool
+    public var reReviewWindowOpen: Bool
     public var clocks: [Clock]
     /// Whether a running clock is past its deadline.
     public var overdue: Bool

@@ -2,7 +2,7 @@ import Foundation
 
 /// Which petitions a list asks for: a range of place codes (a jurisdiction or area subtree) and the
 /// filters of the list page, newest receipt first.
-public struct PetitionListQuery: Sendable, Equatable {
+public struct PetitionListQuery: Sendable {
     public var prefix: String
     public var upperBound: String
     public var form: String?
@@ -27,13 +27,6 @@ public struct PetitionListQuery: Sendable, Equatable {
         self.repeatedOnly = repeatedOnly
         self.possiblyOverdueAt = possiblyOverdueAt
         self.after = after
-    }
-
-    public static func == (lhs: PetitionListQuery, rhs: PetitionListQuery) -> Bool {
-        lhs.prefix == rhs.prefix && lhs.upperBound == rhs.upperBound && lhs.form == rhs.form && lhs.states == rhs.states
-            && lhs.collectiveOnly == rhs.collectiveOnly && lhs.repeatedOnly == rhs.repeatedOnly
-            && lhs.possiblyOverdueAt == rhs.possiblyOverdueAt && lhs.after?.receivedAt == rhs.after?.receivedAt
-            && lhs.after?.id == rhs.after?.id
     }
 
     /// The open clocks' limits in calendar days less one, by the state in which each runs and the column of its start.

@@ -67,6 +67,16 @@ public struct PetitionRepository: Sendable {
             .map { try $0.decode(model: PetitionerRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
 
+    /// The first petitioner's name of each of `petitionIds`.
+    public func firstPetitioners(of petitionIds: [Int64]) async throws -> [Int64: String] {
+        guard !petitionIds.isEmpty else { return [:] }
+        let rows = try await db.select().column("petition_id").column("name").from("petitioners")
+            .where("position", .equal, 0).where("petition_id", .in, SQLGroupExpression(petitionIds.map { SQLBind($0) })).all()
+        var names: [Int64: String] = [:]
+        for row in rows { names[try row.decode(column: "petition_id", as: Int64.self)] = try row.decode(column: "name", as: String.self) }
+        return names
+    }
+
     /// Other petitions with a petitioner whose 公民身份号码 has one of `indexes` (blind indexes), registered
     /// before petition `before` (all of them when nil), newest first.
     public func petitions(withPetitionerIndexes indexes: [String], before: Int64?, limit: Int = 100) async throws

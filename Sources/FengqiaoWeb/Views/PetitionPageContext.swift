@@ -122,6 +122,7 @@ enum PetitionPageContext {
                 "reply": p.reply as Any, "replyChannelName": p.replyChannelName as Any, "repliedAt": minute(p.repliedAt),
                 "repliedBy": p.repliedBy as Any,
                 "reviewWindowEnds": minute(p.reviewWindowEnds), "reReviewWindowEnds": minute(p.reReviewWindowEnds),
+                "reviewWindowOpen": p.reviewWindowOpen, "reReviewWindowOpen": p.reReviewWindowOpen,
                 "earlierElsewhere": p.earlierElsewhere > 0 ? p.earlierElsewhere : nil as Int? as Any,
             ] as [String: Any],
             "petitioners": p.petitioners.map { row -> [String: Any] in
@@ -165,9 +166,9 @@ enum PetitionPageContext {
             "canDecideExtension": approver && state == .accepted && extensionState == "pending",
             "canReply": officer && state == .accepted && caseReady,
             "awaitingCase": state == .accepted && !caseReady,
-            "canRequestReview": officer && state == .replied && p.reviewWindowEnds != nil,
+            "canRequestReview": officer && state == .replied && p.reviewWindowOpen,
             "canReview": officer && state == .reviewRequested,
-            "canRequestReReview": officer && state == .reviewed && p.reReviewWindowEnds != nil,
+            "canRequestReReview": officer && state == .reviewed && p.reReviewWindowOpen,
             "canReReview": officer && state == .reReviewRequested,
         ]
     }

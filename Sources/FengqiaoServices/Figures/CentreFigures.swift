@@ -5,9 +5,9 @@ import SQLKit
 
 /// 信访、调解统计 as the centres report them: visits in 人次, petitions in 批次 and 人, mediations received,
 /// succeeded and their success rate and amount — per area and period, each number opening the list
-/// behind it. Whoever sees cases reads the figures of their jurisdiction; department staff count the
-/// petitions only, because they see no mediations (`MediationCases`). Counted straight from the rows
-/// each time (indexed by area code and time), so a figure always equals its list.
+/// behind it. Whoever sees cases reads the figures of their jurisdiction; the mediation figures only
+/// those who see mediations (`MediationCases.seesMediations`: not department staff, unless they mediate).
+/// Counted straight from the rows each time (indexed by area code and time), so a figure always equals its list.
 public struct CentreFigures: Sendable {
     let platform: Platform
 
@@ -26,7 +26,7 @@ public struct CentreFigures: Sendable {
         let range = Jurisdiction(root: node.code)
         let children = atlas.children(of: node.code.rawValue)
         let groupLength = children.first.flatMap { AreaCode($0.code) }.map { Jurisdiction(root: $0).prefix.count }
-        let mediations = staff.departmentID == nil
+        let mediations = MediationCases.seesMediations(staff)
         let (total, groups) = try await platform.database.read { db in
             let repository = CentreFigureRepository(db)
             func counts(_ length: Int?) async throws -> [String: FigureRow] {
@@ -78,7 +78,7 @@ public struct CentreFigures: Sendable {
                     codesFrom: range.prefix, below: range.upperBound, received: period.milliseconds,
                     condition: Self.petitionCondition(figure), limit: limit)
             }
-            guard staff.departmentID == nil else { return [] }
+            guard MediationCases.seesMediations(staff) else { return [] }
             let (column, condition) = Self.mediationCondition(figure)
             return try await repository.mediationItems(
                 codesFrom: range.prefix, below: range.upperBound, timeColumn: column, during: period.milliseconds,

@@ -59,6 +59,36 @@ final class MediationCasesTests: XCTestCase {
         }
     }
 
+    /// Two 转调解 of one case at the same moment: one opens, the other is told the mediation is open (on
+    /// PostgreSQL the case row is locked, so the unique index never answers with a server error).
+    func testSimultaneousOpeningsOfOneCaseOpenOneMediation() async throws {
+        try await TestDatabases.each { db in
+            let f = try await MediationFixture.make(db)
+            let reported = try await CaseEngine(platform: f.platform).open(CaseOpening(
+                channel: "phone", kind: "dispute", description: "宅基地边界争执", gridCode: SampleAreas.grid),
+                caller: MediationFixture.dispatcher)
+            let mediations = MediationCases(platform: f.platform)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        do {
+                            _ = try await mediations.open(MediationOpeningSubmission(
+                                caseNumber: reported.number, specialty: "邻里", organizationId: f.villageCommittee.id),
+                                caller: MediationFixture.dispatcher)
+                            return "opened"
+                        } catch DomainError.conflict(let code, _) {
+                            return code
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            XCTAssertEqual(outcomes.sorted(), ["mediation_already_open", "mediation_already_open", "mediation_already_open", "opened"])
+            let open = try await f.count("mediation_cases")
+            XCTAssertEqual(open, 1)
+        }
+    }
+
     func testOpeningFromACaseTakesItsFactsAndPartiesAndRefusesASecondOpenMediation() async throws {
         try await TestDatabases.each { db in
             let f = try await MediationFixture.make(db)

@@ -62,6 +62,8 @@ extension MediationCases {
                     throw DomainError.conflict(code: "case_not_open",
                                                message: "案件\(number)当前为“\(state?.chineseName ?? record.state)”,不能转调解")
                 }
+                // Two openings for one case at once: the second waits here and then finds the first.
+                try await repository.lockCase(id: id, kind: setting.kind)
                 if let existing = try await repository.openMediation(caseId: id) { throw Self.alreadyOpen(existing) }
                 caseId = id
                 caseNumber = record.number

@@ -42,6 +42,13 @@ public struct MediationCaseRepository: Sendable {
             .decode(model: MediationCaseRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
+    /// On PostgreSQL, locks case `id` until the transaction ends, so that two openings for one case take
+    /// turns and the second finds the first's open mediation (SQLite's single writer does that already).
+    public func lockCase(id: Int64, kind: DatabaseKind) async throws {
+        guard kind == .postgres else { return }
+        try await db.raw("SELECT id FROM cases WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+
     /// The open mediation of case `caseId`, if any.
     public func openMediation(caseId: Int64) async throws -> MediationCaseRecord? {
         try await db.select().column("*").from("mediation_cases").where("open_case_id", .equal, caseId).first()?

@@ -42,6 +42,10 @@ public enum AuditActionCatalog {
         ("mediation_session.plan", "预约调解会"), ("mediation_referral.send", "六调联动转出"),
         ("mediation_referral.receive", "六调联动转入"), ("mediation_referral.accept", "联动受理"),
         ("mediation_referral.reply", "联动回复"), ("mediation_referral.decline", "联动不予受理"),
+        ("mediation_case.conclude", "办结调解(调解结果)"), ("mediation_agreement.sign", "上传调解协议签署文本"),
+        ("mediation_agreement.performance", "记录协议履行情况"), ("mediation_agreement.print", "下载人民调解协议书"),
+        ("mediation_confirmation.hand_off", "司法确认申请移交法院"), ("mediation_confirmation.ruling", "记录司法确认裁定"),
+        ("mediation_confirmation.package", "下载司法确认材料"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

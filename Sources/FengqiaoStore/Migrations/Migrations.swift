@@ -13,5 +13,6 @@ public enum Migrations {
         M010CaseIntake.migration,
         M011MediationRegistry.migration,
         M012MediationCases.migration,
+        M014MediationOutcomes.migration,
     ]
 }

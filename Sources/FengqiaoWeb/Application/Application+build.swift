@@ -96,6 +96,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     MediationPageRoutes(platform: platform, views: views).add(to: &routes)
     MediationCasePageRoutes(platform: platform, views: views).add(to: &routes)
     MediatorPageRoutes(platform: platform, views: views).add(to: &routes)
+    MediationOutcomeRoutes(platform: platform, views: views).add(to: &routes)
+    MediationOutcomePageRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

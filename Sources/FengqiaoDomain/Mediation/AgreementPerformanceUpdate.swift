@@ -1,0 +1,9 @@
+import Foundation
+
+/// What the follow-up of an agreement found, after validation.
+public struct AgreementPerformanceUpdate: Sendable, Equatable {
+    public var state: AgreementPerformance
+    public var note: String?
+    /// The day of the follow-up.
+    public var day: CivilDate
+}

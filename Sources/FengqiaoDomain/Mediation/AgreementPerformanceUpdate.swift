@@ -6,4 +6,10 @@ public struct AgreementPerformanceUpdate: Sendable, Equatable {
     public var note: String?
     /// The day of the follow-up.
     public var day: CivilDate
+
+    public init(state: AgreementPerformance, note: String?, day: CivilDate) {
+        self.state = state
+        self.note = note
+        self.day = day
+    }
 }

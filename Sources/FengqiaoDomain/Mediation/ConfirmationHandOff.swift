@@ -5,4 +5,9 @@ public struct ConfirmationHandOff: Sendable, Equatable {
     /// The court the application went to (e.g. 九原区人民法院).
     public var court: String
     public var day: CivilDate
+
+    public init(court: String, day: CivilDate) {
+        self.court = court
+        self.day = day
+    }
 }

@@ -6,4 +6,10 @@ public struct ConfirmationRuling: Sendable, Equatable {
     public var result: JudicialConfirmationState
     public var day: CivilDate
     public var note: String?
+
+    public init(result: JudicialConfirmationState, day: CivilDate, note: String?) {
+        self.result = result
+        self.day = day
+        self.note = note
+    }
 }

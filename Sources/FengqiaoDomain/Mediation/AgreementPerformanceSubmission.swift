@@ -32,7 +32,11 @@ public struct AgreementPerformanceSubmission: Sendable, Codable, Equatable {
         if state == .partlyPerformed || state == .defaulted {
             note = InputRules.required(self.note, field: "note", label: "履行情况说明", max: Self.noteLimit, errors: &errors)
         } else if let raw = InputRules.text(self.note) {
-            if raw.count > Self.noteLimit { errors.append(.tooLong("note", label: "履行情况说明", max: Self.noteLimit)) } else { note = raw }
+            if raw.count > Self.noteLimit {
+                errors.append(.tooLong("note", label: "履行情况说明", max: Self.noteLimit))
+            } else {
+                note = raw
+            }
         }
         let day = AgreementDay.parse(self.day, field: "day", label: "回访日期", today: today, earliest: concludedOn,
                                      earliestName: "协议日期", defaultsToToday: true, errors: &errors)

@@ -36,7 +36,11 @@ public struct ConfirmationRulingSubmission: Sendable, Codable, Equatable {
         if result == .refused {
             note = InputRules.required(self.note, field: "note", label: "驳回理由", max: Self.noteLimit, errors: &errors)
         } else if let raw = InputRules.text(self.note) {
-            if raw.count > Self.noteLimit { errors.append(.tooLong("note", label: "说明", max: Self.noteLimit)) } else { note = raw }
+            if raw.count > Self.noteLimit {
+                errors.append(.tooLong("note", label: "说明", max: Self.noteLimit))
+            } else {
+                note = raw
+            }
         }
         let day = AgreementDay.parse(self.day, field: "day", label: "裁定日期", today: today, earliest: handedOn,
                                      earliestName: "移交日期", defaultsToToday: false, errors: &errors)

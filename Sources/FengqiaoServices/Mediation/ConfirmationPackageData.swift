@@ -67,7 +67,9 @@ struct ConfirmationPackageData: Encodable {
             number: d.number, documentNumber: d.documentNumber, caseNumber: d.caseNumber, specialty: d.specialty,
             specialtyName: d.specialtyName, areaCode: d.areaCode, areaName: d.areaName, organization: d.organizationName,
             mediator: d.mediatorName)
-        parties = d.parties.map { Party(name: $0.name, side: $0.side, sideName: $0.sideName, kind: $0.kind, kindName: $0.kindName) }
+        parties = d.parties.map {
+            Party(name: $0.name, side: $0.side, sideName: $0.sideName, kind: $0.kind, kindName: $0.kindName)
+        }
         agreement = Agreement(
             facts: a.facts,
             terms: a.terms.map {

@@ -82,7 +82,8 @@ extension MediationOutcomes {
                     let side = MediationPartySide(rawValue: p.side)
                     let kind = MediationPartyKind(rawValue: p.partyKind)
                     return .init(side: p.side, sideName: side?.chineseName ?? p.side, kind: p.partyKind,
-                                 kindName: kind?.chineseName ?? p.partyKind, name: p.name, isOrganization: kind == .organization)
+                                 kindName: kind?.chineseName ?? p.partyKind, name: p.name,
+                                 isOrganization: kind == .organization)
                 },
                 agreement: MediationOutcomeView.agreement(agreement, mediationNumber: record.number, today: today,
                                                           calendar: calendar),

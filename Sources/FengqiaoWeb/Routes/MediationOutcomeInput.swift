@@ -17,8 +17,9 @@ enum MediationOutcomeInput {
         let outcome = form["outcome"].flatMap { MediationOutcome(named: $0) }
         // The agreement block is on the form whatever the outcome: it counts when the outcome has an
         // agreement or when something was typed into it (a failure with an agreement is refused, not dropped).
-        let typed = [form["facts"], form["performanceDeadline"]].contains { !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-            || terms.contains { !$0.isBlank }
+        let typed = [form["facts"], form["performanceDeadline"]].contains {
+            !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        } || terms.contains { !$0.isBlank }
         let hasAgreement = outcome == .succeeded || outcome == .partial || typed
         return MediationConclusionSubmission(outcome: form["outcome"], agreement: hasAgreement ? agreement : nil,
                                              route: form["route"], note: form["note"])

@@ -38,7 +38,8 @@ struct MediationOutcomeRoutes {
         }
         routes.get(RouterPath(base + "/agreement.pdf")) { _, context in
             let number = try context.parameters.require("number")
-            return Self.download(try await outcomes.agreementDocument(number: number, caller: try context.caller(), print: print))
+            let caller = try context.caller()
+            return Self.download(try await outcomes.agreementDocument(number: number, caller: caller, print: print))
         }
         routes.post(RouterPath(base + "/agreement/signed-copy")) { request, context in
             let caller = try context.caller()
@@ -72,7 +73,8 @@ struct MediationOutcomeRoutes {
         }
         routes.get(RouterPath(base + "/confirmation/package.zip")) { _, context in
             let number = try context.parameters.require("number")
-            return Self.download(try await outcomes.confirmationPackage(number: number, caller: try context.caller(), print: print))
+            let caller = try context.caller()
+            return Self.download(try await outcomes.confirmationPackage(number: number, caller: caller, print: print))
         }
     }
 

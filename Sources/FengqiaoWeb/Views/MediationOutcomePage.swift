@@ -50,7 +50,8 @@ enum MediationOutcomePage {
             context["agreement"] = [
                 "documentNumber": a.documentNumber, "facts": a.facts,
                 "terms": a.terms.map { t -> [String: Any] in
-                    ["obligorName": t.obligorName, "content": t.content, "amountYuan": t.amountYuan ?? "", "dueOn": t.dueOn ?? ""]
+                    ["obligorName": t.obligorName, "content": t.content, "amountYuan": t.amountYuan ?? "",
+                     "dueOn": t.dueOn ?? ""]
                 },
                 "totalYuan": a.totalYuan, "methodName": a.performanceMethodName, "deadline": a.performanceDeadline,
                 "concludedOn": a.concludedOn, "signed": signed, "signedOn": a.signedOn ?? "",

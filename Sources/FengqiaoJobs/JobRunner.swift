@@ -27,7 +27,7 @@ public struct JobRunner: Service {
 
     /// The standard handlers with notifications delivered by `delivery` (the configured channels).
     public static func standardHandlers(delivery: NotificationDelivery) -> [any JobHandler] {
-        [DailyCountRebuild(), ClockScan(), delivery]
+        [DailyCountRebuild(), ClockScan(), delivery, MediationFollowUp()]
     }
 
     public func run() async throws {
@@ -35,11 +35,13 @@ public struct JobRunner: Service {
         var scheduledDay: String?
         var scheduledMinute: String?
         var scheduledDelivery: String?
+        var scheduledFollowUp: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 scheduledDay = try await scheduleNightlyWork(after: scheduledDay)
                 scheduledMinute = try await scheduleMinuteWork(after: scheduledMinute)
                 scheduledDelivery = try await scheduleDeliveryWork(after: scheduledDelivery)
+                scheduledFollowUp = try await scheduleFollowUpWork(after: scheduledFollowUp)
                 let ran = try await runDueJobs()
                 if ran > 0 { continue }
             } catch {
@@ -97,6 +99,12 @@ public struct JobRunner: Service {
     /// no-ops. Returns the key queued.
     func scheduleDeliveryWork(after done: String?) async throws -> String {
         try await schedulePeriodic(NotificationDelivery.kind, key: NotificationDelivery.dedupeKey(for:), after: done)
+    }
+
+    /// Queues this hour's follow-up of mediation agreements (reminders) unless this runner already did
+    /// (`done`); other instances' attempts are no-ops. Returns the key queued.
+    func scheduleFollowUpWork(after done: String?) async throws -> String {
+        try await schedulePeriodic(MediationFollowUp.kind, key: MediationFollowUp.dedupeKey(for:), after: done)
     }
 
     /// Queues a payload-less job of `kind` for the current slot (`key(now)`) unless it is `done`.

@@ -158,8 +158,8 @@ enum AccessOracle {
     }()
 
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
-        .merging(mediationEntries) { a, _ in a }.merging(petitionEntries) { a, _ in a }
-        .merging(figureEntries) { a, _ in a }
+        .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
+        .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }
 
     static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.

@@ -48,6 +48,10 @@ public enum AuditActionCatalog {
         ("petition.review_request", "登记信访复查请求"), ("petition.review_decide", "出具信访复查意见"),
         ("petition.re_review_request", "登记信访复核请求"), ("petition.re_review_decide", "出具信访复核意见"),
         ("petition.reveal", "查看信访人完整证件号码/电话"), ("petition.document", "下载信访文书"),
+        ("mediation_case.conclude", "办结调解(调解结果)"), ("mediation_agreement.sign", "上传调解协议签署文本"),
+        ("mediation_agreement.performance", "记录协议履行情况"), ("mediation_agreement.print", "下载人民调解协议书"),
+        ("mediation_confirmation.hand_off", "司法确认申请移交法院"), ("mediation_confirmation.ruling", "记录司法确认裁定"),
+        ("mediation_confirmation.package", "下载司法确认材料"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

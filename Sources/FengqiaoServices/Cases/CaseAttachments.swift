@@ -38,19 +38,9 @@ public struct CaseAttachments: Sendable {
             return try await platform.database.write { db in
                 let loaded = try await CaseEngine.load(caseNumber, staff: staff, in: db)
                 try Self.requireAttachable(loaded.record)
-                var record = CaseAttachmentRecord(
-                    caseId: loaded.id, storedName: stored.name, fileType: type.rawValue, size: Int64(stored.size),
-                    sha256: stored.sha256, originalName: AttachmentName.named(filename, type: type),
-                    uploadedBy: "account:\(staff.accountID):\(staff.displayName)", createdAt: nowMs)
-                record.id = try await CaseAttachmentRepository(db).insert(record)
-                try await AuditTrail.append(
-                    AuditEntry(caller, action: "case_attachment.upload", objectType: "case", objectID: loaded.record.number,
-                               summary: AuditEntry.summary([
-                                   "attachment": record.id ?? 0, "name": record.originalName, "type": record.fileType,
-                                   "size": record.size, "sha256": record.sha256,
-                               ])),
-                    at: nowMs, in: db, kind: kind)
-                return CaseAttachmentView(record)
+                return CaseAttachmentView(try await Self.attach(
+                    stored, type: type, filename: filename, caseId: loaded.id, caseNumber: loaded.record.number,
+                    caller: caller, at: nowMs, kind: kind, in: db))
             }
         } catch {
             platform.uploads.remove(stored.name)
@@ -85,6 +75,29 @@ public struct CaseAttachments: Sendable {
                 at: nowMs, in: db, kind: kind)
             return CaseAttachmentDownload(data: data, type: type, name: record.originalName)
         }
+    }
+
+    /// Records `stored` (already checked and kept by the upload store) as an attachment of case `caseId`,
+    /// audited, inside the caller's transaction `db`; other features that attach files to a case (the
+    /// signed copy of a mediation agreement) go through here too.
+    static func attach(
+        _ stored: StoredUpload, type: FileType, filename: String?, caseId: Int64, caseNumber: String, caller: Caller,
+        at nowMs: Int64, kind: DatabaseKind, in db: any SQLDatabase
+    ) async throws -> CaseAttachmentRecord {
+        let staff = caller.staff
+        var record = CaseAttachmentRecord(
+            caseId: caseId, storedName: stored.name, fileType: type.rawValue, size: Int64(stored.size),
+            sha256: stored.sha256, originalName: AttachmentName.named(filename, type: type),
+            uploadedBy: "account:\(staff.accountID):\(staff.displayName)", createdAt: nowMs)
+        record.id = try await CaseAttachmentRepository(db).insert(record)
+        try await AuditTrail.append(
+            AuditEntry(caller, action: "case_attachment.upload", objectType: "case", objectID: caseNumber,
+                       summary: AuditEntry.summary([
+                           "attachment": record.id ?? 0, "name": record.originalName, "type": record.fileType,
+                           "size": record.size, "sha256": record.sha256,
+                       ])),
+            at: nowMs, in: db, kind: kind)
+        return record
     }
 
     /// Refuses a case that is finished: archived, or rejected, merged or withdrawn.

@@ -14,5 +14,6 @@ public enum Migrations {
         M011MediationRegistry.migration,
         M012MediationCases.migration,
         M013Petitions.migration,
+        M014MediationOutcomes.migration,
     ]
 }

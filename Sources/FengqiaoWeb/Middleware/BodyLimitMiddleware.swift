@@ -23,6 +23,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
         if request.method == .post, path.hasPrefix("/api/v1/cases/"), path.hasSuffix("/attachments") {
             return CaseAttachmentRoutes.maximumBodyBytes
         }
+        if request.method == .post, MediationOutcomeRoutes.isSignedCopyUpload(path) {
+            return MediationOutcomeRoutes.maximumBodyBytes
+        }
         if request.method == .post, path == "/report" || path == "/api/v1/reports" { return ReportInput.maximumBodyBytes }
         if request.method == .post, path == "/api/v1/camera-alerts" { return CameraAlertRoutes.maximumBodyBytes }
         if request.method == .post, path == "/desk/preview" || path == "/api/v1/grid-reports" {

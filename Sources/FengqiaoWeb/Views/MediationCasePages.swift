@@ -64,9 +64,10 @@ struct MediationCasePages: Sendable {
     }
 
     func mediation(_ number: String, caller: Caller, context: AppRequestContext, errors: [FieldError] = [],
-                   saved: Bool = false) async throws -> Response {
+                   saved: Bool = false, form: FormFields? = nil) async throws -> Response {
         let mediations = MediationCases(platform: platform)
         let m = try await mediations.view(number: number, caller: caller)
+        let outcome = try await MediationOutcomes(platform: platform).outcome(number: number, caller: caller)
         let staff = caller.staff
         let open = m.state == "open" || m.state == "inMediation"
         let suggestions = open ? try await mediations.suggestions(number: number, caller: caller) : []
@@ -85,6 +86,7 @@ struct MediationCasePages: Sendable {
                 "attemptLimit": m.linkedCase.attemptLimit ?? 0, "caseWaiting": m.linkedCase.state == "reported",
             ] as [String: Any],
             "open": open,
+            "outcome": MediationOutcomePage.context(outcome, staff: staff, today: now, form: form),
             "mayMediate": open && staff.may(.mediate),
             "mayAssign": open && staff.may(.manageMediation),
             "mayWithdraw": open && (staff.may(.mediate) || staff.may(.manageMediation)),

@@ -30,7 +30,7 @@ final class CaseWorkflowTableTests: XCTestCase {
         XCTAssertEqual(states(.requestExtension), [.inProgress])
         XCTAssertEqual(states(.approveExtension), [.inProgress])
         XCTAssertEqual(states(.denyExtension), [.inProgress])
-        XCTAssertEqual(states(.addProgress), [.inProgress])
+        XCTAssertEqual(states(.addProgress), [.accepted, .inProgress])
         XCTAssertEqual(states(.feedback), [.inProgress])
         XCTAssertEqual(states(.verify), [.handled])
         XCTAssertEqual(states(.close), [.verified])

@@ -7,7 +7,8 @@ import Foundation
 /// Where this refines the reference table: `recordAttempt` also in `accepted` (the grid and village tiers
 /// mediate before anything is dispatched); `signFor` also in `inProgress` (an assisting department signs
 /// after the lead); `feedback` from an assisting department completes its part; `respondToSupervision`
-/// also in `closed` (an order may be answered after the reply); `split` restores the pre-merge state.
+/// also in `closed` (an order may be answered after the reply); `split` restores the pre-merge state;
+/// `addProgress` also in `accepted` (a mediator notes the outcome of a mediation held before dispatch).
 public enum CaseTransitionTable {
     public static func commands(allowedIn state: CaseState) -> Set<CaseCommand.Name> {
         switch state {
@@ -15,7 +16,7 @@ public enum CaseTransitionTable {
             [.accept, .reject, .merge, .withdraw, .checkIn, .supervise, .respondToSupervision]
         case .accepted:
             [.merge, .resolveOnSite, .dispatch, .ruleOnReturn, .escalate, .recordAttempt, .whistle, .checkIn,
-             .withdraw, .supervise, .respondToSupervision]
+             .addProgress, .withdraw, .supervise, .respondToSupervision]
         case .dispatched:
             [.signFor, .returnCase, .checkIn, .withdraw, .supervise, .respondToSupervision]
         case .inProgress:

@@ -26,7 +26,8 @@ final class DemoMediationTests: XCTestCase {
 
             let mediations = try await MediationCases(platform: platform).list(caller: reader)
             XCTAssertGreaterThanOrEqual(mediations.count, 3)
-            XCTAssertTrue(mediations.contains { $0.state == "inMediation" })
+            XCTAssertTrue(mediations.contains { ["inMediation", "succeeded", "partial", "failed"].contains($0.state) },
+                          "some held sessions")
             XCTAssertTrue(mediations.contains { $0.nextSession != nil })
             let held = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_sessions WHERE outcome IS NOT NULL")
             let attempts = try await DemoRows.count(
@@ -35,6 +36,15 @@ final class DemoMediationTests: XCTestCase {
             XCTAssertEqual(attempts, held, "every held session is one attempt on its case")
             let referrals = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_referrals")
             XCTAssertGreaterThan(referrals, 0)
+            // Some ended with an agreement (through the outcome service's own writer).
+            let agreements = try await DemoRows.count(db, """
+                SELECT COUNT(*) AS n FROM mediation_agreements a JOIN mediation_cases m ON m.id = a.mediation_id
+                WHERE m.state = 'succeeded'
+                """)
+            XCTAssertGreaterThan(agreements, 0)
+            let conclusions = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_conclusions")
+            let ended = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_cases WHERE state IN ('succeeded', 'partial', 'failed')")
+            XCTAssertEqual(conclusions, ended, "every ended mediation has its conclusion")
             let view = try await MediationCases(platform: platform).view(number: try XCTUnwrap(mediations.first?.number), caller: reader)
             XCTAssertFalse(view.facts.isEmpty)
         }

@@ -125,7 +125,8 @@ public struct DemoGenerator: Sendable {
             logger.info(
                 "demo mediation written",
                 metadata: ["organizations": "\(mediation.organizations)", "mediators": "\(mediation.mediators)",
-                           "mediations": "\(mediation.mediations)", "sessions": "\(mediation.sessions)"])
+                           "mediations": "\(mediation.mediations)", "sessions": "\(mediation.sessions)",
+                           "concluded": "\(mediation.concluded)"])
             return (stream, counters.rows, mediation)
         }
         let seconds = (clock.now - started) / .seconds(1)

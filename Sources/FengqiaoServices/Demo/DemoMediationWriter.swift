@@ -24,7 +24,9 @@ struct DemoMediationWriter: Sendable {
         var mediators = 0
         var mediations = 0
         var sessions = 0
-        /// Events appended to the cases' histories (one per held session, two when it escalated).
+        /// Mediations ended with an outcome (an agreement, or a route for the rest).
+        var concluded = 0
+        /// Events appended to the cases' histories (one per held session, two when it escalated, one per conclusion).
         var events = 0
     }
 
@@ -33,6 +35,8 @@ struct DemoMediationWriter: Sendable {
         let nowMs = now.millisecondsSince1970
         let registry = MediationRepository(db)
         var written = Written()
+        /// Mediations that held sessions so far (every third ends with an agreement, every third without).
+        var mediated = 0
         // Organisations: every township's committee, a studio in the first village, each county's labour centre.
         var committees: [String: Int64] = [:]
         var organizations: [(id: Int64, kind: MediationOrganizationKind)] = []
@@ -148,6 +152,19 @@ struct DemoMediationWriter: Sendable {
             }
             if held > 0 {
                 record = try await MediationCases.move(record, to: .inMediation, reason: nil, now: nowMs, in: db)
+                defer { mediated += 1 }
+                if let conclusion = conclusion(mediated, amountFen: record.amountFen) {
+                    do {
+                        // Half a minute after the last session, before the demo's reference time.
+                        record = try await MediationOutcomes.record(
+                            conclusion, of: record, caller: actor, now: Date(millisecondsSince1970: nowMs - 30_000),
+                            calendar: calendar, policy: policy, kind: kind, in: db)
+                        written.concluded += 1
+                        written.events += 1
+                    } catch is DomainError {
+                        // The engine refused (the case moved on); the mediation stays open.
+                    }
+                }
             }
             if index % 2 == 0 {
                 let at = nowMs + Int64(1 + index % 5) * DemoCaseCalendar.dayMs + Int64(index % 3) * 3_600_000
@@ -160,6 +177,30 @@ struct DemoMediationWriter: Sendable {
             written.mediations += 1
         }
         return written
+    }
+
+    /// How the `n`th mediation that held sessions ended: one in three with an agreement (the respondent pays
+    /// the amount involved, or apologises and repairs, within a month), one in three without (the parties are
+    /// pointed to court); the rest go on.
+    private func conclusion(_ n: Int, amountFen: Int64) -> MediationConclusion? {
+        let today = CivilDate(containing: now)
+        let submission: MediationConclusionSubmission
+        if n % 3 == 0 {
+            let term = amountFen > 0
+                ? AgreementTermSubmission(obligor: "被申请人", content: "向申请人支付赔偿款", amount: MoneyText.yuan(amountFen),
+                                          dueOn: today.adding(days: 20).description)
+                : AgreementTermSubmission(obligor: "被申请人", content: "向申请人赔礼道歉并修复受损设施",
+                                          dueOn: today.adding(days: 20).description)
+            submission = MediationConclusionSubmission(outcome: "succeeded", agreement: MediationAgreementSubmission(
+                facts: "双方经调解员主持调解,查明事实、分清责任,自愿达成协议。",
+                terms: [term, AgreementTermSubmission(obligor: "申请人", content: "不再就本纠纷向任何机关主张权利")],
+                performanceMethod: "限期履行", performanceDeadline: today.adding(days: 30).description))
+        } else if n % 3 == 1 {
+            submission = MediationConclusionSubmission(outcome: "failed", route: "litigation", note: "双方对赔偿数额分歧过大,经两次调解未能达成协议")
+        } else {
+            return nil
+        }
+        return try? submission.validate(today: today)
     }
 
     /// 六调联动: a referral in (police) for the mediations opened from one, and one out to the court now and then.

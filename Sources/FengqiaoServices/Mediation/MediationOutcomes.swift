@@ -44,7 +44,6 @@ public struct MediationOutcomes: Sendable {
         guard !staff.isMachine else { throw DomainError.forbidden(permission: .mediate) }
         try staff.require(.mediate)
         let now = Date(millisecondsSince1970: platform.clock.now().millisecondsSince1970)
-        let nowMs = now.millisecondsSince1970
         let today = CivilDate(containing: now)
         let policy = try await platform.casePolicy()
         let calendar = try await platform.businessCalendar()
@@ -53,44 +52,58 @@ public struct MediationOutcomes: Sendable {
             let before = try await MediationCases.visible(number, staff: staff, in: db)
             try MediationCaseRules.requireOpen(MediationCaseState(rawValue: before.state) ?? .withdrawn, for: "办结调解")
             let conclusion = try submission.validate(today: today)
-            let command = Self.engineCommand(conclusion, mediation: before.number)
-            do {
-                _ = try await CaseEngine.performForMediation(
-                    command, on: before.caseNumber, caller: caller, now: now, calendar: calendar, policy: policy,
-                    kind: kind, in: db)
-            } catch let error as DomainError {
-                throw Self.engineRefusal(error, caseNumber: before.caseNumber)
-            }
-            let reason = [conclusion.route?.chineseName, conclusion.note].compactMap { $0 }.joined(separator: ":")
-            let after = try await MediationCases.move(before, to: conclusion.outcome.caseState,
-                                                      reason: reason.isEmpty ? nil : reason, now: nowMs, in: db)
-            let id = before.id ?? 0
-            let repository = MediationOutcomeRepository(db)
-            try await repository.insert(MediationConclusionRecord(
-                mediationId: id, outcome: conclusion.outcome.rawValue, route: conclusion.route?.rawValue,
-                note: conclusion.note, concludedBy: staff.username, concludedByAccount: staff.accountID, concludedAt: nowMs))
-            var summary: [String: any Sendable] = [
-                "outcome": conclusion.outcome.rawValue, "route": conclusion.route?.rawValue ?? "",
-                "case": before.caseNumber, "engine": command.name.rawValue,
-            ]
-            if let agreement = conclusion.agreement {
-                let terms = String(decoding: try JSONEncoder().encode(agreement.terms), as: UTF8.self)
-                _ = try await repository.insert(MediationAgreementRecord(
-                    mediationId: id, facts: agreement.facts, terms: terms, totalFen: agreement.totalFen,
-                    performanceMethod: agreement.performanceMethod.rawValue,
-                    performanceDeadline: agreement.performanceDeadline.description,
-                    concludedOn: agreement.concludedOn.description, performanceState: AgreementPerformance.pending.rawValue,
-                    confirmationState: JudicialConfirmationState.notRequested.rawValue, createdAt: nowMs, updatedAt: nowMs))
-                summary["terms"] = agreement.terms.count
-                summary["totalFen"] = agreement.totalFen
-                summary["deadline"] = agreement.performanceDeadline.description
-            }
-            try await AuditTrail.append(
-                AuditEntry(caller, action: "mediation_case.conclude", objectType: "mediation_case", objectID: number,
-                           summary: AuditEntry.summary(summary)),
-                at: nowMs, in: db, kind: kind)
+            let after = try await Self.record(conclusion, of: before, caller: caller, now: now, calendar: calendar,
+                                              policy: policy, kind: kind, in: db)
             return try await Self.view(after, today: today, calendar: calendar, policy: policy, in: db)
         }
+    }
+
+    /// Writes `conclusion` of the open mediation `before` in the caller's transaction `db`: the engine hears of
+    /// it first (a refusal throws and writes nothing), then the mediation's state, the conclusion, the agreement
+    /// and the audit entry. The demo records its concluded mediations through here too.
+    static func record(
+        _ conclusion: MediationConclusion, of before: MediationCaseRecord, caller: Caller, now: Date,
+        calendar: BusinessCalendar, policy: CasePolicy, kind: DatabaseKind, in db: any SQLDatabase
+    ) async throws -> MediationCaseRecord {
+        let staff = caller.staff
+        let nowMs = now.millisecondsSince1970
+        let command = Self.engineCommand(conclusion, mediation: before.number)
+        do {
+            _ = try await CaseEngine.performForMediation(
+                command, on: before.caseNumber, caller: caller, now: now, calendar: calendar, policy: policy,
+                kind: kind, in: db)
+        } catch let error as DomainError {
+            throw Self.engineRefusal(error, caseNumber: before.caseNumber)
+        }
+        let reason = [conclusion.route?.chineseName, conclusion.note].compactMap { $0 }.joined(separator: ":")
+        let after = try await MediationCases.move(before, to: conclusion.outcome.caseState,
+                                                  reason: reason.isEmpty ? nil : reason, now: nowMs, in: db)
+        let id = before.id ?? 0
+        let repository = MediationOutcomeRepository(db)
+        try await repository.insert(MediationConclusionRecord(
+            mediationId: id, outcome: conclusion.outcome.rawValue, route: conclusion.route?.rawValue,
+            note: conclusion.note, concludedBy: staff.username, concludedByAccount: staff.accountID, concludedAt: nowMs))
+        var summary: [String: any Sendable] = [
+            "outcome": conclusion.outcome.rawValue, "route": conclusion.route?.rawValue ?? "",
+            "case": before.caseNumber, "engine": command.name.rawValue,
+        ]
+        if let agreement = conclusion.agreement {
+            let terms = String(decoding: try JSONEncoder().encode(agreement.terms), as: UTF8.self)
+            _ = try await repository.insert(MediationAgreementRecord(
+                mediationId: id, facts: agreement.facts, terms: terms, totalFen: agreement.totalFen,
+                performanceMethod: agreement.performanceMethod.rawValue,
+                performanceDeadline: agreement.performanceDeadline.description,
+                concludedOn: agreement.concludedOn.description, performanceState: AgreementPerformance.pending.rawValue,
+                confirmationState: JudicialConfirmationState.notRequested.rawValue, createdAt: nowMs, updatedAt: nowMs))
+            summary["terms"] = agreement.terms.count
+            summary["totalFen"] = agreement.totalFen
+            summary["deadline"] = agreement.performanceDeadline.description
+        }
+        try await AuditTrail.append(
+            AuditEntry(caller, action: "mediation_case.conclude", objectType: "mediation_case", objectID: before.number,
+                       summary: AuditEntry.summary(summary)),
+            at: nowMs, in: db, kind: kind)
+        return after
     }
 
     /// What the linked case hears of the conclusion: 升级调处 escalates it, anything else is an internal note.

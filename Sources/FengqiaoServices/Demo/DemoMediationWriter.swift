@@ -35,7 +35,7 @@ struct DemoMediationWriter: Sendable {
         let nowMs = now.millisecondsSince1970
         let registry = MediationRepository(db)
         var written = Written()
-        /// Mediations that held sessions so far (every third ends with an agreement, every third without).
+        /// Mediations that held sessions so far (see `conclusion`).
         var mediated = 0
         // Organisations: every township's committee, a studio in the first village, each county's labour centre.
         var committees: [String: Int64] = [:]
@@ -179,13 +179,13 @@ struct DemoMediationWriter: Sendable {
         return written
     }
 
-    /// How the `n`th mediation that held sessions ended: one in three with an agreement (the respondent pays
-    /// the amount involved, or apologises and repairs, within a month), one in three without (the parties are
+    /// How the `n`th mediation that held sessions ended: one in two with an agreement (the respondent pays
+    /// the amount involved, or apologises and repairs, within a month), one in four without (the parties are
     /// pointed to court); the rest go on.
     private func conclusion(_ n: Int, amountFen: Int64) -> MediationConclusion? {
         let today = CivilDate(containing: now)
         let submission: MediationConclusionSubmission
-        if n % 3 == 0 {
+        if n % 2 == 0 {
             let term = amountFen > 0
                 ? AgreementTermSubmission(obligor: "被申请人", content: "向申请人支付赔偿款", amount: MoneyText.yuan(amountFen),
                                           dueOn: today.adding(days: 20).description)
@@ -195,7 +195,7 @@ struct DemoMediationWriter: Sendable {
                 facts: "双方经调解员主持调解,查明事实、分清责任,自愿达成协议。",
                 terms: [term, AgreementTermSubmission(obligor: "申请人", content: "不再就本纠纷向任何机关主张权利")],
                 performanceMethod: "限期履行", performanceDeadline: today.adding(days: 30).description))
-        } else if n % 3 == 1 {
+        } else if n % 4 == 1 {
             submission = MediationConclusionSubmission(outcome: "failed", route: "litigation", note: "双方对赔偿数额分歧过大,经两次调解未能达成协议")
         } else {
             return nil

@@ -54,16 +54,16 @@ enum MediationOutcomePage {
                      "dueOn": t.dueOn ?? ""]
                 },
                 "totalYuan": a.totalYuan, "methodName": a.performanceMethodName, "deadline": a.performanceDeadline,
-                "concludedOn": a.concludedOn, "signed": signed, "signedOn": a.signedOn ?? "",
+                "concludedOn": a.concludedOn, "signed": signed, "signedOn": a.signedOn as Any,
                 "signedAttachmentId": a.signedAttachmentId as Any,
                 "mayUpload": mayMediate && !signed,
-                "performanceName": a.performanceName, "performanceNote": a.performanceNote ?? "",
-                "performanceRecordedOn": a.performanceRecordedOn ?? "", "mayRecordPerformance": mayMediate,
+                "performanceName": a.performanceName, "performanceNote": a.performanceNote as Any,
+                "performanceRecordedOn": a.performanceRecordedOn as Any, "mayRecordPerformance": mayMediate,
                 "window": a.window.map { w -> [String: Any] in
                     ["effectiveOn": w.effectiveOn, "lastDay": w.lastDay, "open": w.open, "daysLeft": w.daysLeft ?? 0]
                 } as Any,
-                "confirmationName": a.confirmationName, "court": a.court ?? "", "handedOn": a.handedOn ?? "",
-                "ruledOn": a.ruledOn ?? "", "confirmationNote": a.confirmationNote ?? "",
+                "confirmationName": a.confirmationName, "court": a.court as Any, "handedOn": a.handedOn as Any,
+                "ruledOn": a.ruledOn as Any, "confirmationNote": a.confirmationNote as Any,
                 "mayHandOff": mayMediate && signed && !requested && windowOpen,
                 "mayRule": mayMediate && a.confirmation == JudicialConfirmationState.handedOff.rawValue,
                 "packageAvailable": signed && (requested || windowOpen),

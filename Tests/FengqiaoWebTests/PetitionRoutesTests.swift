@@ -213,6 +213,30 @@ final class PetitionRoutesTests: XCTestCase {
 
     /// One extension of at most 30 working days, asked with a reason, decided by someone else at the asker's
     /// tier (a leader) or above (the county's petition office).
+    /// The case API cannot decide a petition's case behind the petition's back: 立案, 不予立案, merge, split,
+    /// withdrawal and closing are the petition reception's (409 `petition_case`, nothing written); handling
+    /// steps (dispatch, sign-for, feedback) go through the case API as for any case.
+    func testThePetitionDecisionsOfItsCaseAreRefusedThroughTheCaseAPI() async throws {
+        try await D.each { d in
+            let received = try await d.register()
+            let number = try XCTUnwrap(received["caseNumber"] as? String)
+            let before = try await d.rowCounts()
+            for (command, body) in [("accept", #"{"kind":"dispute","category":"dispute.unpaidWages"}"#),
+                                    ("reject", #"{"reason":"不属于受理范围","noticeChannel":"phone"}"#),
+                                    ("withdraw", #"{"reason":"信访人撤回"}"#)] {
+                let response = try await d.post("/api/v1/cases/\(number)/\(command)", by: "disp", body)
+                XCTAssertEqual(response.status, .conflict, "\(command): \(response.text)")
+                XCTAssertEqual(try response.json()["code"] as? String, "petition_case", command)
+            }
+            let after = try await d.rowCounts()
+            XCTAssertEqual(after, before, "nothing written")
+            // Accepted at the petition reception, the case is dispatched through the case API as usual.
+            let accepted = try await d.act(received["id"] ?? 0, "decision", #"{"decision":"accept","reason":"属于本机关职权范围"}"#)
+            XCTAssertEqual(accepted["state"] as? String, "accepted")
+            try await d.engine(number, "dispatch", by: "disp", #"{"lead":\#(d.department)}"#)
+        }
+    }
+
     func testExtensionRules() async throws {
         try await D.each { d in
             let petition = try await d.register()

@@ -21,6 +21,10 @@ public struct CaseEngine: Sendable {
 
     /// Performs `request` on case `caseNumber`. `expectedVersion` (from `If-Match`) must be the case's
     /// current version when given; `idempotencyKey` makes a retry return the first answer.
+    /// What only the petition reception decides for a petition's case (受理, 不予受理, the written reply), and
+    /// what would leave the petition behind (merge, split, withdrawal): refused through the case API.
+    static let petitionDecisions: Set<CaseCommand.Name> = [.accept, .reject, .merge, .split, .withdraw, .close]
+
     public func perform(
         _ request: CaseCommandRequest, caseNumber: String, expectedVersion: Int? = nil, idempotencyKey: String? = nil,
         caller: Caller
@@ -45,6 +49,10 @@ public struct CaseEngine: Sendable {
             let loaded = try await Self.load(caseNumber, staff: staff, in: db)
             guard let snapshot = loaded.snapshot else { throw CaseEventCodec.legacyHistory }
             if let expectedVersion, expectedVersion != snapshot.version { throw Self.versionConflict(snapshot) }
+            if Self.petitionDecisions.contains(request.name), try await PetitionRepository(db).isPetitionCase(loaded.id) {
+                throw DomainError.conflict(
+                    code: "petition_case", message: "该案件是信访事项,\(request.name.chineseName)须在信访接待中办理,以免信访记录与案件不一致")
+            }
             var mergeTarget: Int64?
             if request.name == .merge, let into = request.body.into {
                 let target = try await CaseRepository(db).find(number: into)

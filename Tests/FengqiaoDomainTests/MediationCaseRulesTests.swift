@@ -124,4 +124,42 @@ final class MediationCaseRulesTests: XCTestCase {
                        ["at:invalid_format", "place:too_long", "notes:too_long"])
         XCTAssertThrowsError(try MediationSessionSubmission(notes: "好").validateOutcome())
     }
+
+    func testAnAgreementNeedsBothSidesAndPartiesAreLimited() throws {
+        let today = try XCTUnwrap(CivilDate("2026-11-23"))
+        let agreement = MediationAgreementSubmission(
+            facts: "双方就楼道杂物清理达成一致", terms: [AgreementTermSubmission(obligor: "被申请人", content: "清理楼道杂物")],
+            performanceMethod: "即时履行")
+        let success = try MediationConclusionSubmission(outcome: "succeeded", agreement: agreement).validate(today: today)
+        let partial = try MediationConclusionSubmission(outcome: "partial", agreement: agreement, route: "litigation",
+                                                        note: "余款未达成一致").validate(today: today)
+        let failed = try MediationConclusionSubmission(outcome: "failed", route: "litigation", note: "分歧过大")
+            .validate(today: today)
+        func codes(_ conclusion: MediationConclusion, _ sides: [MediationPartySide]) -> [String] {
+            do {
+                try MediationCaseRules.requireParties(for: conclusion, sides: sides)
+                return []
+            } catch {
+                guard case .validation(let errors) = error else { return ["\(error)"] }
+                return errors.map { "\($0.field):\($0.code)" }
+            }
+        }
+        for conclusion in [success, partial] {
+            XCTAssertEqual(codes(conclusion, []), ["parties:missing_parties"])
+            XCTAssertEqual(codes(conclusion, [.applicant, .applicant]), ["parties:missing_parties"])
+            XCTAssertEqual(codes(conclusion, [.respondent]), ["parties:missing_parties"])
+            XCTAssertEqual(codes(conclusion, [.respondent, .applicant]), [])
+        }
+        XCTAssertEqual(codes(failed, []), [])
+        XCTAssertNoThrow(try MediationCaseRules.requireRoomForParty(existing: MediationOpeningSubmission.partyLimit - 1))
+        XCTAssertThrowsError(try MediationCaseRules.requireRoomForParty(existing: MediationOpeningSubmission.partyLimit))
+        // A party on its own is validated as at the opening, without the `parties[i].` prefix.
+        let party = try MediationPartySubmission(side: "被申请人", kind: "单位", name: " 物业公司 ", phone: "13700001111").validate()
+        XCTAssertEqual(party, MediationParty(side: .respondent, kind: .organization, name: "物业公司",
+                                             phone: PhoneNumber("13700001111")))
+        XCTAssertThrowsError(try MediationPartySubmission(name: "甲").validate()) { error in
+            guard case DomainError.validation(let errors) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(errors.map(\.field), ["side"])
+        }
+    }
 }

@@ -42,6 +42,18 @@ final class DemoMediationTests: XCTestCase {
                 WHERE m.state = 'succeeded'
                 """)
             XCTAssertGreaterThan(agreements, 0)
+            // Their cases named no parties, so the demo gave each mediation an applicant and a respondent.
+            let partyless = try await DemoRows.count(db, """
+                SELECT COUNT(*) AS n FROM mediation_cases m
+                WHERE NOT EXISTS (SELECT 1 FROM mediation_parties p WHERE p.mediation_id = m.id AND p.side = 'applicant')
+                   OR NOT EXISTS (SELECT 1 FROM mediation_parties p WHERE p.mediation_id = m.id AND p.side = 'respondent')
+                """)
+            XCTAssertEqual(partyless, 0, "every demo mediation names both sides")
+            let unmasked = try await DemoRows.count(db, """
+                SELECT COUNT(*) AS n FROM mediation_parties
+                WHERE (phone_masked IS NULL) <> (phone_cipher IS NULL) OR phone_masked NOT LIKE '%****%'
+                """)
+            XCTAssertEqual(unmasked, 0, "phones sealed and masked")
             let conclusions = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_conclusions")
             let ended = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM mediation_cases WHERE state IN ('succeeded', 'partial', 'failed')")
             XCTAssertEqual(conclusions, ended, "every ended mediation has its conclusion")

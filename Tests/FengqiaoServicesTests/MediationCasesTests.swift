@@ -144,6 +144,81 @@ final class MediationCasesTests: XCTestCase {
                 caller: MediationFixture.outsider), .notFound(what: "案件"))
         }
     }
+
+    /// A mediation opened from a case without parties gets them afterwards: validated as at the opening,
+    /// the phone sealed and masked, audited; refused to the wrong role (403), outside (404), on bad input
+    /// (field errors) and once the mediation is closed (409), with nothing written.
+    func testPartiesAreAddedToAnOpenMediation() async throws {
+        try await TestDatabases.each { db in
+            let f = try await MediationFixture.make(db)
+            let mediations = MediationCases(platform: f.platform)
+            let opened = try await f.partylessMediation()
+            XCTAssertEqual(opened.parties, [])
+
+            let applicant = try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "申请人", name: " 孙丽 ", phone: "13700001111"), caller: MediationFixture.mediator)
+            XCTAssertEqual(applicant.parties.map(\.name), ["孙丽"])
+            XCTAssertEqual(applicant.parties.first?.phone, "137****1111")
+            XCTAssertEqual(applicant.parties.first?.kindName, "自然人")
+            XCTAssertEqual(applicant.version, opened.version + 1)
+            let both = try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "respondent", kind: "单位", name: "康乐物业公司"), caller: MediationFixture.dispatcher)
+            XCTAssertEqual(both.parties.map { "\($0.sideName):\($0.kindName):\($0.name)" },
+                           ["申请人:自然人:孙丽", "被申请人:单位:康乐物业公司"])
+            XCTAssertNil(both.parties.last?.phone)
+            let sealed = try await db.read { sql in
+                try await sql.select().column("phone_cipher").from("mediation_parties").where("name", .equal, "孙丽").first()?
+                    .decode(column: "phone_cipher", as: String.self)
+            }
+            let cipher = try XCTUnwrap(sealed)
+            XCTAssertFalse(cipher.contains("13700001111"))
+            XCTAssertEqual(try f.platform.cipher.open(cipher), "13700001111")
+            let actions = try await f.auditActions(prefix: "mediation_case.add_party")
+            XCTAssertEqual(actions.count, 2)
+            let summary = try await db.read { sql in
+                try await sql.select().column("summary").from("audit_log").where("action", .equal, "mediation_case.add_party")
+                    .orderBy("id").first()?.decode(column: "summary", as: String.self)
+            }
+            XCTAssertTrue(summary?.contains("applicant") == true && summary?.contains("13700001111") == false, summary ?? "")
+
+            let before = try await f.counts()
+            await expectError(try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "申请人", name: "钱七"), caller: MediationFixture.leader), .forbidden(permission: .mediate))
+            await expectError(try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "申请人", name: "钱七"), caller: MediationFixture.outsider), .notFound(what: "该调解案件"))
+            await expectError(try await mediations.addParty(number: "M150207-2026-99999", MediationPartySubmission(
+                side: "申请人", name: "钱七"), caller: MediationFixture.mediator), .notFound(what: "该调解案件"))
+            await expectFields(try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "第三人", kind: "法人", name: " ", phone: "123"), caller: MediationFixture.mediator),
+                ["side:invalid_format", "kind:invalid_format", "name:required", "phone:invalid_format"])
+            await expectFields(try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                name: String(repeating: "长", count: 61)), caller: MediationFixture.mediator),
+                ["side:required", "name:too_long"])
+            let unchanged = try await f.counts()
+            XCTAssertEqual(unchanged, before)
+
+            // At most as many as an opening may name.
+            for n in 2..<MediationOpeningSubmission.partyLimit {
+                _ = try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                    side: "respondent", name: "被申请人\(n)"), caller: MediationFixture.mediator)
+            }
+            let full = try await f.counts()
+            XCTAssertEqual(full["mediation_parties"], MediationOpeningSubmission.partyLimit)
+            await expectFields(try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "respondent", name: "多一个"), caller: MediationFixture.mediator), ["parties:too_many"])
+            let stillFull = try await f.counts()
+            XCTAssertEqual(stillFull, full)
+
+            // A closed mediation takes no more parties.
+            let closed = try await f.partylessMediation()
+            _ = try await mediations.withdraw(number: closed.number, reason: "当事人撤回", caller: MediationFixture.mediator)
+            let withdrawn = try await f.counts()
+            await expectConflict(try await mediations.addParty(number: closed.number, MediationPartySubmission(
+                side: "申请人", name: "钱七"), caller: MediationFixture.mediator), "mediation_closed")
+            let afterClosed = try await f.counts()
+            XCTAssertEqual(afterClosed, withdrawn)
+        }
+    }
 }
 
 /// Sessions and the ladder: each held session is one attempt on the case in the same transaction.

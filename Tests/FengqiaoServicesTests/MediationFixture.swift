@@ -67,6 +67,20 @@ struct MediationFixture {
                       MediationPartySubmission(side: "respondent", kind: "person", name: "赵刚", phone: "13987654321")])
     }
 
+    /// A mediation opened from a hotline-like case that named no parties; the case is accepted (立案), so
+    /// the engine takes a conclusion.
+    func partylessMediation() async throws -> MediationCaseView {
+        let engine = CaseEngine(platform: platform)
+        let reported = try await engine.open(CaseOpening(
+            channel: "phone", kind: "dispute", description: "来电反映邻居占用楼道堆放杂物", gridCode: SampleAreas.grid),
+            caller: Self.dispatcher)
+        _ = try await engine.perform(CaseCommandRequest(name: .accept, body: CaseCommandBody()), caseNumber: reported.number,
+                                     caller: Self.dispatcher)
+        return try await MediationCases(platform: platform).open(
+            MediationOpeningSubmission(caseNumber: reported.number, specialty: "邻里", organizationId: villageCommittee.id),
+            caller: Self.dispatcher)
+    }
+
     func count(_ table: String) async throws -> Int {
         try await db.read { sql in
             try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?

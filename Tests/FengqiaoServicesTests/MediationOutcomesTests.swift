@@ -203,6 +203,53 @@ final class MediationOutcomesTests: XCTestCase {
         }
     }
 
+    /// An agreement names its parties: without a 申请人 and a 被申请人 an agreement is refused (nothing
+    /// written), a failed conclusion is not; once both are added, the agreement is concluded.
+    func testAnAgreementNeedsAnApplicantAndARespondent() async throws {
+        try await TestDatabases.each { db in
+            let f = try await MediationFixture.make(db, clock: Self.clock("2026-09-01"))
+            let mediations = MediationCases(platform: f.platform)
+            let outcomes = MediationOutcomes(platform: f.platform)
+            let opened = try await f.partylessMediation()
+            XCTAssertEqual(opened.parties, [])
+            let before = try await self.outcomeCounts(f)
+            await expectFields(try await outcomes.conclude(number: opened.number, Self.success(), caller: Self.mediator),
+                               ["parties:missing_parties"])
+            await expectFields(try await outcomes.conclude(number: opened.number, MediationConclusionSubmission(
+                outcome: "部分达成", agreement: Self.agreement(), route: "引导仲裁", note: "经济补偿金部分未达成一致"),
+                caller: Self.mediator), ["parties:missing_parties"])
+            do {
+                _ = try await outcomes.conclude(number: opened.number, Self.success(), caller: Self.mediator)
+            } catch DomainError.validation(let errors) {
+                XCTAssertEqual(errors.first?.message, "达成调解协议须有申请人和被申请人,请先登记当事人")
+            }
+            // One side is not enough.
+            _ = try await mediations.addParty(number: opened.number, MediationPartySubmission(side: "申请人", name: "孙丽"),
+                                              caller: Self.mediator)
+            let oneSided = try await self.outcomeCounts(f)
+            XCTAssertEqual(oneSided["mediation_parties"], (before["mediation_parties"] ?? 0) + 1)
+            await expectFields(try await outcomes.conclude(number: opened.number, Self.success(), caller: Self.mediator),
+                               ["parties:missing_parties"])
+            let refused = try await self.outcomeCounts(f)
+            XCTAssertEqual(refused, oneSided)
+            let state = try await mediations.view(number: opened.number, caller: MediationFixture.leader).state
+            XCTAssertEqual(state, "open")
+
+            // With both sides the agreement is concluded and names them.
+            _ = try await mediations.addParty(number: opened.number, MediationPartySubmission(
+                side: "被申请人", kind: "单位", name: "康乐物业公司"), caller: Self.mediator)
+            let concluded = try await outcomes.conclude(number: opened.number, Self.success(), caller: Self.mediator)
+            XCTAssertEqual(concluded.state, "succeeded")
+            XCTAssertNotNil(concluded.agreement)
+
+            // A failed conclusion needs no parties.
+            let failing = try await f.partylessMediation()
+            let failed = try await outcomes.conclude(number: failing.number, MediationConclusionSubmission(
+                outcome: "调解不成", route: "引导诉讼", note: "被申请人拒绝调解"), caller: Self.mediator)
+            XCTAssertEqual(failed.state, "failed")
+        }
+    }
+
     /// The signed copy is an attachment of the case; the agreement takes effect that day. Signed on
     /// 2026-09-01, the window's day 30 is 1 October (国庆节), so it closes on 8 October: the hand-off is
     /// taken on the 8th and refused on the 9th with the last day named.

@@ -352,6 +352,8 @@ enum AccessOracle {
         "POST /api/v1/mediation/cases/{number}/mediator": needs(.manageMediation, .mediationCase, body: .json(#"{"mediatorId":{mediator}}"#)),
         "POST /api/v1/mediation/cases/{number}/withdraw": Entry(rule: .needsAny([.mediate, .manageMediation]),
             object: .mediationCase, body: .json(#"{"reason":"矩阵撤回"}"#)),
+        "POST /api/v1/mediation/cases/{number}/parties": Entry(rule: .needsAny([.mediate, .manageMediation]),
+            object: .mediationCase, body: .json(#"{"side":"respondent","name":"矩阵当事人"}"#)),
         "POST /api/v1/mediation/cases/{number}/sessions": needs(.mediate, .mediationCase, body: .json(
             #"{"at":"2026-12-02T09:00","place":"调解室","attendees":"双方"}"#)),
         "POST /api/v1/mediation/cases/{number}/sessions/{session}/outcome": needs(.mediate, .mediationCase, body: .json(
@@ -367,6 +369,8 @@ enum AccessOracle {
         "POST /mediation/cases/{number}/mediator": needs(.manageMediation, .mediationCase, body: .form("mediatorId={mediator}")),
         "POST /mediation/cases/{number}/withdraw": Entry(rule: .needsAny([.mediate, .manageMediation]),
             object: .mediationCase, body: .form("reason=矩阵撤回")),
+        "POST /mediation/cases/{number}/parties": Entry(rule: .needsAny([.mediate, .manageMediation]),
+            object: .mediationCase, body: .form("side=respondent&name=矩阵当事人")),
         "POST /mediation/cases/{number}/sessions": needs(.mediate, .mediationCase, body: .form(
             "at=2026-12-02T09:00&place=调解室&attendees=双方")),
         "POST /mediation/cases/{number}/sessions/{session}/outcome": needs(.mediate, .mediationCase, body: .form(

@@ -237,6 +237,78 @@ final class MediationCaseRoutesTests: XCTestCase {
         }
     }
 
+    /// A mediation opened from a case without parties: its agreement is refused until parties are added,
+    /// through the page's form (CSRF, errors beside the form keeping what was typed) or the API.
+    func testPartiesAreAddedAfterwardsOnThePageAndThroughTheAPI() async throws {
+        try await withWorld { client, w in
+            let med = try await signIn(client, username: "med")
+            let boss = try await signIn(client, username: "boss")
+            let away = try await signIn(client, username: "away")
+            let desk = CameraFixture.person(.dispatcher, SampleAreas.township)
+            let engine = CaseEngine(platform: w.platform)
+            let reported = try await engine.open(CaseOpening(
+                channel: "phone", kind: "dispute", description: "来电反映邻居占用楼道堆放杂物", gridCode: SampleAreas.grid),
+                caller: desk)
+            _ = try await engine.perform(CaseCommandRequest(name: .accept, body: CaseCommandBody()), caseNumber: reported.number,
+                                         caller: desk)
+            let number = try await MediationCases(platform: w.platform).open(MediationOpeningSubmission(
+                caseNumber: reported.number, specialty: "邻里", organizationId: w.village.id), caller: desk).number
+            func form(_ body: String, as browser: SignedInBrowser) async throws -> TestResponse {
+                try await client.execute(uri: "/mediation/cases/\(number)/parties", method: .post, headers: browser.formHeaders(),
+                                         body: ByteBuffer(string: "_csrf=\(browser.csrf)&" + body))
+            }
+            func json(_ uri: String, _ body: String) async throws -> TestResponse {
+                try await client.execute(uri: uri, method: .post, headers: Self.json(med), body: ByteBuffer(string: body))
+            }
+
+            // No parties: the agreement is refused with the field `parties`.
+            let agreement = #"{"outcome":"succeeded","agreement":{"facts":"双方就楼道杂物清理达成一致","terms":[{"obligor":"被申请人","content":"三日内清理楼道杂物"}],"performanceMethod":"即时履行"}}"#
+            let refused = try await json("/api/v1/mediation/cases/\(number)/conclusion", agreement)
+            XCTAssertEqual(refused.status, .unprocessableContent, refused.text)
+            XCTAssertTrue(refused.text.contains("missing_parties") && refused.text.contains("请先登记当事人"), refused.text)
+
+            let page = try await client.execute(uri: "/mediation/cases/\(number)", method: .get, headers: med.headers)
+            XCTAssertTrue(page.text.contains(#"action="/mediation/cases/\#(number)/parties""#) && page.text.contains("未登记当事人"))
+            XCTAssertFalse(page.text.contains("<script") || page.text.contains("onclick=") || page.text.contains("style="))
+            let readOnly = try await client.execute(uri: "/mediation/cases/\(number)", method: .get, headers: boss.headers)
+            XCTAssertFalse(readOnly.text.contains("/parties\""), "a leader reads only")
+
+            let before = try await Self.counts(w.platform)
+            let noToken = try await client.execute(uri: "/mediation/cases/\(number)/parties", method: .post,
+                                                   headers: med.formHeaders(), body: ByteBuffer(string: "side=applicant&name=x"))
+            XCTAssertEqual(noToken.status, .forbidden, "the CSRF token is required")
+            let invalid = try await form("side=respondent&kind=organization&name=&phone=123", as: med)
+            XCTAssertEqual(invalid.status, .unprocessableContent)
+            XCTAssertTrue(invalid.text.contains("请填写当事人姓名或名称") && invalid.text.contains("当事人电话格式不正确"), invalid.text)
+            XCTAssertTrue(invalid.text.contains(#"<option value="respondent" selected>"#)
+                          && invalid.text.contains(#"<option value="organization" selected>"#)
+                          && invalid.text.contains(#"name="phone" value="123""#), "the form keeps what was typed")
+            let forbidden = try await form("side=applicant&name=x", as: boss)
+            XCTAssertEqual(forbidden.status, .forbidden)
+            let hidden = try await form("side=applicant&name=x", as: away)
+            XCTAssertEqual(hidden.status, .notFound)
+            let after = try await Self.counts(w.platform)
+            XCTAssertEqual(after, before)
+
+            let added = try await form("side=applicant&kind=person&name=%E5%AD%99%E4%B8%BD&phone=13700001111", as: med)
+            XCTAssertEqual(added.status, .seeOther, added.text)
+            XCTAssertEqual(added.headers[.location], "/mediation/cases/\(number)?saved=1#parties")
+            let shown = try await client.execute(uri: "/mediation/cases/\(number)", method: .get, headers: med.headers)
+            XCTAssertTrue(shown.text.contains("孙丽") && shown.text.contains("137****1111") && !shown.text.contains("13700001111"))
+
+            let badJSON = try await json("/api/v1/mediation/cases/\(number)/parties", #"{"side":"第三人","name":"周强"}"#)
+            XCTAssertEqual(badJSON.status, .unprocessableContent)
+            XCTAssertTrue(badJSON.text.contains(#""field":"side""#), badJSON.text)
+            let respondent = try await json("/api/v1/mediation/cases/\(number)/parties", #"{"side":"respondent","kind":"单位","name":"康乐物业公司"}"#)
+            XCTAssertEqual(respondent.status, .created, respondent.text)
+            XCTAssertTrue(respondent.text.contains("康乐物业公司") && respondent.text.contains("137****1111"), respondent.text)
+            let concluded = try await json("/api/v1/mediation/cases/\(number)/conclusion", agreement)
+            XCTAssertEqual(concluded.status, .created, concluded.text)
+            let closed = try await form("side=applicant&name=x", as: med)
+            XCTAssertEqual(closed.status, .conflict)
+        }
+    }
+
     func testTheMediatorPoolPageKeepsLanguagesItDoesNotChange() async throws {
         try await withWorld { client, w in
             let keeper = try await signIn(client, username: "keeper")

@@ -29,4 +29,24 @@ public enum MediationCaseRules {
         guard let reason else { throw .validation(errors) }
         return reason
     }
+
+    /// Refuses another party once the mediation has as many as an opening may name.
+    public static func requireRoomForParty(existing: Int) throws(DomainError) {
+        let limit = MediationOpeningSubmission.partyLimit
+        guard existing < limit else {
+            throw .validation([FieldError(field: "parties", code: "too_many", message: "当事人最多\(limit)个")])
+        }
+    }
+
+    /// An agreement names its parties: a conclusion with one (succeeded, partial) needs at least one
+    /// 申请人 and one 被申请人 on the mediation; a failed one needs none.
+    public static func requireParties(for conclusion: MediationConclusion, sides: [MediationPartySide])
+        throws(DomainError)
+    {
+        let reachesAgreement = conclusion.outcome != .failed || conclusion.agreement != nil
+        guard !reachesAgreement || (sides.contains(.applicant) && sides.contains(.respondent)) else {
+            throw .validation([FieldError(field: "parties", code: "missing_parties",
+                                          message: "达成调解协议须有申请人和被申请人,请先登记当事人")])
+        }
+    }
 }

@@ -16,9 +16,19 @@ public struct MediationPartySubmission: Sendable, Codable, Equatable {
 
     public static let nameLimit = 60
 
+    /// The party added on its own to an open mediation (fields `side`, `kind`, `name`, `phone`).
+    public func validate() throws(DomainError) -> MediationParty {
+        var errors: [FieldError] = []
+        guard let party = validate(prefix: "", errors: &errors) else { throw .validation(errors) }
+        return party
+    }
+
     /// The party, or its problems appended to `errors` under `parties[index].…`.
     func validate(index: Int, errors: inout [FieldError]) -> MediationParty? {
-        let prefix = "parties[\(index)]."
+        validate(prefix: "parties[\(index)].", errors: &errors)
+    }
+
+    private func validate(prefix: String, errors: inout [FieldError]) -> MediationParty? {
         var problems: [FieldError] = []
         var side: MediationPartySide?
         if let raw = InputRules.text(self.side) {

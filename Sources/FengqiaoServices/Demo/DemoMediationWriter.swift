@@ -6,8 +6,9 @@ import SQLKit
 /// The demo's mediation centre: a 人民调解委员会 per township, a 和事佬 studio, a 劳动争议 mediation centre
 /// per county, about twenty mediators (some speaking Mongolian), and mediation cases on open dispute
 /// cases with sessions — held ones counted on the case's ladder through the engine, as the township's
-/// mediator records them — planned ones, and a few 六调联动 referrals. Written in the load's transaction
-/// after the cases and accounts, through the repositories.
+/// mediator records them — planned ones, and a few 六调联动 referrals. A mediation whose case named no
+/// parties gets a plausible 申请人 and 被申请人, so that every demo agreement names its parties. Written in
+/// the load's transaction after the cases and accounts, through the repositories.
 struct DemoMediationWriter: Sendable {
     let atlas: DemoAtlas
     let seed: UInt64
@@ -88,7 +89,8 @@ struct DemoMediationWriter: Sendable {
         }
         // Mediation cases on open dispute cases.
         let rows = try await db.select().column("number").column("area_code").column("grid_code").column("category")
-            .column("description").column("amount_involved").from("cases")
+            .column("description").column("amount_involved").column("channel").column("contact_name")
+            .column("contact_phone_cipher").column("contact_phone_masked").column("respondent_organization_id").from("cases")
             .where("kind", .equal, CaseKind.dispute.rawValue).where("state", .in, ["accepted", "inProgress"])
             .orderBy("id").limit(Self.mediationCount).all()
         let repository = MediationCaseRepository(db)
@@ -120,10 +122,18 @@ struct DemoMediationWriter: Sendable {
                 state: MediationCaseState.open.rawValue, openedBy: actor.staff.username, createdAt: opened, updatedAt: opened)
             let id = try await repository.insert(record)
             record.id = id
-            for party in try await repository.caseParties(caseId: caseId) {
+            let caseParties = try await repository.caseParties(caseId: caseId)
+            for party in caseParties {
                 try await repository.insert(MediationPartyRecord(
                     mediationId: id, side: party.side, partyKind: party.kind, name: party.name, phoneCipher: party.phoneCipher,
                     phoneMasked: party.phoneMasked, createdAt: opened))
+            }
+            if caseParties.isEmpty {
+                for var party in try await standInParties(row, namer: namer, &random, in: db) {
+                    party.mediationId = id
+                    party.createdAt = opened
+                    try await repository.insert(party)
+                }
             }
             // Held sessions (0–2), each an attempt on the case; the engine refuses some (tier above the
             // township, attempts used up), and those are left out.
@@ -177,6 +187,41 @@ struct DemoMediationWriter: Sendable {
             written.mediations += 1
         }
         return written
+    }
+
+    /// The parties of a mediation whose case named none (a call, a grid report), so that its agreement names
+    /// them: the caller as 申请人 when they gave a name (not a grid worker reporting), else a made-up resident;
+    /// as 被申请人 the organisation the case is against, else a made-up neighbour. Phones sealed and masked.
+    private func standInParties(_ row: any SQLRow, namer: DemoPersonNamer, _ random: inout DemoRandom,
+                                in db: any SQLDatabase) async throws -> [MediationPartyRecord] {
+        func person(_ side: MediationPartySide, _ random: inout DemoRandom) throws -> MediationPartyRecord {
+            let name = namer.name(male: random.chance(0.5), birthYear: random.int(1950...1995), mongolianShare: 0.05, &random)
+            let phone = DemoIdentifiers.mobile(&random)
+            return MediationPartyRecord(
+                mediationId: 0, side: side.rawValue, partyKind: MediationPartyKind.person.rawValue, name: name,
+                phoneCipher: try cipher.seal(phone), phoneMasked: PhoneNumber(phone)?.masked, createdAt: 0)
+        }
+        var applicant: MediationPartyRecord
+        let channel = try row.decode(column: "channel", as: String.self)
+        if let contact = try row.decode(column: "contact_name", as: String?.self), !contact.isEmpty, contact != "匿名",
+           channel != Channel.gridWorker.rawValue {
+            applicant = MediationPartyRecord(
+                mediationId: 0, side: MediationPartySide.applicant.rawValue, partyKind: MediationPartyKind.person.rawValue,
+                name: contact, phoneCipher: try row.decode(column: "contact_phone_cipher", as: String?.self),
+                phoneMasked: try row.decode(column: "contact_phone_masked", as: String?.self), createdAt: 0)
+        } else {
+            applicant = try person(.applicant, &random)
+        }
+        applicant.name = String(applicant.name.prefix(MediationPartySubmission.nameLimit))
+        if let organization = try row.decode(column: "respondent_organization_id", as: Int64?.self),
+           let name = try await db.select().column("name").from("organizations").where("id", .equal, organization).first()?
+               .decode(column: "name", as: String.self) {
+            return [applicant, MediationPartyRecord(
+                mediationId: 0, side: MediationPartySide.respondent.rawValue,
+                partyKind: MediationPartyKind.organization.rawValue,
+                name: String(name.prefix(MediationPartySubmission.nameLimit)), phoneCipher: nil, phoneMasked: nil, createdAt: 0)]
+        }
+        return [applicant, try person(.respondent, &random)]
     }
 
     /// How the `n`th mediation that held sessions ended: one in two with an agreement (the respondent pays

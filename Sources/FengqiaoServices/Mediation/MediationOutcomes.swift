@@ -58,15 +58,19 @@ public struct MediationOutcomes: Sendable {
         }
     }
 
-    /// Writes `conclusion` of the open mediation `before` in the caller's transaction `db`: the engine hears of
-    /// it first (a refusal throws and writes nothing), then the mediation's state, the conclusion, the agreement
-    /// and the audit entry. The demo records its concluded mediations through here too.
+    /// Writes `conclusion` of the open mediation `before` in the caller's transaction `db`: an agreement needs
+    /// a 申请人 and a 被申请人 on the mediation (else the field error `parties`), the engine hears of it first
+    /// (a refusal throws and writes nothing), then the mediation's state, the conclusion, the agreement and
+    /// the audit entry. The demo records its concluded mediations through here too.
     static func record(
         _ conclusion: MediationConclusion, of before: MediationCaseRecord, caller: Caller, now: Date,
         calendar: BusinessCalendar, policy: CasePolicy, kind: DatabaseKind, in db: any SQLDatabase
     ) async throws -> MediationCaseRecord {
         let staff = caller.staff
         let nowMs = now.millisecondsSince1970
+        let sides = try await MediationCaseRepository(db).parties(mediationId: before.id ?? 0)
+            .compactMap { MediationPartySide(rawValue: $0.side) }
+        try MediationCaseRules.requireParties(for: conclusion, sides: sides)
         let command = Self.engineCommand(conclusion, mediation: before.number)
         do {
             _ = try await CaseEngine.performForMediation(

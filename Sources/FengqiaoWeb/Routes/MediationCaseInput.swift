@@ -28,6 +28,11 @@ enum MediationCaseInput {
             parties: parties, referral: referral.isBlank ? nil : referral)
     }
 
+    /// A party added on the mediation page: `side`, `kind`, `name`, `phone`.
+    static func party(_ form: FormFields) -> MediationPartySubmission {
+        MediationPartySubmission(side: form["side"], kind: form["kind"], name: form["name"], phone: form["phone"])
+    }
+
     static func session(_ form: FormFields) -> MediationSessionSubmission {
         MediationSessionSubmission(at: form["at"], place: form["place"], attendees: form["attendees"], notes: form["notes"],
                                    outcome: form["outcome"])

@@ -65,6 +65,18 @@ struct MediationCasePageRoutes {
         form("/withdraw", nil) { number, fields, caller in
             try await mediations.withdraw(number: number, reason: fields["reason"], caller: caller)
         }
+        // A party added afterwards: its field errors stand beside its form, which keeps what was typed.
+        routes.post("/mediation/cases/{number}/parties") { request, context in
+            let caller = try context.caller()
+            let number = try context.parameters.require("number")
+            let fields = try await request.formFields(context: context)
+            do {
+                try await mediations.addParty(number: number, MediationCaseInput.party(fields), caller: caller)
+            } catch DomainError.validation(let errors) where ProblemMiddleware.wantsHTML(request) {
+                return try await pages.mediation(number, caller: caller, context: context, partyErrors: errors, party: fields)
+            }
+            return .redirect(to: "/mediation/cases/\(number)?saved=1#parties", type: .normal)
+        }
         form("/sessions", .mediate) { number, fields, caller in
             try await mediations.addSession(number: number, MediationCaseInput.session(fields), caller: caller)
         }

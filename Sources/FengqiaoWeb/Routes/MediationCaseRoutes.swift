@@ -4,8 +4,8 @@ import Foundation
 import Hummingbird
 
 /// The mediation cases' JSON API under `/api/v1/mediation/cases`, mirroring the pages: list, open
-/// (directly, from a case, or sent in by a partner), read, suggestions, assign, withdraw, sessions and
-/// referrals; and 转调解 from a case at `/api/v1/cases/{number}/mediation`. The service decides who may.
+/// (directly, from a case, or sent in by a partner), read, suggestions, assign, withdraw, parties, sessions
+/// and referrals; and 转调解 from a case at `/api/v1/cases/{number}/mediation`. The service decides who may.
 struct MediationCaseRoutes {
     let platform: Platform
 
@@ -59,6 +59,13 @@ struct MediationCaseRoutes {
             let number = try context.parameters.require("number")
             let body = try await request.decodeJSON(as: Withdrawal.self, context: context)
             return try JSONResponse.encode(try await mediations.withdraw(number: number, reason: body.reason, caller: caller))
+        }
+        routes.post("/api/v1/mediation/cases/{number}/parties") { request, context in
+            let caller = try context.caller()
+            let number = try context.parameters.require("number")
+            let submission = try await request.decodeJSON(as: MediationPartySubmission.self, context: context)
+            return try JSONResponse.encode(try await mediations.addParty(number: number, submission, caller: caller),
+                                           status: .created)
         }
         routes.post("/api/v1/mediation/cases/{number}/sessions") { request, context in
             let caller = try context.caller()

@@ -63,8 +63,11 @@ struct MediationCasePages: Sendable {
         ], status: errors.isEmpty ? .ok : .unprocessableContent, session: context.session)
     }
 
+    /// `form` refills the conclusion form after its field errors; `party` refills the party form, whose
+    /// `partyErrors` stand beside it.
     func mediation(_ number: String, caller: Caller, context: AppRequestContext, errors: [FieldError] = [],
-                   saved: Bool = false, form: FormFields? = nil) async throws -> Response {
+                   saved: Bool = false, form: FormFields? = nil, partyErrors: [FieldError] = [],
+                   party: FormFields? = nil) async throws -> Response {
         let mediations = MediationCases(platform: platform)
         let m = try await mediations.view(number: number, caller: caller)
         let outcome = try await MediationOutcomes(platform: platform).outcome(number: number, caller: caller)
@@ -90,6 +93,15 @@ struct MediationCasePages: Sendable {
             "mayMediate": open && staff.may(.mediate),
             "mayAssign": open && staff.may(.manageMediation),
             "mayWithdraw": open && (staff.may(.mediate) || staff.may(.manageMediation)),
+            "mayAddParty": open && !staff.isMachine && (staff.may(.mediate) || staff.may(.manageMediation)),
+            "partyErrors": partyErrors.map { ["field": $0.field, "message": $0.message] },
+            "partyName": party?["name"] ?? "", "partyPhone": party?["phone"] ?? "",
+            "partySides": MediationPartySide.allCases.map {
+                ["value": $0.rawValue, "label": $0.chineseName, "selected": party?["side"] == $0.rawValue]
+            },
+            "partyKinds": MediationPartyKind.allCases.map {
+                ["value": $0.rawValue, "label": $0.chineseName, "selected": party?["kind"] == $0.rawValue]
+            },
             "parties": m.parties.map { ["sideName": $0.sideName, "kindName": $0.kindName, "name": $0.name, "phone": $0.phone ?? ""] },
             "sessions": m.sessions.map { s -> [String: Any] in
                 ["number": s.number, "at": Self.minute(s.at), "place": s.place, "attendees": s.attendees, "notes": s.notes ?? "",
@@ -112,6 +124,6 @@ struct MediationCasePages: Sendable {
                  "specialtyMatch": s.specialtyMatch, "load": s.load, "succeeded": s.mediator.succeeded,
                  "concluded": s.mediator.concluded, "current": s.mediator.id == m.mediatorId]
             },
-        ], status: errors.isEmpty ? .ok : .unprocessableContent, session: context.session)
+        ], status: errors.isEmpty && partyErrors.isEmpty ? .ok : .unprocessableContent, session: context.session)
     }
 }

@@ -62,10 +62,13 @@ final class MediationCaseRulesTests: XCTestCase {
             XCTAssertNil(MediationNumber(bad), bad)
         }
         XCTAssertNil(MediationNumber(countyPrefix: "150207", year: 2026, sequence: 0))
-        XCTAssertEqual(MediationAmount.fen(yuan: "1,234.5"), 123_450)
-        XCTAssertEqual(MediationAmount.fen(yuan: "0.07"), 7)
-        XCTAssertEqual(MediationAmount.fen(yuan: " 80 "), 8000)
-        for bad in ["-1", "1.234", "abc", "", ".5", "1e3", "99999999999999"] { XCTAssertNil(MediationAmount.fen(yuan: bad), bad) }
+        XCTAssertEqual(MoneyText.fen("1,234.5"), 123_450)
+        XCTAssertEqual(MoneyText.fen("0.07"), 7)
+        XCTAssertEqual(MoneyText.fen(" 80 "), 8000)
+        for bad in ["-1", "1.234", "abc", "", ".5", "1e3", "99999999999999"] { XCTAssertNil(MoneyText.fen(bad), bad) }
+        XCTAssertEqual(MoneyText.fen("99999999999999", largest: MediationOpeningSubmission.largestAmountFen), nil, "above 1万亿元")
+        XCTAssertEqual(MoneyText.fen("999999999999", largest: MediationOpeningSubmission.largestAmountFen), 99_999_999_999_900)
+        XCTAssertEqual(MoneyText.plain(123_450), "1234.50")
         XCTAssertEqual(MediationSpecialty.labour.caseCategory, "劳动争议")
         XCTAssertNil(MediationSpecialty.other.caseCategory)
         for specialty in MediationSpecialty.allCases {

@@ -6,12 +6,12 @@ public enum MoneyText {
     /// The largest amount a form takes: 1亿元.
     public static let largestFen: Int64 = 10_000_000_000
 
-    /// `12000`, `12,000.5`, `12000.50元` → 分; nil for anything else, negative or above the largest.
-    public static func fen(_ text: String) -> Int64? {
+    /// `12000`, `12,000.5`, `12000.50元` → 分; nil for anything else, negative or above `largest`.
+    public static func fen(_ text: String, largest: Int64 = largestFen) -> Int64? {
         let plain = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: "元", with: "").trimmingCharacters(in: .whitespaces)
         let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 11,
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 15,
             whole.allSatisfy(\.isASCIIDigit), let yuan = Int64(whole)
         else { return nil }
         var cents: Int64 = 0
@@ -21,7 +21,7 @@ public enum MoneyText {
             cents = fraction.count == 1 ? value * 10 : value
         }
         let (total, overflow) = yuan.multipliedReportingOverflow(by: 100)
-        guard !overflow, total + cents <= largestFen else { return nil }
+        guard !overflow, total + cents <= largest else { return nil }
         return total + cents
     }
 
@@ -37,5 +37,11 @@ public enum MoneyText {
         }
         let cents = magnitude % 100
         return "\(sign)\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// 分 as plain yuan with two decimals, for data files and forms: `1200050` → `12000.50`.
+    public static func plain(_ fen: Int64) -> String {
+        let cents = fen.magnitude % 100
+        return "\(fen < 0 ? "-" : "")\(fen.magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }

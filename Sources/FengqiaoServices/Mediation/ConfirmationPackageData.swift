@@ -74,9 +74,9 @@ struct ConfirmationPackageData: Encodable {
             facts: a.facts,
             terms: a.terms.map {
                 Term(obligor: $0.obligor, obligorName: $0.obligorName, content: $0.content, amountFen: $0.amountFen,
-                     amountYuan: $0.amountFen.map(MediationCaseView.yuan), dueOn: $0.dueOn)
+                     amountYuan: $0.amountFen.map(MoneyText.plain), dueOn: $0.dueOn)
             },
-            totalFen: a.totalFen, totalYuan: MediationCaseView.yuan(a.totalFen), performanceMethod: a.performanceMethod,
+            totalFen: a.totalFen, totalYuan: MoneyText.plain(a.totalFen), performanceMethod: a.performanceMethod,
             performanceMethodName: a.performanceMethodName, performanceDeadline: a.performanceDeadline,
             concludedOn: a.concludedOn, signedOn: a.signedOn, signedCopy: signedCopy)
         confirmation = Confirmation(windowLastDay: a.window?.lastDay, state: a.confirmation, stateName: a.confirmationName,

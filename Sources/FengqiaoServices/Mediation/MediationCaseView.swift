@@ -99,9 +99,4 @@ public struct MediationCaseView: Sendable, Codable, Equatable {
         default: "直接受理"
         }
     }
-
-    static func yuan(_ fen: Int64) -> String {
-        let cents = fen % 100
-        return "\(fen / 100)." + (cents < 10 ? "0" : "") + String(cents)
-    }
 }

@@ -24,7 +24,7 @@ extension MediationCases {
             organizationName: organization, mediatorId: record.mediatorId, mediatorName: mediator,
             specialty: record.specialty,
             specialtyName: MediationSpecialty(rawValue: record.specialty)?.chineseName ?? record.specialty,
-            facts: record.facts, amountFen: record.amountFen, amountYuan: MediationCaseView.yuan(record.amountFen),
+            facts: record.facts, amountFen: record.amountFen, amountYuan: MoneyText.plain(record.amountFen),
             openedBy: record.openedBy, openedAt: Date(millisecondsSince1970: record.createdAt),
             closedAt: record.closedAt.map { Date(millisecondsSince1970: $0) },
             linkedCase: try await linkedCase(record, policy: policy, in: db),

@@ -49,7 +49,7 @@ public struct MediationCases: Sendable {
                     specialtyName: MediationSpecialty(rawValue: r.specialty)?.chineseName ?? r.specialty,
                     areaCode: r.areaCode, areaName: atlas.node(r.areaCode)?.name,
                     organizationName: organizations[r.organizationId], mediatorId: r.mediatorId,
-                    mediatorName: r.mediatorId.flatMap { mediators[$0] }, amountYuan: MediationCaseView.yuan(r.amountFen),
+                    mediatorName: r.mediatorId.flatMap { mediators[$0] }, amountYuan: MoneyText.plain(r.amountFen),
                     openedAt: Date(millisecondsSince1970: r.createdAt),
                     nextSession: r.id.flatMap { next[$0] }.map { Date(millisecondsSince1970: $0) })
             }

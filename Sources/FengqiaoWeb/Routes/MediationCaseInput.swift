@@ -10,7 +10,7 @@ enum MediationCaseInput {
     static func opening(_ form: FormFields) throws(DomainError) -> MediationOpeningSubmission {
         var amount: Int64?
         if let text = form["amountYuan"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let fen = MediationAmount.fen(yuan: text) else {
+            guard let fen = MoneyText.fen(text, largest: MediationOpeningSubmission.largestAmountFen) else {
                 throw .validation([FieldError(field: "amountYuan", code: "invalid_format", message: "涉及金额格式不正确,应如 1234.50(元)")])
             }
             amount = fen

@@ -43,11 +43,15 @@ public struct CaseListExport: Sendable {
             guard !cut, rows.count == size, let last = rows.last else { break }
             after = (last.sortKey(order), last.id)
         }
+        if cut {
+            lines.append(["仅导出前\(Self.maximumRows)条,列表中还有更多案件,请缩小筛选范围后分批导出"])
+        }
         let data: Data
         do { data = try XLSXWriter.write(sheetName: "案件列表", header: Self.header, rows: lines) } catch {
             throw DomainError.conflict(code: error.code, message: error.message)
         }
-        let summary = Self.summary(list, filter: filter, rows: lines.count, cut: cut)
+        let written = cut ? Self.maximumRows : lines.count
+        let summary = Self.summary(list, filter: filter, rows: written, cut: cut)
         let nowMs = platform.clock.now().millisecondsSince1970
         let kind = platform.database.kind
         try await platform.database.write { db in
@@ -56,7 +60,7 @@ public struct CaseListExport: Sendable {
                            summary: summary),
                 at: nowMs, in: db, kind: kind)
         }
-        return (data, lines.count, cut)
+        return (data, written, cut)
     }
 
     static func line(_ item: CaseWorklistItem, contact: (name: String?, phoneMasked: String?)?) -> [String] {

@@ -88,6 +88,12 @@ public struct CaseWorklists: Sendable {
         return (departments, categories)
     }
 
+    /// How many cases `list` narrowed by `filter` holds (what the list's pages show, all together).
+    public func count(_ list: CaseWorklist, filter: CaseWorklistFilter, caller: Caller) async throws -> Int {
+        let (query, _) = try query(list, filter: filter, caller: caller)
+        return try await platform.database.read { db in try await CaseListRepository(db).count(query) }
+    }
+
     /// How many cases each list holds for `caller` (unfiltered).
     public func counts(caller: Caller) async throws -> CaseWorklistCounts {
         try caller.staff.require(.viewCases)

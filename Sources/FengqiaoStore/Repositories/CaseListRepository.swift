@@ -192,7 +192,8 @@ public struct CaseListRepository: Sendable {
             sql += " AND \(ident: column) >= \(bind: subtree.prefix) AND \(ident: column) < \(bind: subtree.prefix + ":")"
         }
         if let department = filter.department {
-            sql += " AND EXISTS (SELECT 1 FROM case_assignments d WHERE d.case_id = cases.id AND d.department_id = \(bind: department))"
+            // One lookup of the department's assignments (case_assignments_department), not one per case.
+            sql += " AND cases.id IN (SELECT d.case_id FROM case_assignments d WHERE d.department_id = \(bind: department))"
         }
         if let supervisions = filter.supervisions {
             sql += supervisions.isEmpty ? " AND 1 = 0" : " AND supervision IN (\(binds: supervisions))"

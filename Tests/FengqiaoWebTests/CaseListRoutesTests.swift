@@ -142,21 +142,22 @@ final class CaseListRoutesTests: XCTestCase {
                 ("category=\(String(repeating: "x", count: 65))", "category"), ("state=lost", "state"),
             ]
             for (query, field) in bad {
-                for path in ["/api/v1/cases", "/cases"] {
-                    var headers = try await d.headers("disp")
-                    if path == "/cases" { headers[.accept] = "text/html" }
-                    let response = try await d.client.execute(uri: "\(path)?\(query)", method: .get, headers: headers)
-                    XCTAssertEqual(response.status.code, 422, "\(path)?\(query)")
-                    if path == "/cases" {
-                        XCTAssertTrue(response.text.contains("<html"), "an error page")
-                        continue
-                    }
-                    let errors = try XCTUnwrap(try response.json()["errors"] as? [[String: Any]], response.text)
-                    XCTAssertEqual(errors.first?["field"] as? String, field, query)
-                    let message = errors.first?["message"] as? String ?? ""
-                    XCTAssertTrue(message.unicodeScalars.contains { $0.value >= 0x4E00 }, "a Chinese message: \(message)")
-                }
+                let response = try await CaseWorklistRoutesTests.get(d, "/api/v1/cases?\(query)", by: "disp")
+                XCTAssertEqual(response.status.code, 422, query)
+                let errors = try XCTUnwrap(try response.json()["errors"] as? [[String: Any]], response.text)
+                XCTAssertEqual(errors.first?["field"] as? String, field, query)
+                let message = errors.first?["message"] as? String ?? ""
+                XCTAssertTrue(message.unicodeScalars.contains { $0.value >= 0x4E00 }, "a Chinese message: \(message)")
+                // The page answers 422 too, with the message above the form and the filter form still there.
+                let page = try await d.client.execute(uri: "/cases?\(query)", method: .get, headers: try await F.browser(d, "disp"))
+                XCTAssertEqual(page.status.code, 422, query)
+                XCTAssertTrue(page.text.contains("<p class=\"field-error\">\(message)</p>"), "\(query): \(page.text)")
+                XCTAssertTrue(page.text.contains("<form method=\"get\" action=\"/cases\""))
             }
+            let kept = try await d.client.execute(uri: "/cases?department=abc&channel=phone", method: .get,
+                                                  headers: try await F.browser(d, "disp"))
+            XCTAssertTrue(kept.text.contains(#"name="department" value="abc""#), "what was typed is kept")
+            XCTAssertTrue(kept.text.contains(#"<option value="phone" selected>"#))
             for query in ["area=\(F.outsideVillage)", "grid=\(F.outsideGrid)", "area=nonsense"] {
                 let api = try await CaseWorklistRoutesTests.get(d, "/api/v1/cases?\(query)", by: "disp")
                 XCTAssertEqual(api.status.code, 404, query)

@@ -12,24 +12,35 @@ struct CaseListRoutes {
 
     func add(to routes: inout RouteTable) {
         let worklists = CaseWorklists(platform: platform)
-        routes.get("/cases") { request, context in
-            let caller = try context.caller()
+        // A bad filter answers 422 with the page itself: the messages above the form, what was typed kept.
+        routes.get("/cases") { request, requestContext in
+            let caller = try requestContext.caller()
             let query = FormFields(request.uri.query ?? "")
             let text = { (name: String) in query[name] }
-            let list = try CaseWorklist.named(text("list"))
             let filter = CaseListQuery.filter(text)
-            let page = try await worklists.page(list, filter: filter, cursor: text("cursor"), limit: 50, caller: caller)
+            var list = CaseWorklist.all
+            var page: CaseWorklistPage?
+            var errors: [FieldError] = []
+            do {
+                list = try CaseWorklist.named(text("list"))
+                page = try await worklists.page(list, filter: filter, cursor: text("cursor"), limit: 50, caller: caller)
+            } catch DomainError.validation(let problems) {
+                errors = problems
+            }
             let current = CaseListQuery.string(text)
-            let next = page.next.map { "/cases?" + CaseListQuery.string(text, replacing: ["cursor": $0]) }
+            let next = page?.next.map { "/cases?" + CaseListQuery.string(text, replacing: ["cursor": $0]) }
             let staff = caller.staff
-            var response = try views.page("cases", CaseListPage.context(
-                list: list, filter: filter, page: page, staff: staff,
+            var context = CaseListPage.context(
+                list: list, filter: filter, cases: page?.cases ?? [], atlas: try await platform.areaAtlas(),
                 next: next, first: text("cursor").map { _ in "/cases" + (current.isEmpty ? "" : "?" + current) },
-                export: staff.may(.exportData) ? "/cases/export.xlsx" + (current.isEmpty ? "" : "?" + current) : nil,
+                export: staff.may(.exportData) && errors.isEmpty ? "/cases/export.xlsx" + (current.isEmpty ? "" : "?" + current) : nil,
                 tabs: CaseWorklist.allCases.filter { $0 != .department || staff.departmentID != nil }.map { tab in
-                    ["name": tab.chineseName, "href": "/cases?" + CaseListQuery.string(text, replacing: ["list": tab.rawValue]),
+                    ["name": tab.chineseName, "href": "/cases?" + CaseListQuery.string(text, replacing: ["list": tab.rawValue, "cursor": nil]),
                      "current": tab == list]
-                }), session: context.session)
+                })
+            context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
+            var response = try views.page(
+                "cases", context, status: errors.isEmpty ? .ok : .unprocessableContent, session: requestContext.session)
             response.headers[.cacheControl] = "no-store"
             return response
         }

@@ -6,7 +6,7 @@ import Foundation
 /// Chinese with their SLA colour, and the paging and export links.
 enum CaseListPage {
     static func context(
-        list: CaseWorklist, filter: CaseWorklistFilter, page: CaseWorklistPage, staff: Staff, next: String?,
+        list: CaseWorklist, filter: CaseWorklistFilter, cases: [CaseWorklistItem], atlas: AreaAtlas, next: String?,
         first: String?, export: String?, tabs: [[String: Any]]
     ) -> [String: Any] {
         func choices(_ values: [(String, String)], _ selected: String?) -> [[String: Any]] {
@@ -27,12 +27,12 @@ enum CaseListPage {
                 "overdue": filter.overdue.map { ["1", "true", "on"].contains($0.lowercased()) } ?? false,
                 "supervised": filter.supervised.map { ["1", "true", "on"].contains($0.lowercased()) } ?? false,
             ] as [String: Any],
-            "cases": page.cases.map(row), "next": next as Any, "first": first as Any, "export": export as Any,
+            "cases": cases.map { row($0, atlas: atlas) }, "next": next as Any, "first": first as Any, "export": export as Any,
             "exportLimit": CaseListExport.maximumRows,
         ]
     }
 
-    static func row(_ item: CaseWorklistItem) -> [String: Any] {
+    static func row(_ item: CaseWorklistItem, atlas: AreaAtlas) -> [String: Any] {
         [
             "number": item.number, "href": "/cases/" + (item.number.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? item.number),
             "state": item.stateName, "category": item.categoryName,
@@ -40,7 +40,8 @@ enum CaseListPage {
             "channel": Channel(rawValue: item.channel)?.chineseName ?? item.channel,
             "urgency": Urgency(rawValue: item.urgency)?.chineseName ?? item.urgency,
             "urgent": item.urgency != Urgency.normal.rawValue,
-            "area": item.areaCode, "grid": item.gridCode as Any, "department": item.leadDepartment as Any,
+            "area": atlas.node(item.areaCode)?.name ?? item.areaCode,
+            "grid": item.gridCode.map { atlas.node($0)?.name ?? $0 } as Any, "department": item.leadDepartment as Any,
             "reported": CaseListColour.minuteString(item.reportedAt),
             "due": item.dueAt.map(CaseListColour.minuteString) as Any,
             "clock": item.clockStatus, "clockName": CaseListColour.name(item.clockStatus),

@@ -226,6 +226,44 @@ final class CaseListRoutesTests: XCTestCase {
         }
     }
 
+    func testAnExportLongerThanItsLimitIsCutAndSaysSo() async throws {
+        try await D.each { d in
+            var opened: [String] = []
+            for _ in 0..<3 {
+                opened.append(try await F.open(d))
+                d.clock.advance(minutes: 1)
+            }
+            let bossID = try await d.platform.database.read { db in
+                try await db.raw("SELECT id FROM accounts WHERE username = 'boss'").first()?.decode(column: "id", as: Int64.self)
+            }
+            let boss = Caller(staff: Staff(accountID: try XCTUnwrap(bossID), username: "boss", displayName: "领导", role: .leader,
+                                           jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(SampleAreas.county)))),
+                              ip: "test")
+            let export = try await CaseListExport(platform: d.platform, limit: 2).xlsx(
+                .all, filter: CaseWorklistFilter(sort: "reported", direction: "asc"), caller: boss)
+            XCTAssertEqual(export.rows, 2)
+            XCTAssertTrue(export.cut)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).xlsx")
+            try export.data.write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let (status, output) = try Self.python(["-c", """
+                import json, sys, openpyxl
+                ws = openpyxl.load_workbook(sys.argv[1]).active
+                print(json.dumps([r[0] for r in ws.iter_rows(values_only=True)], ensure_ascii=False))
+                """, url.path])
+            XCTAssertEqual(status, 0, output)
+            let first = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String], output)
+            XCTAssertEqual(Array(first.dropFirst().prefix(2)), Array(opened.prefix(2)))
+            XCTAssertEqual(first.count, 4, "header, two cases, and the note")
+            XCTAssertTrue(first.last?.contains("仅导出前2条") ?? false, first.last ?? "")
+            let audit = try await d.platform.database.read {
+                try await AuditRepository($0, kind: d.platform.database.kind).latest(action: "export.cases", limit: 1)
+            }
+            XCTAssertTrue(audit.first?.summary.contains(#""cut":true"#) ?? false, audit.first?.summary ?? "")
+            XCTAssertTrue(audit.first?.summary.contains(#""rows":2"#) ?? false)
+        }
+    }
+
     func testTheTodoHomeCountsMatchTheListsItLinksTo() async throws {
         try await D.each { d in
             let a = try await F.open(d)

@@ -16,9 +16,16 @@ public struct CaseListExport: Sendable {
         "办理期限", "时限状态", "督办", "联系人", "联系电话",
     ]
 
-    public init(platform: Platform) { self.platform = platform }
+    /// The most rows this export writes (`maximumRows`; smaller in tests).
+    let limit: Int
 
-    /// The workbook, the rows it holds, and whether the list held more than `maximumRows` (cut).
+    public init(platform: Platform, limit: Int = Self.maximumRows) {
+        self.platform = platform
+        self.limit = max(1, min(limit, Self.maximumRows))
+    }
+
+    /// The workbook, the cases it holds, and whether the list held more than `limit` (cut: the sheet then ends
+    /// with a line saying so).
     public func xlsx(
         _ list: CaseWorklist, filter: CaseWorklistFilter, caller: Caller
     ) async throws -> (data: Data, rows: Int, cut: Bool) {
@@ -28,7 +35,7 @@ public struct CaseListExport: Sendable {
         var after: (key: Int64, id: Int64)?
         var cut = false
         while true {
-            let size = min(1_000, Self.maximumRows + 1 - lines.count)
+            let size = min(1_000, limit + 1 - lines.count)
             let (rows, contacts, names) = try await platform.database.read { [after] db in
                 let repository = CaseListRepository(db)
                 let rows = try await repository.page(query, order: order, after: after, limit: size)
@@ -36,7 +43,7 @@ public struct CaseListExport: Sendable {
                 return (rows, contacts, try await CaseWorklists.names(rows, db: db))
             }
             for row in rows {
-                guard lines.count < Self.maximumRows else { cut = true; break }
+                guard lines.count < limit else { cut = true; break }
                 let item = CaseWorklistItem(row, departments: names.departments, categories: names.categories)
                 lines.append(Self.line(item, contact: contacts[row.id]))
             }
@@ -44,13 +51,13 @@ public struct CaseListExport: Sendable {
             after = (last.sortKey(order), last.id)
         }
         if cut {
-            lines.append(["仅导出前\(Self.maximumRows)条,列表中还有更多案件,请缩小筛选范围后分批导出"])
+            lines.append(["仅导出前\(limit)条,列表中还有更多案件,请缩小筛选范围后分批导出"])
         }
         let data: Data
         do { data = try XLSXWriter.write(sheetName: "案件列表", header: Self.header, rows: lines) } catch {
             throw DomainError.conflict(code: error.code, message: error.message)
         }
-        let written = cut ? Self.maximumRows : lines.count
+        let written = cut ? limit : lines.count
         let summary = Self.summary(list, filter: filter, rows: written, cut: cut)
         let nowMs = platform.clock.now().millisecondsSince1970
         let kind = platform.database.kind

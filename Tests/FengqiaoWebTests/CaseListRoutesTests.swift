@@ -80,6 +80,7 @@ final class CaseListRoutesTests: XCTestCase {
             XCTAssertFalse(page.text.contains(a))
             XCTAssertTrue(page.text.contains("幸福社区") || page.text.contains(F.grid2))
             XCTAssertTrue(page.text.contains("紧急"))
+            XCTAssertTrue(page.text.contains(#"<option value="\#(d.other)">司法所</option>"#), "the department choices")
             XCTAssertTrue(page.text.contains("<a href=\"/cases\">案件</a>"), "the nav links the list")
             XCTAssertFalse(page.text.contains("/cases/export.xlsx"), "a dispatcher may not export: no link")
             let redPage = try await d.client.execute(uri: "/cases?overdue=1", method: .get, headers: try await F.browser(d, "disp"))
@@ -154,9 +155,9 @@ final class CaseListRoutesTests: XCTestCase {
                 XCTAssertTrue(page.text.contains("<p class=\"field-error\">\(message)</p>"), "\(query): \(page.text)")
                 XCTAssertTrue(page.text.contains("<form method=\"get\" action=\"/cases\""))
             }
-            let kept = try await d.client.execute(uri: "/cases?department=abc&channel=phone", method: .get,
+            let kept = try await d.client.execute(uri: "/cases?department=abc&channel=phone&grid=12345", method: .get,
                                                   headers: try await F.browser(d, "disp"))
-            XCTAssertTrue(kept.text.contains(#"name="department" value="abc""#), "what was typed is kept")
+            XCTAssertTrue(kept.text.contains(#"name="grid" value="12345""#), "what was typed is kept")
             XCTAssertTrue(kept.text.contains(#"<option value="phone" selected>"#))
             for query in ["area=\(F.outsideVillage)", "grid=\(F.outsideGrid)", "area=nonsense"] {
                 let api = try await CaseWorklistRoutesTests.get(d, "/api/v1/cases?\(query)", by: "disp")

@@ -94,6 +94,13 @@ public struct CaseWorklists: Sendable {
         return try await platform.database.read { db in try await CaseListRepository(db).count(query) }
     }
 
+    /// The departments the caller may filter by: those of the jurisdiction (the list's `department` choices).
+    public func departments(caller: Caller) async throws -> [(id: Int64, name: String)] {
+        try caller.staff.require(.viewCases)
+        let prefix = caller.staff.jurisdiction.prefix
+        return try await platform.database.read { db in try await CaseListRepository(db).departments(prefix: prefix) }
+    }
+
     /// How many cases each list holds for `caller` (unfiltered).
     public func counts(caller: Caller) async throws -> CaseWorklistCounts {
         try caller.staff.require(.viewCases)

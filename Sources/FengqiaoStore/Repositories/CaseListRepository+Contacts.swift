@@ -17,3 +17,13 @@ extension CaseListRepository {
         return contacts
     }
 }
+
+extension CaseListRepository {
+    /// The departments of the area subtree `prefix` (the list's department choices), by name.
+    public func departments(prefix: String) async throws -> [(id: Int64, name: String)] {
+        let rows = try await db.select().column("id").column("name").from("departments")
+            .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, prefix + ":")
+            .orderBy("name").orderBy("id").limit(500).all()
+        return try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) }
+    }
+}

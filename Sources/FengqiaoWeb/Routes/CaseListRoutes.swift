@@ -38,6 +38,9 @@ struct CaseListRoutes {
                     ["name": tab.chineseName, "href": "/cases?" + CaseListQuery.string(text, replacing: ["list": tab.rawValue, "cursor": nil]),
                      "current": tab == list]
                 })
+            context["departments"] = try await worklists.departments(caller: caller).map {
+                ["value": String($0.id), "name": $0.name, "selected": String($0.id) == filter.department] as [String: Any]
+            }
             context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
             var response = try views.page(
                 "cases", context, status: errors.isEmpty ? .ok : .unprocessableContent, session: requestContext.session)

@@ -244,6 +244,11 @@ enum AccessOracle {
         "GET /audit": needs(.readAuditLog),
         "GET /audit/export.xlsx": needs(.readAuditLog),
 
+        // The case list, its export (exportData on top of viewCases) and the 待办 home; an area outside answers 404.
+        "GET /cases": needs(.viewCases, .village, query: "area={village}"),
+        "GET /cases/export.xlsx": needs(all: [.viewCases, .exportData], .village, query: "area={village}"),
+        "GET /todo": needs(.viewCases),
+
         // Configuring the case engine: the category tree, the holiday calendar and the case rules. Configuration is the system
         // admin's (configureCases); staff who see cases read the tree and the calendar. No area is involved.
         "GET /api/v1/case-categories": Entry(rule: .needsAny([.viewCases, .configureCases])),

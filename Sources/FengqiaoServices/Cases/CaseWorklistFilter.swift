@@ -1,8 +1,9 @@
 import FengqiaoDomain
+import FengqiaoStore
 import Foundation
 
-/// The optional filters of a worklist (state, kind, channel, urgency, reported-day range), as sent.
-/// They narrow any list; the counts ignore them.
+/// The optional filters of a worklist (state, kind, channel, urgency, reported-day range, category, area,
+/// grid, department, overdue, supervised) and its sort, as sent. They narrow any list; the counts ignore them.
 public struct CaseWorklistFilter: Sendable, Equatable {
     public var state: String?
     public var kind: String?
@@ -12,11 +13,37 @@ public struct CaseWorklistFilter: Sendable, Equatable {
     public var reportedFrom: String?
     /// Reported on or before this day, `yyyy-MM-dd`.
     public var reportedTo: String?
+    /// A category code.
+    public var category: String?
+    /// An area code inside the jurisdiction (its subtree); one outside answers 404.
+    public var area: String?
+    /// A grid code inside the jurisdiction (its micro-grids too).
+    public var grid: String?
+    /// A department id: it leads or assists on the case.
+    public var department: String?
+    /// `1`/`true`: only cases whose clock is red (已超时).
+    public var overdue: String?
+    /// `1`/`true`: only cases under an open 督办 or 挂牌督办.
+    public var supervised: String?
+    /// `reported`, `due` or `urgency`; nil keeps the list's own order.
+    public var sort: String?
+    /// `asc` or `desc`; nil: newest, most urgent first, soonest deadline first.
+    public var direction: String?
 
     public init(
         state: String? = nil, kind: String? = nil, channel: String? = nil, urgency: String? = nil,
-        reportedFrom: String? = nil, reportedTo: String? = nil
+        reportedFrom: String? = nil, reportedTo: String? = nil, category: String? = nil, area: String? = nil,
+        grid: String? = nil, department: String? = nil, overdue: String? = nil, supervised: String? = nil,
+        sort: String? = nil, direction: String? = nil
     ) {
+        self.category = Self.blankIsNil(category)
+        self.area = Self.blankIsNil(area)
+        self.grid = Self.blankIsNil(grid)
+        self.department = Self.blankIsNil(department)
+        self.overdue = Self.blankIsNil(overdue)
+        self.supervised = Self.blankIsNil(supervised)
+        self.sort = Self.blankIsNil(sort)
+        self.direction = Self.blankIsNil(direction)
         self.state = Self.blankIsNil(state)
         self.kind = Self.blankIsNil(kind)
         self.channel = Self.blankIsNil(channel)
@@ -45,10 +72,53 @@ public struct CaseWorklistFilter: Sendable, Equatable {
                 problems.append(FieldError(field: field, code: "invalid_format", message: "\(label)应为 yyyy-MM-dd 格式的日期"))
             }
         }
+        if let category, category.count > 64 || category.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            problems.append(FieldError(field: "category", code: "invalid_format", message: "事件分类编码无效"))
+        }
+        if let department, Int64(department).map({ $0 <= 0 }) ?? true {
+            problems.append(FieldError(field: "department", code: "invalid_format", message: "部门应为部门编号(正整数)"))
+        }
+        for (field, value, label) in [("overdue", overdue, "已超时"), ("supervised", supervised, "督办")] {
+            if let value, Self.flag(value) == nil {
+                problems.append(FieldError(field: field, code: "invalid_choice", message: "“\(label)”筛选只能是 1 或 0"))
+            }
+        }
+        if let sort, CaseListRepository.SortKey(rawValue: sort) == nil {
+            problems.append(FieldError(field: "sort", code: "invalid_choice", message: "排序只能是 reported(上报时间)、due(办理期限)或 urgency(紧急程度)"))
+        }
+        if let direction, !["asc", "desc"].contains(direction) {
+            problems.append(FieldError(field: "direction", code: "invalid_choice", message: "排序方向只能是 asc(升序)或 desc(降序)"))
+        }
+        if direction != nil, sort == nil {
+            problems.append(FieldError(field: "direction", code: "invalid_choice", message: "指定排序方向时须同时指定排序字段"))
+        }
         if problems.isEmpty, let from = reportedFrom, let to = reportedTo, from > to {
             problems.append(FieldError(field: "reportedTo", code: "out_of_range", message: "上报截止日期不能早于起始日期"))
         }
         return problems
+    }
+
+    /// `1`/`true`/`on` is true, `0`/`false`/`off` false, anything else nil.
+    static func flag(_ text: String?) -> Bool? {
+        switch text?.lowercased() {
+        case nil: false
+        case "1", "true", "on": true
+        case "0", "false", "off": false
+        default: nil
+        }
+    }
+
+    /// The sort asked for; nil keeps the list's own order. Call after `problems()` came back empty.
+    var order: CaseListRepository.Order? {
+        guard let sort, let key = CaseListRepository.SortKey(rawValue: sort) else { return nil }
+        let descending = direction.map { $0 == "desc" } ?? (key != .due)
+        return .sorted(key, descending: descending)
+    }
+
+    /// Whether any filter narrows the list (the sort aside).
+    public var isNarrowing: Bool {
+        [state, kind, channel, urgency, reportedFrom, reportedTo, category, area, grid, department].contains { $0 != nil }
+            || Self.flag(overdue) == true || Self.flag(supervised) == true
     }
 
     static func isDay(_ text: String) -> Bool {

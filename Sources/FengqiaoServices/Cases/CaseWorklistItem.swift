@@ -18,8 +18,14 @@ public struct CaseWorklistItem: Sendable, Codable, Equatable {
     public var dueAt: Date?
     public var clockStatus: String
     public var supervision: String
+    public var categoryName: String
+    public var leadDepartmentId: Int64?
+    public var leadDepartment: String?
 
-    init(_ row: CaseListRepository.Row) {
+    init(_ row: CaseListRepository.Row, departments: [Int64: String] = [:], categories: [String: String] = [:]) {
+        categoryName = categories[row.category] ?? row.category
+        leadDepartmentId = row.leadDepartmentId
+        leadDepartment = row.leadDepartmentId.flatMap { departments[$0] }
         number = row.number
         state = row.state
         stateName = CaseState(rawValue: row.state)?.chineseName ?? row.state

@@ -15,5 +15,6 @@ public enum Migrations {
         M012MediationCases.migration,
         M013Petitions.migration,
         M014MediationOutcomes.migration,
+        M015CaseListIndexes.migration,
     ]
 }

@@ -30,6 +30,24 @@ public struct CaseListRepository: Sendable {
         /// Cases with a summoned department that checked in late or not at all by its deadline (a
         /// `checkIn` clock `overdue` or `missed`); with a department, that department's own.
         public var missedCheckIn: MissedCheckIn?
+        /// The case's category code.
+        public var category: String?
+        /// Further subtrees the case must lie in (an area and/or a grid inside the jurisdiction).
+        public var within: [Subtree] = []
+        /// The department leads or assists on the case (any assignment of it, past or present).
+        public var department: Int64?
+        /// The case's open supervision (`cases.supervision`) is one of these.
+        public var supervisions: [String]?
+
+        /// An area (`area_code`) or grid (`grid_code`) subtree.
+        public struct Subtree: Sendable, Equatable {
+            public var prefix: String
+            public var byGrid: Bool
+            public init(prefix: String, byGrid: Bool) {
+                self.prefix = prefix
+                self.byGrid = byGrid
+            }
+        }
 
         public struct MissedCheckIn: Sendable, Equatable {
             public var department: Int64?
@@ -51,9 +69,30 @@ public struct CaseListRepository: Sendable {
         }
     }
 
-    /// `recent`: `updated_at DESC, id DESC`; `due`: `COALESCE(due_at, 0) ASC, id ASC` (soonest first).
-    public enum Order: Sendable {
+    /// `recent`: `updated_at DESC, id DESC`; `due`: `COALESCE(due_at, 0) ASC, id ASC` (soonest first);
+    /// `sorted`: by reported time, due time (cases without a deadline last when ascending) or urgency
+    /// (一般 < 紧急 < 特急), ties broken by id in the same direction.
+    public enum Order: Sendable, Equatable {
         case recent, due
+        case sorted(SortKey, descending: Bool)
+    }
+
+    public enum SortKey: String, Sendable, CaseIterable {
+        case reported, due, urgency
+    }
+
+    /// Cases without a deadline sort after every real one (year 9999, in milliseconds).
+    static let noDeadline: Int64 = 253_402_300_799_999
+
+    /// The sort key of `order` as SQL; `updated_at` for `recent`.
+    static func key(_ order: Order) -> SQLQueryString {
+        switch order {
+        case .recent: "updated_at"
+        case .due: "COALESCE(due_at, 0)"
+        case .sorted(.reported, _): "reported_at"
+        case .sorted(.due, _): "COALESCE(due_at, \(unsafeRaw: String(noDeadline)))"
+        case .sorted(.urgency, _): "(CASE urgency WHEN 'critical' THEN 3 WHEN 'urgent' THEN 2 ELSE 1 END)"
+        }
     }
 
     /// One row of a worklist.
@@ -72,6 +111,18 @@ public struct CaseListRepository: Sendable {
         public var dueAt: Int64?
         public var clockStatus: String
         public var supervision: String
+        public var leadDepartmentId: Int64?
+
+        /// The value this row sorts by in `order` (see `key`).
+        public func sortKey(_ order: Order) -> Int64 {
+            switch order {
+            case .recent: updatedAt
+            case .due: dueAt ?? 0
+            case .sorted(.reported, _): reportedAt
+            case .sorted(.due, _): dueAt ?? CaseListRepository.noDeadline
+            case .sorted(.urgency, _): urgency == "critical" ? 3 : urgency == "urgent" ? 2 : 1
+            }
+        }
     }
 
     static let liveAssignmentStates = ["dispatched", "signed", "summoned", "checkedIn"]
@@ -84,17 +135,21 @@ public struct CaseListRepository: Sendable {
     public func page(_ filter: Filter, order: Order, after: (key: Int64, id: Int64)?, limit: Int) async throws -> [Row] {
         var sql: SQLQueryString = """
             SELECT id, number, state, kind, category, channel, urgency, area_code, grid_code, reported_at, updated_at,
-            due_at, clock_status, supervision FROM cases WHERE
+            due_at, clock_status, supervision, lead_department_id FROM cases WHERE
             """
         sql += Self.conditions(filter)
+        let descending: Bool
         switch order {
-        case .recent:
-            if let after { sql += " AND (updated_at, id) < (\(bind: after.key), \(bind: after.id))" }
-            sql += " ORDER BY updated_at DESC, id DESC"
-        case .due:
-            if let after { sql += " AND (COALESCE(due_at, 0), id) > (\(bind: after.key), \(bind: after.id))" }
-            sql += " ORDER BY COALESCE(due_at, 0) ASC, id ASC"
+        case .recent: descending = true
+        case .due: descending = false
+        case .sorted(_, let direction): descending = direction
         }
+        let key = Self.key(order)
+        if let after {
+            sql += " AND (" + key + ", id) " + (descending ? "<" : ">") + " (\(bind: after.key), \(bind: after.id))"
+        }
+        let direction: SQLQueryString = descending ? " DESC" : " ASC"
+        sql += " ORDER BY " + key + direction + ", id" + direction
         sql += " LIMIT \(bind: limit)"
         return try await db.raw(sql).all().map { try $0.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
@@ -131,6 +186,18 @@ public struct CaseListRepository: Sendable {
         if let urgency = filter.urgency { sql += " AND urgency = \(bind: urgency)" }
         if let from = filter.reportedFrom { sql += " AND reported_day >= \(bind: from)" }
         if let to = filter.reportedTo { sql += " AND reported_day <= \(bind: to)" }
+        if let category = filter.category { sql += " AND category = \(bind: category)" }
+        for subtree in filter.within {
+            let column = subtree.byGrid ? "grid_code" : "area_code"
+            sql += " AND \(ident: column) >= \(bind: subtree.prefix) AND \(ident: column) < \(bind: subtree.prefix + ":")"
+        }
+        if let department = filter.department {
+            // One lookup of the department's assignments (case_assignments_department), not one per case.
+            sql += " AND cases.id IN (SELECT d.case_id FROM case_assignments d WHERE d.department_id = \(bind: department))"
+        }
+        if let supervisions = filter.supervisions {
+            sql += supervisions.isEmpty ? " AND 1 = 0" : " AND supervision IN (\(binds: supervisions))"
+        }
         if let missed = filter.missedCheckIn {
             sql += """
                  AND EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = cases.id AND k.kind = 'checkIn' \

@@ -26,9 +26,7 @@ struct CaseRoutes {
             let list = try CaseWorklist.named(text("list"))
             let limitText = text("limit") ?? ""
             let limit = limitText.isEmpty ? 50 : Int(limitText) ?? 0
-            let filter = CaseWorklistFilter(
-                state: text("state"), kind: text("kind"), channel: text("channel"), urgency: text("urgency"),
-                reportedFrom: text("reportedFrom"), reportedTo: text("reportedTo"))
+            let filter = CaseListQuery.filter(text)
             let page = try await worklists.page(list, filter: filter, cursor: text("cursor"), limit: limit, caller: caller)
             return try JSONResponse.encode(page)
         }

@@ -43,6 +43,7 @@ struct Views: Sendable {
                     && [.mediate, .manageMediation, .receivePetitions, .superviseCases].contains(where: staff.may),
                 "mediation": (staff.may(.viewCases) && staff.may(.mediate)) || staff.may(.manageMediation),
                 "petitions": !staff.isMachine && staff.may(.receivePetitions),
+                "cases": staff.may(.viewCases),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }

@@ -64,6 +64,9 @@ enum CasePageContext {
                  "responseDue": minute(s.responseDue), "response": s.response as Any, "stateName": s.stateName]
             },
             "forms": CaseCommandForms(page: page, refused: refused).forms(),
+            // A refused command the page no longer offers (another user moved the case): its message on top.
+            "refusals": refused.flatMap { r in page.offered.contains(r.name) ? nil : r.errors.map { "\(r.name.chineseName):\($0.message)" } }
+                ?? [],
         ]
     }
 

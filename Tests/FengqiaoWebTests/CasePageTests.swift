@@ -142,6 +142,8 @@ final class CasePageTests: XCTestCase {
             for label in ["上报", "立案", "派遣", "主办部门签收", "办理进展", "反馈办理结果", "核查通过", "结案答复", "回访:满意"] {
                 XCTAssertTrue(html.contains("<strong>\(label)</strong>"), label)
             }
+            XCTAssertFalse(html.contains("account:"), "actors by name and role, not by account key")
+            XCTAssertTrue(html.contains("(指挥调度员)"), "the dispatcher's step names the role")
             let api = try await desk.get(number, by: "desk").json()
             XCTAssertEqual(api["state"] as? String, "archived")
         }

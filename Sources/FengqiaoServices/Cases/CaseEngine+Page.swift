@@ -24,9 +24,16 @@ extension CaseEngine {
                     if let id = record.id { departments.append(CasePage.Department(id: id, name: record.name)) }
                 }
             }
-            return (loaded, view, petitionID, departments)
+            // Who did each step, by name and role (the events keep the account id and username).
+            var names: [Int64: String] = [:]
+            for id in Set(loaded.events.compactMap(\.actor.accountID)) {
+                if let account = try await AccountRepository(db).find(id: id) {
+                    names[id] = account.displayName + "(" + (Role(rawValue: account.role)?.chineseName ?? account.role) + ")"
+                }
+            }
+            return (loaded, view, petitionID, departments, names)
         }
-        let (loaded, view, petitionID, departments) = read
+        let (loaded, view, petitionID, departments, names) = read
         var offered: [CaseCommand.Name] = []
         if !staff.isMachine, let snapshot = loaded.snapshot {
             offered = CaseWorkflow.offered(snapshot, by: .staff(staff), at: now, policy: policy).filter { name in
@@ -42,6 +49,9 @@ extension CaseEngine {
         let channel = Channel(rawValue: record.channel)
         return CasePage(
             view: view, offered: offered,
+            actors: loaded.legacy == nil
+                ? loaded.events.map { Self.actorName($0.actor, names: names, channel: Channel(rawValue: loaded.record.channel)) }
+                : view.timeline.map(\.actor),
             notes: loaded.legacy == nil ? loaded.events.map { CaseEventLabel.staffNote($0.payload) } : view.timeline.map { _ in nil },
             channel: record.channel, channelName: channel?.chineseName ?? record.channel,
             reportedAt: Date(millisecondsSince1970: record.reportedAt),
@@ -55,5 +65,14 @@ extension CaseEngine {
             attemptLimit: policy.attemptLimit(at: loaded.snapshot?.tier ?? .grid),
             attemptsAtTier: loaded.snapshot?.attemptsAtTier ?? 0,
             mayReveal: staff.may(.revealIdentifiers))
+    }
+
+    /// 张三(调度员), 群众(来访), 系统(自动归档).
+    static func actorName(_ actor: CaseEventActor, names: [Int64: String], channel: Channel?) -> String {
+        switch actor.kind {
+        case .staff: actor.accountID.flatMap { names[$0] } ?? actor.name ?? "工作人员"
+        case .requester: "群众" + (channel.map { "(\($0.chineseName))" } ?? "")
+        case .system: "系统" + (actor.name.map { "(\($0))" } ?? "")
+        }
     }
 }

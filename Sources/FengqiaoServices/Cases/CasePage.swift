@@ -18,6 +18,8 @@ public struct CasePage: Sendable, Equatable {
     /// Exactly the commands the workflow allows the caller now (`CaseWorkflow.offered`), minus what only
     /// the petition reception decides for a petition's case.
     public var offered: [CaseCommand.Name]
+    /// Who did each step of the timeline, by name and role.
+    public var actors: [String]
     /// The staff notes of the timeline, entry by entry (reasons, results, notes the requester does not see).
     public var notes: [String?]
     public var channel: String

@@ -4,7 +4,8 @@ import Foundation
 
 /// Turns `CasePage` into the case page's template context.
 enum CasePageContext {
-    static func minute(_ date: Date?) -> String { date.map(DeskPageContext.minute) ?? "" }
+    /// `2026-03-01 09:30`, or nil (so that a `{{#section}}` around it disappears).
+    static func minute(_ date: Date?) -> String? { date.map(DeskPageContext.minute) }
 
     static func context(
         _ page: CasePage, now: Date, done: String?, refused: CaseCommandForms.Refused?, revealed: RevealedCaseContacts?
@@ -50,7 +51,7 @@ enum CasePageContext {
             },
             "timeline": zip(view.timeline, page.notes + Array(repeating: nil, count: max(0, view.timeline.count - page.notes.count)))
                 .enumerated().map { index, pair -> [String: Any] in
-                    ["step": index + 1, "label": pair.0.label, "actor": pair.0.actor, "at": minute(pair.0.at),
+                    ["step": index + 1, "label": pair.0.label, "actor": page.actors.indices.contains(index) ? page.actors[index] : pair.0.actor, "at": minute(pair.0.at),
                      "note": pair.1 ?? pair.0.note as Any]
                 },
             "clocks": (view.clocks ?? []).map { clock(

@@ -211,6 +211,22 @@ final class CasePageTests: XCTestCase {
         }
     }
 
+    func testAttachmentsShowThumbnailsForImagesAndLinksForPDFs() async throws {
+        try await CaseDesk.each { desk in
+            let number = try await desk.open()
+            let pdf = Data("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)
+            for (data, name) in [(CaseAttachmentRoutesTests.png, "现场.png"), (pdf, "协议.pdf")] {
+                let response = try await CaseAttachmentRoutesTests.upload(desk, number, by: "desk", data, filename: name)
+                XCTAssertEqual(response.status, .created, response.text)
+            }
+            let html = try await Browser.of("desk", desk).page(number).text
+            let images = html.components(separatedBy: "<img src=\"/api/v1/cases/\(number)/attachments/").count - 1
+            XCTAssertEqual(images, 1, "a thumbnail for the image only")
+            XCTAssertTrue(html.contains(">协议.pdf</a>"))
+            XCTAssertTrue(html.contains("· PDF"))
+        }
+    }
+
     func testCSRFJurisdictionAndPermissions() async throws {
         try await CaseDesk.each { desk in
             let number = try await desk.open()

@@ -47,7 +47,7 @@ final class CasePageTests: XCTestCase {
         func act(_ number: String, _ command: String, _ fields: [(String, String)] = [], file: StaticString = #filePath,
                  line: UInt = #line) async throws -> String {
             let response = try await post(number, command, fields)
-            XCTAssertEqual(response.status, .seeOther, "\(command): \(response.text.prefix(3000))", file: file, line: line)
+            XCTAssertEqual(response.status, .seeOther, "\(command): \(CasePageTests.errors(response.text))", file: file, line: line)
             XCTAssertEqual(response.headers[.location], "/cases/\(number)?done=\(command)", file: file, line: line)
             let page = try await desk.client.execute(uri: "/cases/\(number)?done=\(command)", method: .get,
                                                      headers: [.cookie: cookie, .accept: "text/html"])
@@ -57,6 +57,13 @@ final class CasePageTests: XCTestCase {
 
         static func encoded(_ text: String) -> String {
             text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
+    }
+
+    /// The messages the page shows as errors.
+    static func errors(_ html: String) -> [String] {
+        html.components(separatedBy: "class=\"field-error\"").dropFirst().compactMap {
+            $0.split(separator: ">", maxSplits: 1).last?.split(separator: "<").first.map(String.init)
         }
     }
 
@@ -173,6 +180,47 @@ final class CasePageTests: XCTestCase {
             XCTAssertTrue(html.contains("司法所(待签收)"), html)
             let reassigned = try await Self.offered("other", number, desk)
             XCTAssertEqual(reassigned, ["sign-for", "return"])
+        }
+    }
+
+    /// `2026-03-01T09:30`, Beijing time, as a `datetime-local` field sends it.
+    static func local(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+
+    func testExtensionWhistleAndCheckInThroughThePage() async throws {
+        try await CaseDesk.each { desk in
+            let number = try await desk.open()
+            let operatorDesk = try await Browser.of("desk", desk)
+            let dispatcher = try await Browser.of("disp", desk)
+            let handler = try await Browser.of("lead", desk)
+            try await operatorDesk.act(number, "accept", [("kind", "dispute"), ("urgency", "normal"), ("tier", "grid")])
+            try await dispatcher.act(number, "dispatch", [("lead", String(desk.lead))])
+            try await handler.act(number, "sign-for")
+            let until = Self.local(desk.clock.now().addingTimeInterval(120 * 86_400))
+            var html = try await handler.act(number, "request-extension", [("until", until), ("reason", "需等待鉴定结果")])
+            XCTAssertTrue(html.contains("(待审批)"), "the pending extension in the details")
+            let deciding = try await Self.offered("disp", number, desk)
+            XCTAssertTrue(deciding.contains("approve-extension") && deciding.contains("deny-extension"), "\(deciding)")
+            html = try await dispatcher.act(number, "approve-extension")
+            XCTAssertTrue(html.contains("<strong>批准延期</strong>"))
+            XCTAssertTrue(html.contains(until.replacingOccurrences(of: "T", with: " ")), "the deadline moved to the day asked for")
+
+            html = try await dispatcher.act(number, "whistle", [("departments", String(desk.other)), ("departments", String(desk.assisting))])
+            XCTAssertTrue(html.contains("<strong>吹哨</strong>"))
+            XCTAssertTrue(html.contains("司法所(待报到)"), html)
+            let summoned = try await Browser.of("other", desk)
+            let summonedForms = Self.forms(try await summoned.page(number).text)
+            XCTAssertTrue(summonedForms.contains("check-in"), "\(summonedForms)")
+            XCTAssertFalse(summonedForms.contains("feedback") || summonedForms.contains("sign-for"),
+                           "a summoned department has no part to sign for or answer")
+            html = try await summoned.act(number, "check-in", [("department", String(desk.other))])
+            XCTAssertTrue(html.contains("司法所(已报到)"), html)
+            XCTAssertTrue(html.contains("人民法庭(待报到)"))
         }
     }
 

@@ -5,7 +5,10 @@ the field. Screenshots of the page after each step are saved under e2e/screensho
 
 from __future__ import annotations
 
+import base64
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ import pytest
 from browser import CHROMIUM, Browser
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+PDFTOTEXT = shutil.which("pdftotext")
 
 
 def sign_in(page, base: str, username: str, password: str) -> None:
@@ -124,6 +128,16 @@ def test_a_walk_in_goes_from_the_desk_to_revisit_through_the_case_page(sqlite_ap
             assert step in text, step
         assert page.eval("document.querySelectorAll('.sla-bar').length") > 0
         page.screenshot(SCREENSHOTS / "case-archived.png")
+
+        # The printed case sheet: the details and the timeline, without navigation and forms.
+        printed = base64.b64decode(page.send("Page.printToPDF", {"printBackground": False})["data"])
+        sheet = workdir / "case-sheet.pdf"
+        sheet.write_bytes(printed)
+        (SCREENSHOTS / "case-sheet.pdf").write_bytes(printed)
+        if PDFTOTEXT:
+            text = subprocess.run([PDFTOTEXT, str(sheet), "-"], capture_output=True, text=True, timeout=60).stdout
+            assert number in text and "办理过程" in text and "结案答复" in text
+            assert "可办理的操作" not in text and "退出" not in text and "治理地图" not in text
     finally:
         browser.close()
     assert server.error_lines() == []

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from browser import CHROMIUM, Browser
+from conftest import request
+from test_map_pages import sign_in as conftest_sign_in
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 PDFTOTEXT = shutil.which("pdftotext")
@@ -140,4 +142,16 @@ def test_a_walk_in_goes_from_the_desk_to_revisit_through_the_case_page(sqlite_ap
             assert "可办理的操作" not in text and "退出" not in text and "治理地图" not in text
     finally:
         browser.close()
+
+    # The demo's other cases (imported histories, petitions, mediations, every state) all render for the dispatcher.
+    session = conftest_sign_in(base, "demo.dispatcher", "Fq-Dispatcher-2026")
+    with sqlite3.connect(workdir / "db.sqlite") as db:
+        numbers = [row[0] for row in db.execute(
+            "SELECT number FROM cases WHERE id IN (SELECT MIN(id) FROM cases GROUP BY state, channel) "
+            "OR id IN (SELECT case_id FROM petitions) OR id IN (SELECT case_id FROM mediation_cases) LIMIT 60")]
+    assert len(numbers) > 5
+    for other in numbers:
+        shown = request("GET", f"{base}/cases/{other}", headers={"Cookie": session, "Accept": "text/html"})
+        assert shown.status in (200, 404), (other, shown)
+        assert shown.status == 404 or f"案件 {other}" in shown.text
     assert server.error_lines() == []

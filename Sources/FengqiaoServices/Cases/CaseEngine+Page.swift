@@ -43,7 +43,7 @@ extension CaseEngine {
         }
         let mediations = try await MediationCases(platform: platform).mediations(ofCase: caseNumber, caller: caller)
         let duplicates = loaded.snapshot.map { $0.state == .reported || $0.state == .accepted } == true
-            ? (try? await CaseDuplicates(platform: platform).suggestions(forCase: caseNumber, caller: caller)) ?? [] : []
+            ? try await CaseDuplicates(platform: platform).suggestions(forCase: caseNumber, caller: caller) : []
         let record = loaded.record
         let grid = record.gridCode.flatMap { atlas.node($0) }
         let channel = Channel(rawValue: record.channel)

@@ -22,9 +22,9 @@ struct CasePageRoutes {
             status: HTTPResponse.Status = .ok
         ) async throws -> Response {
             let page = try await engine.page(caseNumber: number, caller: caller)
-            let context_ = CasePageContext.context(page, now: platform.clock.now(), done: done, refused: refused,
+            let values = CasePageContext.context(page, now: platform.clock.now(), done: done, refused: refused,
                                                    revealed: revealed)
-            return try views.page("case", context_, status: status, session: context.session)
+            return try views.page("case", values, status: status, session: context.session)
         }
         routes.get("/cases/{number}") { request, context in
             let caller = try context.caller()

@@ -153,7 +153,14 @@ enum AccessOracle {
         for (command, permissions) in commands {
             entries["POST /api/v1/cases/{number}/" + command] = Entry(
                 rule: .personAny(permissions), object: .caseFile, body: .json("{}"))
+            // The case page's form for the same command: the same rule (the world's case is rejected, so an
+            // authorised form re-renders the page with the engine's refusal).
+            entries["POST /cases/{number}/" + command] = Entry(
+                rule: .personAny(permissions), object: .caseFile, body: .form("reason=x"))
         }
+        // The staff case page and its audited reveal of the contacts' phones.
+        entries["GET /cases/{number}"] = needs(.viewCases, .caseFile)
+        entries["POST /cases/{number}/reveal"] = needs(.revealIdentifiers, .caseFile, body: .form(""))
         return entries
     }()
 

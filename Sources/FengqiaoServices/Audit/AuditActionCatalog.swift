@@ -48,7 +48,7 @@ public enum AuditActionCatalog {
         ("petition.extension_deny", "不批准信访办理延期"), ("petition.reply", "出具信访答复意见书"),
         ("petition.review_request", "登记信访复查请求"), ("petition.review_decide", "出具信访复查意见"),
         ("petition.re_review_request", "登记信访复核请求"), ("petition.re_review_decide", "出具信访复核意见"),
-        ("petition.reveal", "查看信访人完整证件号码/电话"), ("petition.document", "下载信访文书"),
+        ("petition.reveal", "查看信访人完整证件号码/电话"), ("case.reveal", "查看案件联系人/当事人完整电话"), ("petition.document", "下载信访文书"),
         ("mediation_case.conclude", "办结调解(调解结果)"), ("mediation_agreement.sign", "上传调解协议签署文本"),
         ("mediation_agreement.performance", "记录协议履行情况"), ("mediation_agreement.print", "下载人民调解协议书"),
         ("mediation_confirmation.hand_off", "司法确认申请移交法院"), ("mediation_confirmation.ruling", "记录司法确认裁定"),

@@ -54,3 +54,32 @@ enum CaseEventLabel {
         return type == "report" ? "上报" : type
     }
 }
+
+extension CaseEventLabel {
+    /// What staff read beside an event on the timeline: the reason, result or note it carries.
+    static func staffNote(_ payload: CaseEvent.Payload) -> String? {
+        let text: String? = switch payload {
+        case .accepted(let acceptance): "\(acceptance.kind.chineseName) · \(acceptance.urgency.chineseName) · \(acceptance.tier.chineseName)"
+        case .rejected(let reason, let channel): "\(reason)(\(channel.chineseName)告知)"
+        case .resolvedOnSite(let result, _): result
+        case .returned(_, let reason): reason
+        case .escalated(_, _, let reason, _): reason
+        case .attemptRecorded(_, _, _, let note): note
+        case .extensionRequested(_, let reason): reason
+        case .extensionDenied(let reason): reason
+        case .progressAdded(let note, let isPublic): isPublic ? note + "(公开)" : note
+        case .partCompleted(_, let result): result
+        case .feedbackGiven(let result, _, _): result
+        case .verified(let note): note
+        case .verificationFailed(let reason): reason
+        case .closed(let reply, let channel): "\(reply)(\(channel.chineseName)答复)"
+        case .revisited(_, let channel, _): "\(channel.chineseName)回访"
+        case .supervised(_, _, let note, _): note
+        case .supervisionAnswered(_, let response): response
+        case .withdrawn(let reason): reason
+        default: nil
+        }
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+}

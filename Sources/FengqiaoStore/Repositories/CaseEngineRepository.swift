@@ -117,6 +117,14 @@ public struct CaseEngineRepository: Sendable {
                     try $0.decode(column: "name", as: String.self), try $0.decode(column: "phone_masked", as: String?.self)) }
     }
 
+    /// The parties of a case with their sealed phones, for an audited reveal.
+    public func partiesSealed(caseId: Int64) async throws -> [(side: String, name: String, phoneCipher: String?)] {
+        try await db.select().column("side").column("name").column("phone_cipher")
+            .from("case_parties").where("case_id", .equal, caseId).orderBy("id").all()
+            .map { (try $0.decode(column: "side", as: String.self), try $0.decode(column: "name", as: String.self),
+                    try $0.decode(column: "phone_cipher", as: String?.self)) }
+    }
+
     public func setGroupCase(caseId: Int64, peopleInvolved: Int) async throws {
         try await db.update("cases").set("group_case", to: peopleInvolved >= 5 ? 1 : 0)
             .set("people_involved", to: peopleInvolved).where("id", .equal, caseId).run()

@@ -25,6 +25,12 @@ public struct PetitionRepository: Sendable {
             .decode(model: PetitionRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
+    /// The row id of the petition engine case `caseId` was opened for, if any.
+    public func petitionID(caseId: Int64) async throws -> Int64? {
+        try await db.select().column("id").from("petitions").where("case_id", .equal, caseId).limit(1).first()?
+            .decode(column: "id", as: Int64.self)
+    }
+
     /// Whether the engine case `caseId` was opened for a petition.
     public func isPetitionCase(_ caseId: Int64) async throws -> Bool {
         try await db.select().column("id").from("petitions").where("case_id", .equal, caseId).limit(1).first() != nil

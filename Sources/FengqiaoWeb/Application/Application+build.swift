@@ -96,6 +96,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     MediationCaseRoutes(platform: platform).add(to: &routes)
     MediationPageRoutes(platform: platform, views: views).add(to: &routes)
     MediationCasePageRoutes(platform: platform, views: views).add(to: &routes)
+    CasePageRoutes(platform: platform, views: views).add(to: &routes)
     MediatorPageRoutes(platform: platform, views: views).add(to: &routes)
     PetitionRoutes(platform: platform, views: views).add(to: &routes)
     PetitionAPIRoutes(platform: platform, views: views).add(to: &routes)

@@ -40,6 +40,33 @@ final class SecurityTests: XCTestCase {
         XCTAssertFalse(createdAgain)
     }
 
+    /// Instances starting together on one data directory (the scale-out setup) must end up with ONE key
+    /// each kind: exactly one creates it, every other reads that very file, and none reads it half-written.
+    func testKeysCreatedByManyAtOnceAreOneKey() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fengqiao-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dataKey = directory.appendingPathComponent("fengqiao.key").path
+        let auditKey = directory.appendingPathComponent("fengqiao-audit.key").path
+        let results = try await withThrowingTaskGroup(of: (Data, Bool, Data, Bool).self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    let (data, dataCreated) = try KeyFile.loadOrCreate(at: dataKey)
+                    let (audit, auditCreated) = try AuditSigningKey.loadOrCreate(at: auditKey)
+                    return (data, dataCreated, audit, auditCreated)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(Set(results.map(\.0)).count, 1, "one data key")
+        XCTAssertEqual(results.filter(\.1).count, 1, "created once")
+        XCTAssertEqual(Set(results.map(\.2)).count, 1, "one audit signing key")
+        XCTAssertEqual(results.filter(\.3).count, 1, "created once")
+        XCTAssertEqual(try KeyFile.load(at: dataKey), results.first?.0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "no temporary files left behind")
+    }
+
     func testBadKeyFilesAreRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fq-key-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -28,8 +28,9 @@ public enum AuditSigningKey {
         if !directory.isEmpty, !fm.fileExists(atPath: directory) { throw KeyFileError.missingDirectory(directory) }
         let key = Curve25519.Signing.PrivateKey()
         let text = key.rawRepresentation.base64EncodedString() + "\n"
-        guard fm.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw KeyFileError.notWritable(path)
+        // Two instances starting at once: the first key file wins and both sign with it.
+        guard try KeyFile.createExclusively(at: path, contents: Data(text.utf8), mode: 0o600) else {
+            return try loadOrCreate(at: path)
         }
         try writePublicKey(key.publicKey, at: publicPath)
         return (key.rawRepresentation, true)
@@ -42,9 +43,8 @@ public enum AuditSigningKey {
 
     private static func writePublicKey(_ key: Curve25519.Signing.PublicKey, at path: String) throws {
         let text = key.rawRepresentation.base64EncodedString() + "\n"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
-                                             attributes: [.posixPermissions: 0o644])
-        else { throw KeyFileError.notWritable(path) }
+        // Complete or not at all; when another instance wrote it first, it holds this same key.
+        _ = try KeyFile.createExclusively(at: path, contents: Data(text.utf8), mode: 0o644)
     }
 }
 

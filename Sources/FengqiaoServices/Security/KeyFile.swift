@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The data-encryption key file: 32 random bytes, base64 on one line, mode 0600.
 public enum KeyFile {
@@ -17,11 +20,27 @@ public enum KeyFile {
             throw .missingDirectory(directory)
         }
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        let text = key.base64EncodedString() + "\n"
-        guard fm.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw .notWritable(path)
+        // Two instances starting at once on one data directory: the first file wins, the other reads it.
+        guard try createExclusively(at: path, contents: Data((key.base64EncodedString() + "\n").utf8), mode: 0o600) else {
+            return (try load(at: path), false)
         }
         return (key, true)
+    }
+
+    /// Writes `contents` to a new file at `path` with `mode`, complete or not at all: written beside it under
+    /// a temporary name, then hard-linked into place, which fails when `path` exists. Returns false when
+    /// another process created `path` first (its file is left as it is).
+    public static func createExclusively(at path: String, contents: Data, mode: Int) throws(KeyFileError) -> Bool {
+        let temporary = path + ".\(UUID().uuidString).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: contents, attributes: [.posixPermissions: mode]) else {
+            throw .notWritable(path)
+        }
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { return false }
+            throw .notWritable(path)
+        }
+        return true
     }
 
     public static func load(at path: String) throws(KeyFileError) -> Data {

@@ -40,6 +40,8 @@ CASES = [
     ("unreachable-postgres", ["serve"], {"FENGQIAO_DATABASE_URL": "postgres://nobody:wrong@127.0.0.1:1/none"}, DATABASE_URL),
     ("empty-sqlite-path", ["serve"], {"FENGQIAO_DATABASE_URL": "sqlite://"}, DATABASE_URL),
     ("migrate-mysql-url", ["migrate"], {"FENGQIAO_DATABASE_URL": "mysql://x"}, DATABASE_URL),
+    ("demo-no-cases", ["demo", "--scale", "tiny", "--cases", "0"], {}, ("--cases",)),
+    ("demo-scale-huge", ["demo", "--scale", "huge"], {}, ("--scale",)),
     ("demo-mysql-url", ["demo", "--seed", "1", "--scale", "tiny"], {"FENGQIAO_DATABASE_URL": "mysql://x"}, DATABASE_URL),
     ("port-70000", ["serve", "--port", "70000"], {}, PORT),
     ("log-level-loud", ["serve"], {"FENGQIAO_LOG_LEVEL": "loud"}, LOG_LEVEL),

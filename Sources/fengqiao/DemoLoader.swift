@@ -5,9 +5,9 @@ import Foundation
 /// Loads demo data and prints what was loaded, including the demo logins (the only place where
 /// default passwords exist).
 enum DemoLoader {
-    static func load(seed: UInt64, scale: DemoScale, into platform: Platform) async throws -> DemoSummary {
+    static func load(seed: UInt64, scale: DemoScale, cases: Int? = nil, into platform: Platform) async throws -> DemoSummary {
         let now = platform.clock.now()
-        let summary = try await DemoGenerator(seed: seed, scale: scale, now: now)
+        let summary = try await DemoGenerator(seed: seed, scale: scale, cases: cases, now: now)
             .load(into: platform.database, cipher: platform.cipher, logger: platform.logger)
         let petitions = try await DemoPetitions(seed: seed, now: now).load(into: platform)
         say("  信访 \(petitions) 件 (petitions, filed through the petition desk)")

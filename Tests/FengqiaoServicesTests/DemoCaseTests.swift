@@ -44,6 +44,20 @@ final class DemoCaseTests: XCTestCase {
         }
     }
 
+    /// `--cases` keeps the scale's areas and people and changes only how many cases are generated (the
+    /// benchmarks compare the same county at ten thousand and at a million cases).
+    func testCaseCountCanBeChosenWithinAScale() async throws {
+        try await DemoFixture.withDemoDatabase(scale: .tiny, cases: 57) { db, summary in
+            XCTAssertEqual(summary.cases, 57)
+            let counted = try await DemoRows.count(db, "SELECT COUNT(*) AS n FROM cases")
+            XCTAssertEqual(counted, 57)
+            let tiny = try await DemoFixture.withDemoDatabase(scale: .tiny) { _, tiny in tiny }
+            XCTAssertEqual(summary.areasByLevel, tiny.areasByLevel)
+            XCTAssertEqual(summary.people, tiny.people)
+            XCTAssertNotEqual(tiny.cases, 57)
+        }
+    }
+
     func testEventsFormAValidPathEndingInTheCaseState() async throws {
         try await DemoFixture.withDemoDatabase(scale: .tiny) { db, summary in
             let cases = try await DemoRows.query(db, "SELECT id, state, reported_at, updated_at FROM cases ORDER BY id")

@@ -11,18 +11,19 @@ public enum DemoFixture {
     /// Loads demo data into an existing (empty, migrated) database.
     @discardableResult
     public static func load(
-        into database: any Database, seed: UInt64 = 7, scale: DemoScale = .tiny
+        into database: any Database, seed: UInt64 = 7, scale: DemoScale = .tiny, cases: Int? = nil
     ) async throws -> DemoSummary {
-        try await DemoGenerator(seed: seed, scale: scale, now: now)
+        try await DemoGenerator(seed: seed, scale: scale, cases: cases, now: now)
             .load(into: database, cipher: try TestPlatform.cipher(), logger: TestDatabases.logger)
     }
 
     /// Runs `body` on a new SQLite database holding the demo data; the file is removed afterwards.
     public static func withDemoDatabase<T>(
-        seed: UInt64 = 7, scale: DemoScale = .tiny, _ body: (SQLiteStorage, DemoSummary) async throws -> T
+        seed: UInt64 = 7, scale: DemoScale = .tiny, cases: Int? = nil,
+        _ body: (SQLiteStorage, DemoSummary) async throws -> T
     ) async throws -> T {
         try await TestDatabases.withSQLite { db in
-            let summary = try await load(into: db, seed: seed, scale: scale)
+            let summary = try await load(into: db, seed: seed, scale: scale, cases: cases)
             return try await body(db, summary)
         }
     }

@@ -30,7 +30,7 @@ struct DemoCaseContext: Sendable {
     let staffByAccount: [Int64: Staff]
 
     init(
-        atlas: DemoAtlas, scale: DemoScale, residents: DemoResidentBuilder.Output,
+        atlas: DemoAtlas, cases: Int, residents: DemoResidentBuilder.Output,
         organizations: DemoOrganizationBuilder.Output, departments: DemoDepartmentBuilder.Output,
         staff: DemoStaffBuilder.Output, nowMs: Int64, businessCalendar: BusinessCalendar,
         strangerPhones: [(cipher: String, masked: String)]
@@ -39,7 +39,7 @@ struct DemoCaseContext: Sendable {
         self.strangerPhones = strangerPhones
         self.atlas = atlas
         self.catalog = DemoCaseCatalog()
-        self.calendar = DemoCaseCalendar(nowMs: nowMs, totalCases: scale.cases)
+        self.calendar = DemoCaseCalendar(nowMs: nowMs, totalCases: cases)
         self.residents = residents
         self.organizations = organizations
         self.departments = departments

@@ -12,12 +12,16 @@ import SQLKit
 public struct DemoGenerator: Sendable {
     public let seed: UInt64
     public let scale: DemoScale
+    /// How many cases to generate over the twelve months (the scale's own number unless asked otherwise),
+    /// so that the same areas, people and staff can be loaded with fewer or more cases.
+    public let cases: Int
     /// The reference time: cases span the twelve months before it.
     public let now: Date
 
-    public init(seed: UInt64, scale: DemoScale, now: Date) {
+    public init(seed: UInt64, scale: DemoScale, cases: Int? = nil, now: Date) {
         self.seed = seed
         self.scale = scale
+        self.cases = cases ?? scale.cases
         self.now = now
     }
 
@@ -80,7 +84,7 @@ public struct DemoGenerator: Sendable {
         let passwordHashes = Task { await DemoPasswords.hashes() }
         let businessCalendar = try await HolidayCalendarCache().calendar(from: database, now: now, logger: logger)
         let context = DemoCaseContext(
-            atlas: atlas, scale: scale, residents: residents, organizations: organizations, departments: departments,
+            atlas: atlas, cases: cases, residents: residents, organizations: organizations, departments: departments,
             staff: staff, nowMs: nowMs, businessCalendar: businessCalendar, strangerPhones: try strangerPhones(cipher: cipher))
         let writer = DemoCaseWriter(logger: logger)
         let (areaRows, casesPerChunk, kind) = (atlas.rows, scale.casesPerChunk, database.kind)

@@ -1,0 +1,36 @@
+import Foundation
+
+/// A situation a rule found: which rule, how serious, the subject it is about (the same subject is the same
+/// situation, so it never raises a second warning while one is open), what was measured and which cases.
+public struct RiskFinding: Sendable, Hashable, Codable {
+    public var rule: RiskRuleKind
+    public var level: RiskLevel
+    /// Stable within a situation, e.g. `cluster|labourWages|org:12`; the warning's de-duplication key.
+    public var subject: String
+    /// One line for people: 「群发:近30天针对同一对象的「拖欠工资」案件 6 件」.
+    public var summary: String
+    public var measures: [RiskMeasure]
+    /// The cases that triggered it, oldest first.
+    public var caseIds: [Int64]
+    /// The areas of its cases, distinct and sorted (the service files the warning under their nearest common area).
+    public var areaCodes: [String]
+
+    public init(
+        rule: RiskRuleKind, level: RiskLevel, subject: String, summary: String, measures: [RiskMeasure],
+        caseIds: [Int64], areaCodes: [String]
+    ) {
+        self.rule = rule
+        self.level = level
+        self.subject = subject
+        self.summary = summary
+        self.measures = measures
+        self.caseIds = caseIds
+        self.areaCodes = areaCodes
+    }
+
+    /// The explanation the warning page shows: the rule, each measured value against its threshold, the cases.
+    public var explanation: String {
+        "【\(rule.chineseName)·\(level.chineseName)】\(summary)。" + measures.map(\.text).joined(separator: ";")
+            + "。涉及案件 \(caseIds.count) 件。"
+    }
+}

@@ -4,8 +4,8 @@ import Foundation
 public enum RiskGroupKey: Sendable, Hashable, Codable {
     /// 群发: one category against one respondent.
     case cluster(category: String, respondent: String)
-    /// 多发 at one grid.
-    case hotspotGrid(String)
+    /// 多发: one category at one grid (any category at one grid is simply a busy grid).
+    case hotspotGrid(grid: String, category: String)
     /// 多发 at one address (`RiskCaseFact.addressKey`).
     case hotspotAddress(String)
     /// 重复反映 by one applicant.
@@ -29,7 +29,7 @@ public enum RiskGroupKey: Sendable, Hashable, Codable {
     public var subject: String {
         switch self {
         case .cluster(let category, let respondent): "cluster|\(category)|\(respondent)"
-        case .hotspotGrid(let grid): "hotspot|grid|\(grid)"
+        case .hotspotGrid(let grid, let category): "hotspot|grid|\(grid)|\(category)"
         case .hotspotAddress(let address): "hotspot|address|\(address)"
         case .repeatApplicant(let applicant): "repeat|\(applicant)"
         case .surge(let area, let category, let day): "surge|\(area)|\(category)|\(day)"
@@ -44,7 +44,7 @@ public enum RiskGroupKey: Sendable, Hashable, Codable {
             keys.append(.cluster(category: fact.category, respondent: respondent))
         }
         if book.hotspot.enabled {
-            if let grid = fact.gridCode { keys.append(.hotspotGrid(grid)) }
+            if let grid = fact.gridCode { keys.append(.hotspotGrid(grid: grid, category: fact.category)) }
             if let address = fact.addressKey { keys.append(.hotspotAddress(address)) }
         }
         if book.repeated.enabled, let applicant = fact.applicantKey { keys.append(.repeatApplicant(applicant)) }
@@ -59,7 +59,7 @@ public enum RiskGroupKey: Sendable, Hashable, Codable {
     public func contains(_ fact: RiskCaseFact) -> Bool {
         switch self {
         case .cluster(let category, let respondent): fact.category == category && fact.respondentKey == respondent
-        case .hotspotGrid(let grid): fact.gridCode == grid
+        case .hotspotGrid(let grid, let category): fact.gridCode == grid && fact.category == category
         case .hotspotAddress(let address): fact.addressKey == address
         case .repeatApplicant(let applicant): fact.applicantKey == applicant
         case .surge(let area, let category, let day): fact.areaCode == area && fact.category == category && fact.reportedDay == day

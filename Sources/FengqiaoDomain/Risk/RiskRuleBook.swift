@@ -26,7 +26,7 @@ public struct RiskRuleBook: Sendable, Hashable, Codable {
 
     /// The settings in force until an administrator changes them.
     /// - 群发: 3 cases of a category against one respondent in 30 days (5 黄, 10 橙, 20 红);
-    /// - 多发: 3 cases at one grid or address in 7 days (5, 8, 12);
+    /// - 多发: 3 cases of one category at one grid, or 3 at one address, in 7 days (5, 8, 12);
     /// - 重复反映: 3 cases or petitions by one person in 90 days (5, 8, 12);
     /// - 突发: at least 5 cases and mean + 2σ of the same weekday over 8 weeks (3σ 黄, 4σ 橙, 5σ 红);
     /// - 涉众: 5 people (集体访's threshold; 10, 30, 50) or ¥100,000 (500,000, 1,000,000, 5,000,000);

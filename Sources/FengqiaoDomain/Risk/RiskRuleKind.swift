@@ -4,7 +4,7 @@ import Foundation
 public enum RiskRuleKind: String, Sendable, Codable, CaseIterable, ChineseNamedKind {
     /// 群发: several cases of one category against the same respondent within a window (e.g. unpaid wages at one company).
     case cluster
-    /// 多发: several cases at the same grid or the same address within a window.
+    /// 多发: several cases of one category at the same grid, or at the same address, within a window.
     case hotspot
     /// 突发: today's count for an area and category above its baseline (mean + k·σ of the same weekday).
     case surge

@@ -22,9 +22,9 @@ public enum RiskRules {
             return windowCount(group, rule: book.cluster, members: members, asOf: asOf) { days in
                 "近\(days)天针对同一对象的「\(name(category))」案件"
             }
-        case .hotspotGrid(let grid):
+        case .hotspotGrid(let grid, let category):
             return windowCount(group, rule: book.hotspot, members: members, asOf: asOf) { days in
-                "近\(days)天「\(name(grid))」网格内的案件"
+                "近\(days)天「\(name(grid))」网格内的「\(name(category))」案件"
             }
         case .hotspotAddress:
             return windowCount(group, rule: book.hotspot, members: members, asOf: asOf) { days in

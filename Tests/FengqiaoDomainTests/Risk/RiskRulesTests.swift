@@ -60,8 +60,8 @@ final class RiskRulesTests: XCTestCase {
     // MARK: 多发
 
     func testHotspotAtOneGridAndAtOneAddress() throws {
-        let grid = (1...3).map { F.fact(Int64($0), day: $0, category: ["noise", "parking", "garbage"][$0 - 1]) }
-        let byGrid = try XCTUnwrap(RiskRules.evaluate(.hotspotGrid("150207001001:01"), facts: grid,
+        let grid = (1...3).map { F.fact(Int64($0), day: $0, category: "noise") }
+        let byGrid = try XCTUnwrap(RiskRules.evaluate(.hotspotGrid(grid: "150207001001:01", category: "noise"), facts: grid,
                                                       asOf: F.asOf(day: 3), book: book))
         XCTAssertEqual(byGrid.rule, .hotspot)
         XCTAssertEqual(byGrid.caseIds, [1, 2, 3])
@@ -74,11 +74,14 @@ final class RiskRulesTests: XCTestCase {
         XCTAssertEqual(byAddress.caseIds, [10, 11, 12])
     }
 
-    func testHotspotNeedsThreeWithinSevenDays() {
-        let spread = [F.fact(1, day: 0), F.fact(2, day: 4), F.fact(3, day: 8)]
-        XCTAssertNil(RiskRules.evaluate(.hotspotGrid("150207001001:01"), facts: spread, asOf: F.asOf(day: 8), book: book))
-        let two = [F.fact(1), F.fact(2), F.fact(3, grid: "150207001001:02")]
-        XCTAssertNil(RiskRules.evaluate(.hotspotGrid("150207001001:01"), facts: two, asOf: F.asOf(day: 0), book: book))
+    func testHotspotNeedsThreeOfACategoryAtTheGridWithinSevenDays() {
+        let group = RiskGroupKey.hotspotGrid(grid: "150207001001:01", category: "noise")
+        let spread = [F.fact(1, day: 0, category: "noise"), F.fact(2, day: 4, category: "noise"), F.fact(3, day: 8, category: "noise")]
+        XCTAssertNil(RiskRules.evaluate(group, facts: spread, asOf: F.asOf(day: 8), book: book))
+        let otherGrid = [F.fact(1, category: "noise"), F.fact(2, category: "noise"), F.fact(3, grid: "150207001001:02", category: "noise")]
+        XCTAssertNil(RiskRules.evaluate(group, facts: otherGrid, asOf: F.asOf(day: 0), book: book))
+        let busyGrid = [F.fact(1, category: "noise"), F.fact(2, category: "parking"), F.fact(3, category: "garbage")]
+        XCTAssertNil(RiskRules.evaluate(group, facts: busyGrid, asOf: F.asOf(day: 0), book: book))
         XCTAssertNil(F.fact(1, address: "12号").addressKey, "too short to name a place")
     }
 

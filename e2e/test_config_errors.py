@@ -42,6 +42,7 @@ CASES = [
     ("migrate-mysql-url", ["migrate"], {"FENGQIAO_DATABASE_URL": "mysql://x"}, DATABASE_URL),
     ("demo-no-cases", ["demo", "--scale", "tiny", "--cases", "0"], {}, ("--cases",)),
     ("demo-scale-huge", ["demo", "--scale", "huge"], {}, ("--scale",)),
+    ("risk-quality-seeds", ["risk-quality", "--seeds", "one,two"], {}, ("--seeds",)),
     ("demo-mysql-url", ["demo", "--seed", "1", "--scale", "tiny"], {"FENGQIAO_DATABASE_URL": "mysql://x"}, DATABASE_URL),
     ("port-70000", ["serve", "--port", "70000"], {}, PORT),
     ("log-level-loud", ["serve"], {"FENGQIAO_LOG_LEVEL": "loud"}, LOG_LEVEL),

@@ -30,15 +30,15 @@ public enum RiskSweep {
         }
     }
 
-    /// For a 突发 group, the same weekday's counts in the `weeks` weeks before its day, from `facts` (when the
-    /// facts cover those weeks); empty for other groups.
-    public static func weekdayHistory(of key: RiskGroupKey, weeks: Int, in facts: [RiskCaseFact]) -> [Int] {
+    /// For a 突发 group, the same weekday's counts in the `weeks` weeks before its day, from `count(area, category,
+    /// day)`; empty for other groups.
+    public static func weekdayHistory(
+        of key: RiskGroupKey, weeks: Int, count: (_ area: String, _ category: String, _ day: String) -> Int
+    ) -> [Int] {
         guard case .surge(let area, let category, let day) = key, let days = previousWeekdays(of: day, weeks: weeks) else {
             return []
         }
-        var counts: [String: Int] = [:]
-        for fact in facts where fact.areaCode == area && fact.category == category { counts[fact.reportedDay, default: 0] += 1 }
-        return days.map { counts[$0] ?? 0 }
+        return days.map { count(area, category, $0) }
     }
 
     /// `yyyy-MM-dd` days 7, 14, … 7·weeks days before `day`.

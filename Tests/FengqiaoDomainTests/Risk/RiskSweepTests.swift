@@ -45,9 +45,13 @@ final class RiskSweepTests: XCTestCase {
         }
         facts += (0..<9).map { F.fact(Int64(100 + $0), day: 56, area: "150207001", category: "traffic") }
         let key = RiskGroupKey.surge(areaCode: "150207001", category: "traffic", day: facts[facts.count - 1].reportedDay)
-        XCTAssertEqual(RiskSweep.weekdayHistory(of: key, weeks: 8, in: facts), Array(repeating: 2, count: 8))
+        func count(_ area: String, _ category: String, _ day: String) -> Int {
+            facts.filter { $0.areaCode == area && $0.category == category && $0.reportedDay == day }.count
+        }
+        XCTAssertEqual(RiskSweep.weekdayHistory(of: key, weeks: 8, count: count), Array(repeating: 2, count: 8))
+        XCTAssertEqual(RiskSweep.weekdayHistory(of: .hotspotAddress("幸福路12号"), weeks: 8, count: count), [])
         let findings = RiskSweep.findings(in: facts, asOf: F.asOf(day: 56), book: { _ in .standard },
-                                          history: { RiskSweep.weekdayHistory(of: $0, weeks: 8, in: facts) })
+                                          history: { RiskSweep.weekdayHistory(of: $0, weeks: 8, count: count) })
         let surge = findings.filter { $0.rule == .surge }
         XCTAssertEqual(surge.map(\.subject), ["surge|150207001|traffic|\(key.subject.split(separator: "|").last ?? "")"])
         XCTAssertEqual(surge.first?.caseIds.count, 9)

@@ -1,0 +1,315 @@
+import FengqiaoDomain
+import Foundation
+import SQLKit
+
+/// Risk early warning's tables: the facts the rules group cases by, the warnings with their cases and history,
+/// and the areas' rule books; plus the reads of cases and events the risk monitor derives facts from.
+public struct RiskRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    static let cursorSetting = "risk.monitor.cursor"
+
+    // MARK: Monitor input
+
+    /// The case events after `cursor` (at most `limit`), as the distinct cases they touched and the last event id.
+    public func casesWithEvents(after cursor: Int64, limit: Int) async throws -> (caseIds: [Int64], lastEventId: Int64?) {
+        let rows = try await db.select().column("id").column("case_id").from("case_events")
+            .where("id", .greaterThan, cursor).orderBy("id").limit(limit).all()
+        var seen = Set<Int64>()
+        var ids: [Int64] = []
+        var last: Int64?
+        for row in rows {
+            let caseId = try row.decode(column: "case_id", as: Int64.self)
+            last = try row.decode(column: "id", as: Int64.self)
+            if seen.insert(caseId).inserted { ids.append(caseId) }
+        }
+        return (ids, last)
+    }
+
+    /// The monitor's position in `case_events` (0 before its first run).
+    public func cursor() async throws -> Int64 {
+        Int64(try await SettingsRepository(db).value(Self.cursorSetting) ?? "") ?? 0
+    }
+
+    public func setCursor(_ eventId: Int64) async throws {
+        try await SettingsRepository(db).set(Self.cursorSetting, to: String(eventId))
+    }
+
+    /// The last event id there is (where a monitor switched on over an existing history starts).
+    public func lastEventId() async throws -> Int64 {
+        try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("id")), as: "m").from("case_events").first()?
+            .decode(column: "m", as: Int64?.self) ?? 0
+    }
+
+    /// What the facts of `caseIds` are derived from.
+    public func sources(caseIds: [Int64]) async throws -> [RiskCaseSource] {
+        guard !caseIds.isEmpty else { return [] }
+        var sources: [Int64: RiskCaseSource] = [:]
+        for row in try await db.select()
+            .columns("id", "number", "area_code", "grid_code", "address", "category", "description",
+                     "respondent_organization_id", "applicant_person_id", "people_involved", "amount_involved",
+                     "reported_at", "reported_day")
+            .from("cases").where("id", .in, caseIds).all()
+        {
+            let id = try row.decode(column: "id", as: Int64.self)
+            sources[id] = RiskCaseSource(
+                caseId: id, number: try row.decode(column: "number", as: String.self),
+                areaCode: try row.decode(column: "area_code", as: String.self),
+                gridCode: try row.decode(column: "grid_code", as: String?.self),
+                address: try row.decode(column: "address", as: String?.self),
+                category: try row.decode(column: "category", as: String.self),
+                description: try row.decode(column: "description", as: String.self),
+                respondentOrganizationId: try row.decode(column: "respondent_organization_id", as: Int64?.self),
+                applicantPersonId: try row.decode(column: "applicant_person_id", as: Int64?.self),
+                peopleInvolved: try row.decode(column: "people_involved", as: Int.self),
+                amountInvolved: try row.decode(column: "amount_involved", as: Int64.self),
+                reportedAt: try row.decode(column: "reported_at", as: Int64.self),
+                reportedDay: try row.decode(column: "reported_day", as: String.self))
+        }
+        for row in try await db.select().columns("case_id", "side", "person_id", "organization_id", "name")
+            .from("case_parties").where("case_id", .in, caseIds).orderBy("id").all()
+        {
+            let id = try row.decode(column: "case_id", as: Int64.self)
+            sources[id]?.parties.append(.init(
+                side: try row.decode(column: "side", as: String.self),
+                personId: try row.decode(column: "person_id", as: Int64?.self),
+                organizationId: try row.decode(column: "organization_id", as: Int64?.self),
+                name: try row.decode(column: "name", as: String.self)))
+        }
+        for row in try await db.select().column(SQLColumn("case_id", table: "p")).column(SQLColumn("respondent_organ", table: "p"))
+            .column(SQLColumn("person_id", table: "q")).column(SQLColumn("id_number_index", table: "q"))
+            .from(SQLAlias(SQLIdentifier("petitions"), as: SQLIdentifier("p")))
+            .join(SQLAlias(SQLIdentifier("petitioners"), as: SQLIdentifier("q")), method: SQLJoinMethod.left,
+                  on: SQLRaw("q.petition_id = p.id AND q.position = 0"))
+            .where(SQLColumn("case_id", table: "p"), .in, SQLBind.group(caseIds)).all()
+        {
+            let id = try row.decode(column: "case_id", as: Int64.self)
+            sources[id]?.respondentOrgan = try row.decode(column: "respondent_organ", as: String?.self)
+            sources[id]?.petitionerPersonId = try row.decode(column: "person_id", as: Int64?.self)
+            sources[id]?.petitionerIdIndex = try row.decode(column: "id_number_index", as: String?.self)
+        }
+        let people = Set(sources.values.flatMap { s in
+            [s.applicantPersonId, s.petitionerPersonId].compactMap { $0 } + s.parties.compactMap(\.personId)
+        })
+        if !people.isEmpty {
+            var tags: [Int64: String] = [:]
+            for row in try await db.select().columns("id", "tags").from("people").where("id", .in, Array(people)).all() {
+                tags[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "tags", as: String.self)
+            }
+            for (id, source) in sources {
+                let involved = [source.applicantPersonId, source.petitionerPersonId].compactMap { $0 }
+                    + source.parties.compactMap(\.personId)
+                sources[id]?.personTags = Dictionary(involved.compactMap { p in tags[p].map { (p, $0) } }, uniquingKeysWith: { a, _ in a })
+            }
+        }
+        return caseIds.compactMap { sources[$0] }
+    }
+
+    // MARK: Facts
+
+    public func upsert(_ facts: [RiskFactRecord]) async throws {
+        guard !facts.isEmpty else { return }
+        try await db.delete(from: "risk_case_facts").where("case_id", .in, facts.map(\.caseId)).run()
+        try await db.insertRows(into: "risk_case_facts", columns: RiskFactRecord.columns, rows: facts.map(\.values))
+    }
+
+    /// The facts of the cases in `group` reported in `(from, through]`.
+    public func facts(in group: RiskGroupKey, from: Int64, through: Int64) async throws -> [RiskFactRecord] {
+        let query = db.select().column("*").from("risk_case_facts")
+        switch group {
+        case .cluster(let category, let respondent):
+            query.where("respondent_key", .equal, respondent).where("category", .equal, category)
+        case .hotspotGrid(let grid, let category):
+            query.where("grid_code", .equal, grid).where("category", .equal, category)
+        case .hotspotAddress(let address):
+            query.where("address_key", .equal, address)
+        case .repeatApplicant(let applicant):
+            query.where("applicant_key", .equal, applicant)
+        case .surge(let area, let category, let day):
+            query.where("area_code", .equal, area).where("category", .equal, category).where("reported_day", .equal, day)
+        case .single(_, let caseId):
+            query.where("case_id", .equal, caseId)
+        }
+        if case .single = group {} else if case .surge = group {} else {
+            query.where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
+        }
+        return try await query.orderBy("reported_at").orderBy("case_id").all()
+            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    /// Every fact reported in `(from, through]` (the nightly sweep's input).
+    public func facts(from: Int64, through: Int64) async throws -> [RiskFactRecord] {
+        try await db.select().column("*").from("risk_case_facts")
+            .where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
+            .orderBy("reported_at").orderBy("case_id").all()
+            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    /// How many cases of `category` in `area` were reported on each of `days`.
+    public func dayCounts(area: String, category: String, days: [String]) async throws -> [String: Int] {
+        guard !days.isEmpty else { return [:] }
+        var counts: [String: Int] = [:]
+        for row in try await db.select().column("reported_day").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("risk_case_facts").where("area_code", .equal, area).where("category", .equal, category)
+            .where("reported_day", .in, days).groupBy("reported_day").all()
+        {
+            counts[try row.decode(column: "reported_day", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// Case numbers and descriptions by id (the keyword rule's text and the explanations' numbers).
+    public func caseTexts(ids: [Int64]) async throws -> [Int64: (number: String, description: String)] {
+        guard !ids.isEmpty else { return [:] }
+        var texts: [Int64: (number: String, description: String)] = [:]
+        for row in try await db.select().columns("id", "number", "description").from("cases").where("id", .in, ids).all() {
+            texts[try row.decode(column: "id", as: Int64.self)] =
+                (try row.decode(column: "number", as: String.self), try row.decode(column: "description", as: String.self))
+        }
+        return texts
+    }
+
+    // MARK: Warnings
+
+    public func openWarning(subject: String) async throws -> RiskWarningRecord? {
+        try await db.select().column("*").from("risk_warnings").where("subject", .equal, subject)
+            .where("state", .notEqual, RiskWarningState.closed.rawValue).first()?
+            .decode(model: RiskWarningRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// The cases of every closed warning of `subject`.
+    public func closedCaseIds(subject: String) async throws -> Set<Int64> {
+        Set(try await db.select().column(SQLColumn("case_id", table: "c"))
+            .from(SQLAlias(SQLIdentifier("risk_warning_cases"), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
+                  on: SQLRaw("w.id = c.warning_id"))
+            .where(SQLColumn("subject", table: "w"), .equal, SQLBind(subject))
+            .where(SQLColumn("state", table: "w"), .equal, SQLBind(RiskWarningState.closed.rawValue))
+            .all(decodingColumn: "case_id", as: Int64.self))
+    }
+
+    public func caseIds(warningId: Int64) async throws -> Set<Int64> {
+        Set(try await db.select().column("case_id").from("risk_warning_cases").where("warning_id", .equal, warningId)
+            .all(decodingColumn: "case_id", as: Int64.self))
+    }
+
+    /// Inserts the warning and names it `prefix` + its id in six digits; returns the stored row.
+    public func insert(_ warning: RiskWarningRecord, numberPrefix: String) async throws -> RiskWarningRecord {
+        var stored = warning
+        stored.number = "pending-\(UUID().uuidString)"
+        let row = try await db.insert(into: "risk_warnings")
+            .model(stored, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .default)
+            .returning("id").first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw StoreError.noRowReturned("risk_warnings") }
+        stored.id = id
+        stored.number = numberPrefix + String(format: "%06d", id)
+        try await db.update("risk_warnings").set("number", to: stored.number).where("id", .equal, id).run()
+        return stored
+    }
+
+    /// Writes everything that changes after a warning is raised.
+    public func update(_ w: RiskWarningRecord) async throws {
+        guard let id = w.id else { return }
+        try await db.update("risk_warnings")
+            .set("level", to: w.level).set("summary", to: w.summary).set("measures", to: w.measures)
+            .set("state", to: w.state).set("owner_id", to: w.ownerId).set("owner_name", to: w.ownerName)
+            .set("measures_taken", to: w.measuresTaken).set("case_count", to: w.caseCount)
+            .set("updated_at", to: w.updatedAt).set("closed_at", to: w.closedAt)
+            .where("id", .equal, id).run()
+    }
+
+    public func addCases(warningId: Int64, caseIds: [Int64], at: Int64) async throws {
+        guard !caseIds.isEmpty else { return }
+        try await db.insertRows(into: "risk_warning_cases", columns: ["warning_id", "case_id", "added_at"],
+                                rows: caseIds.map { [warningId, $0, at] })
+    }
+
+    public func append(_ event: RiskWarningEventRecord) async throws {
+        try await db.insert(into: "risk_warning_events")
+            .model(event, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .default).run()
+    }
+
+    public func find(number: String) async throws -> RiskWarningRecord? {
+        try await db.select().column("*").from("risk_warnings").where("number", .equal, number).first()?
+            .decode(model: RiskWarningRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public func events(warningId: Int64) async throws -> [RiskWarningEventRecord] {
+        try await db.select().column("*").from("risk_warning_events").where("warning_id", .equal, warningId).orderBy("id").all()
+            .map { try $0.decode(model: RiskWarningEventRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    public func cases(warningId: Int64) async throws -> [RiskWarningCaseRow] {
+        try await db.select()
+            .column(SQLColumn("id", table: "c"), as: "case_id").column(SQLColumn("number", table: "c"))
+            .column(SQLColumn("state", table: "c")).column(SQLColumn("category", table: "c"))
+            .column(SQLColumn("area_code", table: "c")).column(SQLColumn("reported_at", table: "c"))
+            .column(SQLColumn("added_at", table: "w"))
+            .from(SQLAlias(SQLIdentifier("risk_warning_cases"), as: SQLIdentifier("w")))
+            .join(SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner, on: SQLRaw("c.id = w.case_id"))
+            .where(SQLColumn("warning_id", table: "w"), .equal, SQLBind(warningId))
+            .orderBy(SQLColumn("reported_at", table: "c")).orderBy(SQLColumn("id", table: "c")).all()
+            .map { try $0.decode(model: RiskWarningCaseRow.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    /// Warnings filed inside the subtree `prefix`, newest first, keyset-paged on id.
+    public func list(
+        prefix: String, state: String?, level: String?, rule: String?, before: Int64?, limit: Int
+    ) async throws -> [RiskWarningRecord] {
+        let query = db.select().column("*").from("risk_warnings")
+            .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, prefix + ":")
+        if let state { query.where("state", .equal, state) }
+        if let level { query.where("level", .equal, level) }
+        if let rule { query.where("rule", .equal, rule) }
+        if let before { query.where("id", .lessThan, before) }
+        return try await query.orderBy("id", .descending).limit(limit).all()
+            .map { try $0.decode(model: RiskWarningRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    /// Open warnings inside the subtree `prefix`, counted by level.
+    public func openCounts(prefix: String) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await db.select().column("level").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("risk_warnings").where("state", .notEqual, RiskWarningState.closed.rawValue)
+            .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, prefix + ":")
+            .groupBy("level").all()
+        {
+            counts[try row.decode(column: "level", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
+    /// The warnings a case is in, newest first.
+    public func warnings(caseId: Int64) async throws -> [RiskWarningRecord] {
+        try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("w")) as any SQLExpression)
+            .from(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")))
+            .join(SQLAlias(SQLIdentifier("risk_warning_cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLRaw("c.warning_id = w.id"))
+            .where(SQLColumn("case_id", table: "c"), .equal, SQLBind(caseId))
+            .orderBy(SQLColumn("id", table: "w"), SQLDirection.descending).all()
+            .map { try $0.decode(model: RiskWarningRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
+    // MARK: Rule books
+
+    /// Every area's own rule book, as stored JSON by area code.
+    public func ruleBooks() async throws -> [String: String] {
+        var books: [String: String] = [:]
+        for row in try await db.select().columns("area_code", "book").from("risk_rule_books").all() {
+            books[try row.decode(column: "area_code", as: String.self)] = try row.decode(column: "book", as: String.self)
+        }
+        return books
+    }
+
+    public func setRuleBook(area: String, json: String, by: String, at: Int64) async throws {
+        try await db.delete(from: "risk_rule_books").where("area_code", .equal, area).run()
+        try await db.insert(into: "risk_rule_books").columns("area_code", "book", "updated_by", "updated_at")
+            .values(SQLBind(area), SQLBind(json), SQLBind(by), SQLBind(at)).run()
+    }
+
+    public func removeRuleBook(area: String) async throws {
+        try await db.delete(from: "risk_rule_books").where("area_code", .equal, area).run()
+    }
+}

@@ -22,14 +22,15 @@ public struct TodoHome: Sendable {
 
     public init(platform: Platform) { self.platform = platform }
 
-    /// Which sections `staff` sees, by role (department staff by their department).
+    /// Which sections `staff` sees, by role: the queue is the department handler's (a mediator or petition
+    /// officer seconded to a department keeps their own home; the counts still lead to the department's list).
     public enum Section: String, Sendable, CaseIterable {
         case department, grids, supervision, mediation, petitions
 
         public static func of(_ staff: Staff) -> Set<Section> {
             guard !staff.isMachine, staff.may(.viewCases) else { return [] }
             var sections: Set<Section> = []
-            if staff.departmentID != nil { sections.insert(.department) }
+            if staff.role == .departmentHandler, staff.departmentID != nil { sections.insert(.department) }
             if [.gridWorker, .gridLeader].contains(staff.role) { sections.insert(.grids) }
             if staff.role == .leader, staff.may(.superviseCases) { sections.insert(.supervision) }
             if staff.role == .mediator, staff.may(.mediate) { sections.insert(.mediation) }

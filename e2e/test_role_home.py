@@ -28,6 +28,7 @@ ROLES = [
     ("handler", "demo.handler", "Fq-Handler-2026", "todo-department"),
     ("leader", "demo.leader", "Fq-Leader-2026", "todo-supervision"),
     ("gridworker", "demo.gridworker", "Fq-GridWorker-2026", "todo-grids"),
+    ("gridleader", "demo.gridleader", "Fq-GridLeader-2026", "todo-grids"),
     ("mediator", "demo.mediator", "Fq-Mediator-2026", "todo-mediation"),
     ("petition", "demo.petition", "Fq-Petition-2026", "todo-petitions"),
     ("dispatcher", "demo.dispatcher", "Fq-Dispatcher-2026", None),

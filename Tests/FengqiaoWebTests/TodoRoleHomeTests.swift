@@ -127,13 +127,16 @@ final class TodoRoleHomeTests: XCTestCase {
                 XCTAssertFalse(html.contains(String(CaseListFixture.outsideGrid)), "\(username): no outside grid")
                 XCTAssertFalse(html.contains(outside))
                 // Two open cases, none overdue, two reported this month.
-                XCTAssertTrue(html.contains(#"<td class="num">2</td>"#), html)
+                XCTAssertTrue(html.contains(#"data-label="在办案件" class="num">2</td>"#), html)
+                XCTAssertTrue(html.contains(#"data-label="已超时" class="num">0</td>"#), "no overdue link for none")
+                XCTAssertTrue(html.contains(#"data-label="本月上报" class="num">2</td>"#))
             }
             let leaderHome = try await Self.home(d, "gl")
             XCTAssertFalse(leaderHome.contains(CaseListFixture.grid2), "the other village's grid is not theirs")
             try await d.run(n, "reject", by: "desk", #"{"reason":"不属于受理范围","channel":"phone"}"#, expect: "rejected")
             let after = try await Self.home(d, "grid")
-            XCTAssertTrue(after.contains(#"<td class="num">1</td>"#), "a rejected case is no longer open")
+            XCTAssertTrue(after.contains(#"data-label="在办案件" class="num">1</td>"#), "a rejected case is no longer open")
+            XCTAssertTrue(after.contains(#"data-label="本月上报" class="num">2</td>"#), "but it was reported this month")
         }
     }
 

@@ -46,7 +46,7 @@ enum TodoPageContext {
         grids.map { grid in
             ["code": grid.code, "name": grid.name, "open": grid.open, "overdue": grid.overdue,
              "reportedThisMonth": grid.reportedThisMonth, "listHref": "/cases?grid=\(grid.code)",
-             "overdueHref": "/cases?grid=\(grid.code)&overdue=1",
+             "overdueHref": grid.overdue > 0 ? "/cases?grid=\(grid.code)&overdue=1" as Any : nil as String? as Any,
              "gridHref": mayOpenMap ? "/areas/\(grid.code)" as Any : nil as String? as Any]
         }
     }

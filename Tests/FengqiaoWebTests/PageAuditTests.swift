@@ -31,9 +31,15 @@ final class PageAuditTests: XCTestCase {
                             username: AccessWorld.username(role), password: TestAccounts.password, ip: "10.2.0.\(index)")
                         cookie = "fq_session=\(signedIn.token)"
                     }
+                    // The oracle's GET routes, then the error pages (unknown page, a case outside the jurisdiction).
+                    var requests: [(String, AccessWorld.Request)] = []
                     for (route, entry) in AccessOracle.entries.sorted(by: { $0.key < $1.key }) where route.hasPrefix("GET ") {
                         guard entry.rule != .exempt, entry.expected(principal, scope: .inside) == .allowed else { continue }
-                        let request = world.request(route, entry, .inside, role: principal.role)
+                        requests.append((route, world.request(route, entry, .inside, role: principal.role)))
+                    }
+                    requests.append(("GET /no-such-page", AccessWorld.Request(method: .get, uri: "/no-such-page")))
+                    requests.append(("GET /cases/{outside}", AccessWorld.Request(method: .get, uri: "/cases/" + world.outside.caseNumber)))
+                    for (route, request) in requests {
                         var headers: HTTPFields = [.accept: "text/html,application/xhtml+xml"]
                         headers[.cookie] = cookie
                         let response = try await client.execute(uri: request.uri, method: .get, headers: headers)

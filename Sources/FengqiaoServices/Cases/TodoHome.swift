@@ -45,8 +45,8 @@ public struct TodoHome: Sendable {
         public var offer: CaseOffer?
     }
 
-    /// The department's open cases by where they stand; `counts` are over the whole list, the rows the
-    /// first `rowLimit` of each.
+    /// The department's cases by where they stand, sorted from the first `CaseWorklists.maximumLimit` of the
+    /// list (the page shows `rowLimit` of each part); `total` counts the whole list.
     public struct DepartmentQueue: Sendable {
         public var awaitingSignFor: [Row] = []
         public var inHandling: [Row] = []

@@ -34,13 +34,9 @@ extension CaseEngine {
             return (loaded, view, petitionID, departments, names)
         }
         let (loaded, view, petitionID, departments, names) = read
-        var offered: [CaseCommand.Name] = []
-        if !staff.isMachine, let snapshot = loaded.snapshot {
-            offered = CaseWorkflow.offered(snapshot, by: .staff(staff), at: now, policy: policy).filter { name in
-                CaseCommandRequest(name: name).permissions.contains(where: staff.may)
-                    && !(petitionID != nil && Self.petitionDecisions.contains(name))
-            }
-        }
+        let offered = loaded.snapshot.map {
+            Self.offeredCommands($0, staff: staff, isPetition: petitionID != nil, now: now, policy: policy)
+        } ?? []
         let mediations = try await MediationCases(platform: platform).mediations(ofCase: caseNumber, caller: caller)
         let duplicates = loaded.snapshot.map { $0.state == .reported || $0.state == .accepted } == true
             ? try await CaseDuplicates(platform: platform).suggestions(forCase: caseNumber, caller: caller) : []

@@ -82,6 +82,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     AccountAdminRoutes(platform: platform, views: views).add(to: &routes)
     AuditRoutes(platform: platform, views: views).add(to: &routes)
     CaseListRoutes(platform: platform, views: views).add(to: &routes)
+    TodoRoutes(platform: platform, views: views).add(to: &routes)
     CaseCategoryRoutes(platform: platform, views: views).add(to: &routes)
     CalendarRoutes(platform: platform, views: views).add(to: &routes)
     InboxRoutes(platform: platform, views: views).add(to: &routes)

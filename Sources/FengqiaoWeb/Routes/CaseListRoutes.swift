@@ -4,8 +4,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `/cases`: the case list in Chinese (the worklist tabs, filters, sorting, keyset paging), its XLSX export,
-/// and `/todo`, the signed-in staff's 待办 home with a count per worklist linking to the list behind it.
+/// `/cases`: the case list in Chinese (the worklist tabs, filters, sorting, keyset paging) and its XLSX export
+/// (the 待办 home `/todo` is in `TodoRoutes`).
 struct CaseListRoutes {
     let platform: Platform
     let views: Views
@@ -64,32 +64,6 @@ struct CaseListRoutes {
                 headers[cut] = export.cut ? "true" : "false"
             }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: export.data)))
-        }
-        routes.get("/todo") { _, context in
-            let caller = try context.caller()
-            let counts = try await worklists.counts(caller: caller)
-            let supervised = try await worklists.count(.all, filter: CaseWorklistFilter(supervised: "1"), caller: caller)
-            let overdue = try await worklists.count(.all, filter: CaseWorklistFilter(overdue: "1"), caller: caller)
-            var lists: [[String: Any]] = []
-            for list in CaseWorklist.allCases {
-                let count: Int?
-                switch list {
-                case .mine: count = counts.mine
-                case .department: count = counts.department
-                case .overdue: count = counts.overdue
-                case .verification: count = counts.verification
-                case .revisit: count = counts.revisit
-                case .all: count = counts.all
-                }
-                guard let count else { continue }
-                lists.append(["name": list.chineseName, "count": count, "href": "/cases?list=\(list.rawValue)"])
-            }
-            var response = try views.page("todo", [
-                "lists": lists, "overdue": overdue, "supervised": supervised,
-                "missedCheckIns": counts.missedCheckIns,
-            ], session: context.session)
-            response.headers[.cacheControl] = "no-store"
-            return response
         }
     }
 }

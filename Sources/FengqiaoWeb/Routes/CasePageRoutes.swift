@@ -18,19 +18,20 @@ struct CasePageRoutes {
         let views = views
         @Sendable func render(
             _ number: String, caller: Caller, context: AppRequestContext, done: String? = nil,
-            refused: CaseCommandForms.Refused? = nil, revealed: RevealedCaseContacts? = nil,
+            refused: CaseCommandForms.Refused? = nil, revealed: RevealedCaseContacts? = nil, unfolded: String? = nil,
             status: HTTPResponse.Status = .ok
         ) async throws -> Response {
             let page = try await engine.page(caseNumber: number, caller: caller)
             let values = CasePageContext.context(page, now: platform.clock.now(), done: done, refused: refused,
-                                                   revealed: revealed)
+                                                   revealed: revealed, unfolded: unfolded)
             return try views.page("case", values, status: status, session: context.session)
         }
         routes.get("/cases/{number}") { request, context in
             let caller = try context.caller()
             let number = try context.parameters.require("number")
             return try await render(number, caller: caller, context: context,
-                                    done: request.uri.queryParameters["done"].map(String.init))
+                                    done: request.uri.queryParameters["done"].map(String.init),
+                                    unfolded: request.uri.queryParameters["open"].map(String.init))
         }
         // Shows the full phones once; the service audits the reveal before answering.
         routes.post("/cases/{number}/reveal") { _, context in
@@ -60,6 +61,8 @@ struct CasePageRoutes {
                                             refused: .init(name: name, form: form, errors: [FieldError(field: "", code: "conflict", message: message)]),
                                             status: .conflict)
                 }
+                // The 待办 queue's one-click forms come back to the queue; nothing else is followed (no open redirect).
+                if form["back"] == "todo" { return .redirect(to: "/todo?done=\(kebab)", type: .normal) }
                 return .redirect(to: "/cases/\(number)?done=\(kebab)", type: .normal)
             }
         }

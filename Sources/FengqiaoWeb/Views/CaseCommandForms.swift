@@ -15,6 +15,8 @@ struct CaseCommandForms {
 
     let page: CasePage
     let refused: Refused?
+    /// A form to show unfolded (`?open=<command>`, the 待办 queues' links to 退回, 反馈, 督办).
+    var unfolded: CaseCommand.Name? = nil
 
     func forms() -> [[String: Any]] {
         page.offered.map { name in
@@ -24,7 +26,7 @@ struct CaseCommandForms {
             let general = (mine?.errors ?? []).filter { !known.contains($0.field) }.map(\.message)
             return [
                 "command": CaseCommandRequest.kebab(name), "label": name.chineseName, "hint": Self.hint(name) as Any,
-                "open": mine != nil, "generalErrors": general,
+                "open": mine != nil || (refused == nil && unfolded == name), "generalErrors": general,
                 "fields": fields.map { $0.context(command: CaseCommandRequest.kebab(name), refused: mine) },
             ]
         }

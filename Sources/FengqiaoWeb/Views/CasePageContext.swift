@@ -8,7 +8,8 @@ enum CasePageContext {
     static func minute(_ date: Date?) -> String? { date.map(DeskPageContext.minute) }
 
     static func context(
-        _ page: CasePage, now: Date, done: String?, refused: CaseCommandForms.Refused?, revealed: RevealedCaseContacts?
+        _ page: CasePage, now: Date, done: String?, refused: CaseCommandForms.Refused?, revealed: RevealedCaseContacts?,
+        unfolded: String? = nil
     ) -> [String: Any] {
         let view = page.view
         let doneName = done.flatMap(CaseCommandRequest.name(kebab:))?.chineseName
@@ -64,7 +65,7 @@ enum CasePageContext {
                 ["number": s.number, "kindName": s.kindName, "note": s.note, "issuedAt": minute(s.issuedAt),
                  "responseDue": minute(s.responseDue), "response": s.response as Any, "stateName": s.stateName]
             },
-            "forms": CaseCommandForms(page: page, refused: refused).forms(),
+            "forms": CaseCommandForms(page: page, refused: refused, unfolded: unfolded.flatMap(CaseCommandRequest.name(kebab:))).forms(),
             // A refused command the page no longer offers (another user moved the case): its message on top.
             "refusals": refused.flatMap { r in page.offered.contains(r.name) ? nil : r.errors.map { "\(r.name.chineseName):\($0.message)" } }
                 ?? [],

@@ -15,6 +15,6 @@ public struct MassRule: Sendable, Hashable, Codable {
     }
 
     public func problems(field: String) -> [FieldError] {
-        peopleBands.problems(field: "\(field).peopleBands") + amountBands.problems(field: "\(field).amountBands")
+        peopleBands.problems(field: "\(field).people") + amountBands.problems(field: "\(field).amount")
     }
 }

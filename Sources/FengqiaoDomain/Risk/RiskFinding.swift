@@ -33,4 +33,15 @@ public struct RiskFinding: Sendable, Hashable, Codable {
         "【\(rule.chineseName)·\(level.chineseName)】\(summary)。" + measures.map(\.text).joined(separator: ";")
             + "。涉及案件 \(caseIds.count) 件。"
     }
+
+    /// The nearest area holding all its cases: their codes' longest common prefix, cut back to the length of an
+    /// area level (市 4, 县 6, 镇 9, 村 12, 网格 15, 微网格 18 digits); the warning is filed and scoped there.
+    public var filingArea: String {
+        guard var common = areaCodes.first else { return "" }
+        for code in areaCodes.dropFirst() {
+            common = String(zip(common, code).prefix { $0 == $1 }.map(\.0))
+        }
+        let length = [18, 15, 12, 9, 6, 4].first { $0 <= common.count } ?? 0
+        return String(common.prefix(length))
+    }
 }

@@ -77,4 +77,29 @@ public struct RiskRuleBook: Sendable, Hashable, Codable {
     public static func inForce(along path: [String], books: [String: RiskRuleBook]) -> RiskRuleBook {
         path.reversed().lazy.compactMap { books[$0] }.first ?? standard
     }
+
+    /// The days of cases before an evaluation that a group's rule looks at; nil for 突发 and the rules about one case.
+    public func windowDays(for group: RiskGroupKey) -> Int? {
+        switch group {
+        case .cluster: cluster.windowDays
+        case .hotspotGrid, .hotspotAddress: hotspot.windowDays
+        case .repeatApplicant: repeated.windowDays
+        case .surge, .single: nil
+        }
+    }
+
+    /// How far back any rule of the book looks: its longest window, or 突发's baseline weeks.
+    public var horizonDays: Int {
+        max(cluster.windowDays, hotspot.windowDays, repeated.windowDays, surge.weeks * 7 + 1)
+    }
+
+    /// The same book with the rules about one case switched off (the nightly sweep evaluates those as it reads
+    /// each case, and only the group rules over all of them).
+    public var groupRulesOnly: RiskRuleBook {
+        var book = self
+        book.mass.enabled = false
+        book.keyword.enabled = false
+        book.keyPerson.enabled = false
+        return book
+    }
 }

@@ -20,7 +20,7 @@ public struct SurgeRule: Sendable, Hashable, Codable {
     }
 
     public func problems(field: String) -> [FieldError] {
-        var errors = bands.problems(field: "\(field).bands")
+        var errors = bands.problems(field: field)
         if !Self.weeksRange.contains(weeks) {
             errors.append(FieldError(field: "\(field).weeks", code: "out_of_range", message: "基线周数须在 2 到 26 之间"))
         }

@@ -16,7 +16,7 @@ public struct WindowCountRule: Sendable, Hashable, Codable {
     }
 
     public func problems(field: String) -> [FieldError] {
-        var errors = bands.problems(field: "\(field).bands")
+        var errors = bands.problems(field: field)
         if !Self.windowRange.contains(windowDays) {
             errors.append(FieldError(field: "\(field).windowDays", code: "out_of_range", message: "统计天数须在 1 到 365 之间"))
         }

@@ -59,6 +59,14 @@ public struct AccountRepository: Sendable {
             .where("id", .equal, id).run()
     }
 
+    /// Active accounts whose area is one of `areaCodes` (e.g. an area and its ancestors), by name.
+    public func active(inAreas areaCodes: [String]) async throws -> [AccountRecord] {
+        guard !areaCodes.isEmpty else { return [] }
+        return try await db.select().column("*").from("accounts").where("area_code", .in, areaCodes)
+            .where("status", .equal, "active").orderBy("display_name").orderBy("id").all()
+            .map { try $0.decode(model: AccountRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
     public func count() async throws -> Int { try await db.countRows(in: "accounts") }
 
     /// One page of accounts in username order after `after` (the last username of the previous page),

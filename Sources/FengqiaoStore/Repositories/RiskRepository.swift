@@ -43,6 +43,12 @@ public struct RiskRepository: Sendable {
             .decode(column: "m", as: Int64?.self) ?? 0
     }
 
+    /// The cases reported on or after `day` (`yyyy-MM-dd`), by id.
+    public func caseIds(reportedSince day: String) async throws -> [Int64] {
+        try await db.select().column("id").from("cases").where("reported_day", .greaterThanOrEqual, day).orderBy("id")
+            .all(decodingColumn: "id", as: Int64.self)
+    }
+
     /// What the facts of `caseIds` are derived from.
     public func sources(caseIds: [Int64]) async throws -> [RiskCaseSource] {
         guard !caseIds.isEmpty else { return [] }

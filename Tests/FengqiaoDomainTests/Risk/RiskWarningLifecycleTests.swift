@@ -42,3 +42,29 @@ final class RiskWarningLifecycleTests: XCTestCase {
         XCTAssertEqual(code(.close(measures: String(repeating: "措", count: 2_001)), .handling), "validation_failed")
     }
 }
+
+final class RiskFilingTests: XCTestCase {
+    func testAWarningIsFiledAtTheNearestAreaHoldingAllItsCases() {
+        func filed(_ codes: [String]) -> String {
+            RiskFinding(rule: .cluster, level: .blue, subject: "s", summary: "", measures: [], caseIds: [], areaCodes: codes).filingArea
+        }
+        XCTAssertEqual(filed(["150207001001"]), "150207001001")
+        XCTAssertEqual(filed(["150207001001", "150207001002"]), "150207001")
+        // 15020700100 shares 11 digits, which is no level: back to the township's 9.
+        XCTAssertEqual(filed(["150207001001", "150207001009"]), "150207001")
+        XCTAssertEqual(filed(["150207001001", "150207002001"]), "150207")
+        XCTAssertEqual(filed(["150207001001", "150203001001"]), "1502")
+        XCTAssertEqual(filed([]), "")
+    }
+
+    func testWindowsAndHorizon() {
+        let book = RiskRuleBook.standard
+        XCTAssertEqual(book.windowDays(for: .cluster(category: "a", respondent: "b")), 30)
+        XCTAssertEqual(book.windowDays(for: .hotspotAddress("x")), 7)
+        XCTAssertEqual(book.windowDays(for: .repeatApplicant("p")), 90)
+        XCTAssertNil(book.windowDays(for: .single(rule: .mass, caseId: 1)))
+        XCTAssertEqual(book.horizonDays, 90)
+        XCTAssertFalse(book.groupRulesOnly.isEnabled(.keyword))
+        XCTAssertTrue(book.groupRulesOnly.isEnabled(.cluster))
+    }
+}

@@ -34,14 +34,16 @@ public struct RiskFinding: Sendable, Hashable, Codable {
             + "。涉及案件 \(caseIds.count) 件。"
     }
 
-    /// The nearest area holding all its cases: their codes' longest common prefix, cut back to the length of an
-    /// area level (市 4, 县 6, 镇 9, 村 12, 网格 15, 微网格 18 digits); the warning is filed and scoped there.
+    /// The nearest area holding all its cases: their codes' longest common prefix, cut back to the digits of an
+    /// area level (市 4, 县 6, 镇 9, 村 12, 网格 15, 微网格 18) and padded with zeros to a full code (12 digits up
+    /// to the village); the warning is filed and scoped there.
     public var filingArea: String {
         guard var common = areaCodes.first else { return "" }
         for code in areaCodes.dropFirst() {
             common = String(zip(common, code).prefix { $0 == $1 }.map(\.0))
         }
         let length = [18, 15, 12, 9, 6, 4].first { $0 <= common.count } ?? 0
-        return String(common.prefix(length))
+        let cut = String(common.prefix(length))
+        return cut + String(repeating: "0", count: max(0, 12 - cut.count))
     }
 }

@@ -30,6 +30,11 @@ public struct CaseCategories: Sendable {
     public func publicTree() async throws -> CaseCategoryTree { try await load().activeOnly }
 
     /// Whether `category` (a code, or a name within the kind) is an active category of `kind`.
+    /// Every category's name by code, active or not (for labels).
+    public func names() async throws -> [String: String] {
+        Dictionary(try await load().kinds.flatMap(\.categories).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func isActive(kind: CaseKind, category: String) async throws -> Bool {
         try await activeCategory(kind: kind, category: category) != nil
     }

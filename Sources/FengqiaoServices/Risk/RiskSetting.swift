@@ -11,8 +11,7 @@ struct RiskSetting: Sendable {
 
     static func load(_ platform: Platform) async throws -> RiskSetting {
         let atlas = try await platform.areaAtlas()
-        let tree = try await CaseCategories(platform: platform).publicTree()
-        let names = Dictionary(tree.kinds.flatMap(\.categories).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await CaseCategories(platform: platform).names()
         let stored = try await platform.database.read { try await RiskRepository($0).ruleBooks() }
         let decoder = JSONDecoder()
         let books = stored.compactMapValues { try? decoder.decode(RiskRuleBook.self, from: Data($0.utf8)) }

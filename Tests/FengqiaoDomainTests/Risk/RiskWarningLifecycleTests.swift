@@ -49,11 +49,12 @@ final class RiskFilingTests: XCTestCase {
             RiskFinding(rule: .cluster, level: .blue, subject: "s", summary: "", measures: [], caseIds: [], areaCodes: codes).filingArea
         }
         XCTAssertEqual(filed(["150207001001"]), "150207001001")
-        XCTAssertEqual(filed(["150207001001", "150207001002"]), "150207001")
-        // 15020700100 shares 11 digits, which is no level: back to the township's 9.
-        XCTAssertEqual(filed(["150207001001", "150207001009"]), "150207001")
-        XCTAssertEqual(filed(["150207001001", "150207002001"]), "150207")
-        XCTAssertEqual(filed(["150207001001", "150203001001"]), "1502")
+        // 15020700100 shares 11 digits, which is no level: back to the township's 9, as its full code.
+        XCTAssertEqual(filed(["150207001001", "150207001002"]), "150207001000")
+        XCTAssertEqual(filed(["150207001001", "150207002001"]), "150207000000")
+        XCTAssertEqual(filed(["150207001001", "150203001001"]), "150200000000")
+        XCTAssertEqual(filed(["150207001001001", "150207001001002"]), "150207001001")
+        XCTAssertEqual(filed(["150207001001001002", "150207001001001003"]), "150207001001001")
         XCTAssertEqual(filed([]), "")
     }
 

@@ -123,7 +123,7 @@ public struct CommandBoard: Sendable, Codable, Equatable {
     public var grids: [Unit]
     /// The child areas (a county's townships, a village's grids), this month, best 办结率 first.
     public var areas: [Unit]
-    /// The departments of the area by the cases they lead, this month, best 办结率 first.
+    /// The departments of the area that led cases this month, best 办结率 first (at most 20).
     public var departments: [Unit]
     /// Areas the board can switch to: the child areas.
     public var children: [Part]

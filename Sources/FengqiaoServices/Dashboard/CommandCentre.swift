@@ -145,11 +145,15 @@ public struct CommandCentre: Sendable {
                 .init(label: p.key, total: cell(own, p, scope, "total", base, [:]),
                       closed: cell(own, p, scope, "closed", base, ["closed": "1"]))
             },
-            grids: units.filter { $0.kind == .grid }.map(unit), areas: ranked(.area), departments: ranked(.department),
+            grids: units.filter { $0.kind == .grid }.map(unit), areas: ranked(.area),
+            departments: Array(ranked(.department).filter { $0.total.count > 0 }.prefix(Self.departmentRows)),
             children: children)
     }
 
     enum UnitKind { case area, grid, department }
+
+    /// The department ranking lists the departments that led cases this month, at most this many.
+    public static let departmentRows = 20
 
     /// The grids (not micro-grids) under `root`, in code order.
     static func grids(under root: String, in atlas: AreaAtlas) -> [AreaNode] {

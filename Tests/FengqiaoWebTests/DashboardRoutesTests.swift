@@ -146,6 +146,12 @@ final class DashboardRoutesTests: XCTestCase {
             XCTAssertEqual((errors as? [[String: Any]])?.first?["field"] as? String, "day")
             let anonymous = try await d.client.execute(uri: "/api/v1/dashboard", method: .get, headers: [.accept: "application/json"])
             XCTAssertEqual(anonymous.status, .unauthorized)
+            // An auditor does not see cases: 403 on every form of the board.
+            try await TestAccounts.create("aud", role: .auditor, area: SampleAreas.county, in: d.platform.database)
+            for uri in ["/api/v1/dashboard", "/dashboard", "/dashboard/wall"] {
+                let response = try await CaseWorklistRoutesTests.get(d, uri, by: "aud")
+                XCTAssertEqual(response.status, .forbidden, uri)
+            }
         }
     }
 

@@ -65,13 +65,21 @@ public struct CaseRollupRepository: Sendable {
         return cells.count
     }
 
-    /// Recomputes every counter from the case rows (the migration's backfill, a bulk load).
+    /// Recomputes every counter from the case rows (the migration's backfill, a bulk load), month by month
+    /// so that only one month's cells are held at a time.
     @discardableResult
     public func rebuildAll() async throws -> Int {
         try await db.delete(from: "case_rollups").run()
-        let cells = try await cells(reportedFrom: nil, reportedTo: nil)
-        try await add(cells)
-        return cells.count
+        let month = SQLFunction("substr", args: SQLIdentifier("reported_day"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7"))
+        let months = try await db.select().distinct().column(month, as: "m").from("cases").all()
+            .map { try $0.decode(column: "m", as: String.self) }
+        var written = 0
+        for month in months.sorted() {
+            let cells = try await cells(reportedFrom: month + "-01", reportedTo: month + "-99")
+            try await add(cells)
+            written += cells.count
+        }
+        return written
     }
 
     /// The cells of the cases reported between the two days, inclusive (all cases when nil), read in pages

@@ -41,7 +41,16 @@ public struct CaseRollupRepository: Sendable {
         try await add(CaseRollupKeys.delta(before: before, after: after))
     }
 
+    /// Adds `delta` now, or to the transaction's batch (`batching`).
     func add(_ delta: [CaseRollupKey: Int]) async throws {
+        if let batch = Self.batch {
+            batch.merge(delta)
+            return
+        }
+        try await write(delta)
+    }
+
+    func write(_ delta: [CaseRollupKey: Int]) async throws {
         let cells = delta.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         for chunk in CaseRepository.chunks(of: cells, size: 1_000) {
             let insert = db.insert(into: "case_rollups").columns("period", "scope", "measure", "count")
@@ -61,7 +70,7 @@ public struct CaseRollupRepository: Sendable {
         try await db.delete(from: "case_rollups").where("period", .equal, period).run()
         let (from, to) = period.count == 7 ? (period + "-01", period + "-99") : (period, period)
         let cells = try await cells(reportedFrom: from, reportedTo: to).filter { $0.key.period == period }
-        try await add(cells)
+        try await write(cells)
         return cells.count
     }
 
@@ -76,7 +85,7 @@ public struct CaseRollupRepository: Sendable {
         var written = 0
         for month in months.sorted() {
             let cells = try await cells(reportedFrom: month + "-01", reportedTo: month + "-99")
-            try await add(cells)
+            try await write(cells)
             written += cells.count
         }
         return written

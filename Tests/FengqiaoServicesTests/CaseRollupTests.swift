@@ -114,6 +114,35 @@ final class CaseRollupTests: XCTestCase {
         }
     }
 
+    func testConcurrentCommandsKeepTheRollupsExact() async throws {
+        try await TestDatabases.each { db in
+            let clock = ManualClock()
+            let d = try await CaseClockTests.desk(db, clock: clock)
+            var numbers: [String] = []
+            for _ in 0..<12 { numbers.append(try await d.open()) }
+            let (engine, desk, lead) = (d.engine, d.desk, d.lead)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in numbers {
+                    group.addTask {
+                        _ = try await engine.perform(CaseCommandRequest(name: .accept, body: CaseCommandBody()), caseNumber: n,
+                                                     caller: desk)
+                        var body = CaseCommandBody()
+                        body.lead = lead
+                        _ = try await engine.perform(CaseCommandRequest(name: .dispatch, body: body), caseNumber: n, caller: desk)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let kept = try await db.read { try await CaseRollupRepository($0).all() }
+            let month = String(ChinaTime.dayString(clock.now()).prefix(7))
+            XCTAssertEqual(kept[CaseRollupKey(period: month, scope: "area:1502", measure: "state:dispatched")], 12)
+            XCTAssertNil(kept[CaseRollupKey(period: month, scope: "area:1502", measure: "state:reported")])
+            try await db.write { try await CaseRollupRepository($0).rebuildAll() }
+            let rebuilt = try await db.read { try await CaseRollupRepository($0).all() }
+            XCTAssertEqual(rebuilt, kept)
+        }
+    }
+
     func testTheKeysOfOneCase() {
         let facts = CaseRollupFacts(
             reportedDay: "2026-11-24", areaCode: "150207001001", gridCode: "150207001001002003", leadDepartmentId: 9,

@@ -63,11 +63,20 @@ public struct CommandCentre: Sendable {
                 units.append((.department, String(d.id), d.name, CaseRollupKeys.departmentScope(d.id), ["lead": String(d.id)]))
             }
         }
-        let unitScopes = Array(Set(units.map(\.scope)))
+        // The heat map needs only each grid's total; rankings the measures of their columns.
+        let gridScopes = Set(units.filter { $0.kind == .grid }.map(\.scope))
+        let rankedScopes = Set(units.filter { $0.kind != .grid }.map(\.scope))
+        let rankedMeasures: [CaseRollupMeasure] = [
+            .total, .closed, .closedOnTime, .rated, .satisfied, .resolved, .resolvedVillage, .overdue,
+        ]
         let (own, unitCounts, allTime) = try await platform.database.read { db in
             let rollups = CaseRollupRepository(db)
             let own = try await rollups.counts(periods: plan.periods, scopes: [scope])
-            let unitCounts = try await rollups.counts(periods: [plan.month], scopes: unitScopes)
+            var unitCounts = try await rollups.counts(
+                periods: [plan.month], scopes: Array(rankedScopes).sorted(), measures: rankedMeasures.map(\.rawValue))
+            unitCounts.merge(try await rollups.counts(
+                periods: [plan.month], scopes: Array(gridScopes.subtracting(rankedScopes)).sorted(),
+                measures: [CaseRollupMeasure.total.rawValue])) { a, _ in a }
             let allTime = try await rollups.allTime(
                 scopes: [scope], measures: [CaseRollupMeasure.overdue.rawValue, CaseRollupMeasure.supervised.rawValue])
             return (own, unitCounts, allTime)

@@ -136,13 +136,15 @@ public struct CaseRollupRepository: Sendable {
         return result
     }
 
-    /// The counters of `periods` × `scopes` (every measure), zeros left out.
-    public func counts(periods: [String], scopes: [String]) async throws -> [CaseRollupKey: Int] {
+    /// The counters of `periods` × `scopes` (× `measures`, nil: every measure), zeros left out.
+    public func counts(periods: [String], scopes: [String], measures: [String]? = nil) async throws -> [CaseRollupKey: Int] {
         guard !periods.isEmpty, !scopes.isEmpty else { return [:] }
         var result: [CaseRollupKey: Int] = [:]
         for chunk in CaseRepository.chunks(of: scopes, size: 500) {
-            let rows = try await db.select().column("*").from("case_rollups").where("period", .in, periods)
-                .where("scope", .in, Array(chunk)).all()
+            let query = db.select().column("*").from("case_rollups").where("period", .in, periods)
+                .where("scope", .in, Array(chunk))
+            if let measures { query.where("measure", .in, measures) }
+            let rows = try await query.all()
             for row in rows {
                 let n = try row.decode(column: "count", as: Int.self)
                 if n != 0 { result[try Self.key(row)] = n }

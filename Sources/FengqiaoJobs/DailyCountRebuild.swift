@@ -4,7 +4,7 @@ import FengqiaoStore
 import Foundation
 
 /// Recomputes one day's case counters from the cases (the counters are kept up to date as cases
-/// move; this is the nightly check that repairs any drift). Payload: `{"day":"yyyy-MM-dd"}`.
+/// move; this is the nightly check that repairs any drift), and the dashboard's rollups of that day and month. Payload: `{"day":"yyyy-MM-dd"}`.
 public struct DailyCountRebuild: JobHandler {
     public static let kind = "case-counters.rebuild"
     public var kind: String { Self.kind }
@@ -20,6 +20,10 @@ public struct DailyCountRebuild: JobHandler {
         guard day.count == 10, day.split(separator: "-").count == 3 else { throw JobError.badPayload(payload) }
         try await platform.database.write { db in
             try await CaseRepository(db).rebuildDailyCounts(day: day)
+            // The dashboard's rollups of the day and of its month.
+            let rollups = CaseRollupRepository(db)
+            try await rollups.rebuild(period: day)
+            try await rollups.rebuild(period: String(day.prefix(7)))
         }
     }
 

@@ -178,7 +178,7 @@ enum AccessOracle {
         "POST /login": exempt, "POST /logout": exempt, "POST /report": exempt,
         // The resident's rating (double-submit form, by tracking code): TrackingRatingTests covers it.
         "POST /track/rating": exempt,
-        "GET /static/report.css": open(), "GET /static/report.js": open(),
+        "GET /static/report.css": open(), "GET /static/report.js": open(), "GET /static/dashboard.css": open(),
 
         // The map.
         "GET /areas": needs(.viewMap),
@@ -336,6 +336,10 @@ enum AccessOracle {
         "GET /figures/items": needs(.viewCases, .township, query: "figure=petitionBatches&area={township}"),
         "GET /api/v1/figures": needs(.viewCases, .township, query: "area={township}"),
         "GET /api/v1/figures/items": needs(.viewCases, .township, query: "figure=mediationsReceived&area={township}"),
+        // 指挥中心驾驶舱: whoever sees cases reads the board of an area of their jurisdiction.
+        "GET /dashboard": needs(.viewCases, .township, query: "area={township}"),
+        "GET /dashboard/wall": needs(.viewCases, .township, query: "area={township}"),
+        "GET /api/v1/dashboard": needs(.viewCases, .township, query: "area={township}"),
     ]
 
     /// The mediation registry: whoever sees cases reads it and asks for suggestions; manageMediation keeps it.

@@ -42,7 +42,7 @@ public struct CaseClockScan: Sendable {
         var queued = 0
         for caseId in caseIds {
             do {
-                queued += try await platform.database.write { db in
+                queued += try await platform.database.write { db in try await CaseRollupRepository.batching(in: db) {
                     let engine = CaseEngineRepository(db)
                     guard let record = try await engine.find(id: caseId) else { return 0 }
                     let version = try await engine.version(caseId: caseId)
@@ -55,7 +55,7 @@ public struct CaseClockScan: Sendable {
                         caseId: caseId, record: record, rowVersion: version, events: events, now: now, calendar: calendar,
                         policy: policy, kind: kind, in: db)
                     return sent
-                }
+                } }
             } catch DomainError.conflict(let code, _) where code == "version_conflict" {
                 // Another instance (or a person) moved the case first; the next scan looks again.
                 continue

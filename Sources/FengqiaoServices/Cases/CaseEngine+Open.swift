@@ -31,7 +31,7 @@ extension CaseEngine {
         let setting = try await openingSetting(now: now)
         let fingerprint = "open " + String(decoding: try CaseEventCodec.encoder.encode(opening), as: UTF8.self)
         let actorKey = "account:\(staff.accountID)"
-        return try await platform.database.write { db in
+        return try await platform.database.write { db in try await CaseRollupRepository.batching(in: db) {
             let engine = CaseEngineRepository(db)
             if let key, let receipt = try await engine.receipt(actor: actorKey, key: key) {
                 guard receipt.command == fingerprint else { throw Self.keyReused }
@@ -46,7 +46,7 @@ extension CaseEngine {
                                                response: response, at: now.millisecondsSince1970)
             }
             return opened.view
-        }
+        } }
     }
 
     /// A party of an opening, checked.

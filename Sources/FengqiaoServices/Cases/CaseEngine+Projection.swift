@@ -11,7 +11,8 @@ extension CaseEngine {
             state: s.state.rawValue, version: s.version, kind: s.kind.rawValue, category: s.category ?? record.category,
             urgency: s.urgency.rawValue, tier: s.tier.rawValue, leadDepartmentId: s.lead?.department,
             supervision: supervision, resolvedTier: s.resolution?.tier.rawValue,
-            resolvedAt: s.resolution?.at.millisecondsSince1970, updatedAt: now.millisecondsSince1970)
+            resolvedAt: s.resolution?.at.millisecondsSince1970, satisfaction: s.satisfaction?.rawValue,
+            updatedAt: now.millisecondsSince1970)
     }
 
     /// Moves the case from its old (kind, state) counter cell to the new one, on its reported day.

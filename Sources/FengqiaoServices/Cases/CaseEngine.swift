@@ -40,7 +40,7 @@ public struct CaseEngine: Sendable {
         let policy = try await platform.casePolicy()
         let kind = platform.database.kind
         let actorKey = "account:\(staff.accountID)"
-        return try await platform.database.write { db in
+        return try await platform.database.write { db in try await CaseRollupRepository.batching(in: db) {
             let engine = CaseEngineRepository(db)
             if let key, let receipt = try await engine.receipt(actor: actorKey, key: key) {
                 guard receipt.command == request.fingerprint else { throw Self.keyReused }
@@ -77,7 +77,7 @@ public struct CaseEngine: Sendable {
                                                response: response, at: now.millisecondsSince1970)
             }
             return view
-        }
+        } }
     }
 
     /// Appends `events` (decided on `snapshot`) to the loaded case and moves everything that follows

@@ -25,6 +25,20 @@ public struct CaseWorklistFilter: Sendable, Equatable {
     public var overdue: String?
     /// `1`/`true`: only cases under an open 督办 or 挂牌督办.
     public var supervised: String?
+    /// `1`/`true`: only cases 办结 (closed or archived).
+    public var closed: String?
+    /// `1`/`true`: only cases 按时办结 (closed, no clock missed its deadline).
+    public var closedOnTime: String?
+    /// `1`/`true`: only cases a revisit rated.
+    public var rated: String?
+    /// `1`/`true`: only cases rated 满意 or 基本满意.
+    public var satisfied: String?
+    /// `1`/`true`: only cases resolved (closed at a ladder tier, not reopened).
+    public var resolved: String?
+    /// `1`/`true`: only cases resolved at the grid or village (村级化解).
+    public var resolvedVillage: String?
+    /// A department id: it leads the case (主办).
+    public var lead: String?
     /// `reported`, `due` or `urgency`; nil keeps the list's own order.
     public var sort: String?
     /// `asc` or `desc`; nil: newest, most urgent first, soonest deadline first.
@@ -34,8 +48,17 @@ public struct CaseWorklistFilter: Sendable, Equatable {
         state: String? = nil, kind: String? = nil, channel: String? = nil, urgency: String? = nil,
         reportedFrom: String? = nil, reportedTo: String? = nil, category: String? = nil, area: String? = nil,
         grid: String? = nil, department: String? = nil, overdue: String? = nil, supervised: String? = nil,
-        sort: String? = nil, direction: String? = nil
+        sort: String? = nil, direction: String? = nil, closed: String? = nil, closedOnTime: String? = nil,
+        rated: String? = nil, satisfied: String? = nil, resolved: String? = nil, resolvedVillage: String? = nil,
+        lead: String? = nil
     ) {
+        self.closed = Self.blankIsNil(closed)
+        self.closedOnTime = Self.blankIsNil(closedOnTime)
+        self.rated = Self.blankIsNil(rated)
+        self.satisfied = Self.blankIsNil(satisfied)
+        self.resolved = Self.blankIsNil(resolved)
+        self.resolvedVillage = Self.blankIsNil(resolvedVillage)
+        self.lead = Self.blankIsNil(lead)
         self.category = Self.blankIsNil(category)
         self.area = Self.blankIsNil(area)
         self.grid = Self.blankIsNil(grid)
@@ -78,7 +101,15 @@ public struct CaseWorklistFilter: Sendable, Equatable {
         if let department, Int64(department).map({ $0 <= 0 }) ?? true {
             problems.append(FieldError(field: "department", code: "invalid_format", message: "部门应为部门编号(正整数)"))
         }
-        for (field, value, label) in [("overdue", overdue, "已超时"), ("supervised", supervised, "督办")] {
+        if let lead, Int64(lead).map({ $0 <= 0 }) ?? true {
+            problems.append(FieldError(field: "lead", code: "invalid_format", message: "主办部门应为部门编号(正整数)"))
+        }
+        let flags = [
+            ("overdue", overdue, "已超时"), ("supervised", supervised, "督办"), ("closed", closed, "已办结"),
+            ("closedOnTime", closedOnTime, "按时办结"), ("rated", rated, "已评价"), ("satisfied", satisfied, "满意"),
+            ("resolved", resolved, "已化解"), ("resolvedVillage", resolvedVillage, "村级化解"),
+        ]
+        for (field, value, label) in flags {
             if let value, Self.flag(value) == nil {
                 problems.append(FieldError(field: field, code: "invalid_choice", message: "“\(label)”筛选只能是 1 或 0"))
             }
@@ -117,8 +148,9 @@ public struct CaseWorklistFilter: Sendable, Equatable {
 
     /// Whether any filter narrows the list (the sort aside).
     public var isNarrowing: Bool {
-        [state, kind, channel, urgency, reportedFrom, reportedTo, category, area, grid, department].contains { $0 != nil }
-            || Self.flag(overdue) == true || Self.flag(supervised) == true
+        [state, kind, channel, urgency, reportedFrom, reportedTo, category, area, grid, department, lead].contains { $0 != nil }
+            || [overdue, supervised, closed, closedOnTime, rated, satisfied, resolved, resolvedVillage]
+                .contains { Self.flag($0) == true }
     }
 
     static func isDay(_ text: String) -> Bool {

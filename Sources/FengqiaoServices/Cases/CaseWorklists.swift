@@ -74,6 +74,13 @@ public struct CaseWorklists: Sendable {
         if CaseWorklistFilter.flag(filter.supervised) == true {
             query.supervisions = [SupervisionKind.order.rawValue, SupervisionKind.listed.rawValue]
         }
+        query.leadDepartment = filter.lead.flatMap { Int64($0) }
+        query.closed = CaseWorklistFilter.flag(filter.closed) == true
+        query.closedOnTime = CaseWorklistFilter.flag(filter.closedOnTime) == true
+        query.rated = CaseWorklistFilter.flag(filter.rated) == true
+        query.satisfied = CaseWorklistFilter.flag(filter.satisfied) == true
+        query.resolved = CaseWorklistFilter.flag(filter.resolved) == true
+        query.resolvedVillage = CaseWorklistFilter.flag(filter.resolvedVillage) == true
         return (query, filter.order ?? Self.order(list))
     }
 

@@ -22,6 +22,8 @@ extension DemoCaseStream.Chunk {
             cases.add(pending.row)
             cases.add(book.dueAt)
             cases.add(book.status)
+            cases.add(Self.satisfaction(pending.events))
+            cases.add(book.records.contains { ["missed", "overdue"].contains($0.status) } ? 1 : 0)
             cases.endRow()
             for clock in book.records {
                 clocks.beginRow()
@@ -42,5 +44,13 @@ extension DemoCaseStream.Chunk {
         }
         pending = []
         return try cases.finish() + events.finish() + assignments.finish() + clocks.finish()
+    }
+
+    /// The latest revisit's rating (the projection's `satisfaction`).
+    static func satisfaction(_ events: [CaseEvent]) -> String? {
+        for event in events.reversed() {
+            if case .revisited(let satisfaction, _, _) = event.payload { return satisfaction.rawValue }
+        }
+        return nil
     }
 }

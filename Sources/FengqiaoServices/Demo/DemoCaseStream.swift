@@ -67,7 +67,7 @@ struct DemoCaseStream: Sendable {
         "reported_day", "reported_at", "updated_at", "version", "tier", "lead_department_id", "supervision",
         "resolved_tier", "resolved_at",
         // Written by `Chunk.statements()` from the case's clocks.
-        "due_at", "clock_status",
+        "due_at", "clock_status", "satisfaction", "clock_late",
     ]
     static let assignmentColumns = [
         "case_id", "department_id", "role", "state", "dispatched_at", "signed_at", "done_at", "due_at",

@@ -103,6 +103,9 @@ public struct DemoGenerator: Sendable {
                 metadata: ["cases": "\(stream.caseCount)", "events": "\(stream.eventCount)", "elapsed": elapsed()])
             let counters = try stream.counterStatements()
             try await db.run(demoStatements: counters.statements)
+            // The dashboard's rollups, from the case rows just written (month by month, grouped in pages).
+            let rollups = try await CaseRollupRepository(db).rebuildAll()
+            logger.info("demo rollups built", metadata: ["rows": "\(rollups)", "elapsed": elapsed()])
             try await db.run(demoStatements: try staff.statements(hashes: await passwordHashes.value))
             for (year, last) in stream.lastSequence.sorted(by: { $0.key < $1.key }) {
                 try await CaseRepository(db).raiseSequences(last, year: year)

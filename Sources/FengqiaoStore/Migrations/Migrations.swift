@@ -16,6 +16,7 @@ public enum Migrations {
         M013Petitions.migration,
         M014MediationOutcomes.migration,
         M015CaseListIndexes.migration,
+        M016CaseRollups.migration,
         M019RiskWarnings.migration,
     ]
 }

@@ -82,9 +82,18 @@ public struct CaseClockRepository: Sendable {
         return try await db.raw(sql).all().map { try $0.decode(column: "case_id", as: Int64.self) }
     }
 
-    /// Sets the case's `due_at` (earliest open deadline) and `clock_status` (worst open status, `none`).
+    /// Sets the case's `due_at` (earliest open deadline) and `clock_status` (worst open status, `none`), and
+    /// `clock_late` (a clock row `missed` or `overdue`); the dashboard's rollups move with the row.
     public func setCaseClock(caseId: Int64, dueAt: Int64?, status: String) async throws {
-        try await db.update("cases").set("due_at", to: dueAt).set("clock_status", to: status)
-            .where("id", .equal, caseId).run()
+        try await CaseRollupRepository(db).tracking(ids: [caseId]) {
+            try await db.raw(
+                """
+                UPDATE cases SET due_at = \(bind: dueAt), clock_status = \(bind: status), clock_late = CASE WHEN EXISTS
+                    (SELECT 1 FROM case_clocks k WHERE k.case_id = \(bind: caseId) AND k.status IN ('missed', 'overdue'))
+                    THEN 1 ELSE 0 END
+                WHERE id = \(bind: caseId)
+                """
+            ).run()
+        }
     }
 }

@@ -20,7 +20,14 @@ public struct CaseEngineRepository: Sendable {
     }
 
     /// Writes the projection if the row still has `expectedVersion`; false when another transition won.
+    /// The dashboard's rollups move with the row (`CaseRollupRepository`).
     public func update(caseId: Int64, expectedVersion: Int, to projection: CaseProjection) async throws -> Bool {
+        try await CaseRollupRepository(db).tracking(ids: [caseId]) {
+            try await write(caseId: caseId, expectedVersion: expectedVersion, to: projection)
+        }
+    }
+
+    private func write(caseId: Int64, expectedVersion: Int, to projection: CaseProjection) async throws -> Bool {
         let rows = try await db.update("cases")
             .set("state", to: projection.state)
             .set("version", to: projection.version)
@@ -32,6 +39,7 @@ public struct CaseEngineRepository: Sendable {
             .set("supervision", to: projection.supervision)
             .set("resolved_tier", to: projection.resolvedTier)
             .set("resolved_at", to: projection.resolvedAt)
+            .set("satisfaction", to: projection.satisfaction)
             .set("updated_at", to: projection.updatedAt)
             .where("id", .equal, caseId)
             .where("version", .equal, expectedVersion)

@@ -1,3 +1,4 @@
+import FengqiaoDomain
 import Foundation
 import SQLKit
 
@@ -38,6 +39,16 @@ public struct CaseListRepository: Sendable {
         public var department: Int64?
         /// The case's open supervision (`cases.supervision`) is one of these.
         public var supervisions: [String]?
+
+        /// The department leading the case (`lead_department_id`).
+        public var leadDepartment: Int64?
+        /// The dashboard's measures (`CaseRollupMeasure`), each as the rollups count it.
+        public var closed = false
+        public var closedOnTime = false
+        public var rated = false
+        public var satisfied = false
+        public var resolved = false
+        public var resolvedVillage = false
 
         /// An area (`area_code`) or grid (`grid_code`) subtree.
         public struct Subtree: Sendable, Equatable {
@@ -197,6 +208,18 @@ public struct CaseListRepository: Sendable {
         }
         if let supervisions = filter.supervisions {
             sql += supervisions.isEmpty ? " AND 1 = 0" : " AND supervision IN (\(binds: supervisions))"
+        }
+        if let lead = filter.leadDepartment { sql += " AND lead_department_id = \(bind: lead)" }
+        let closedStates = CaseRollupMeasure.closedStates.map(\.rawValue)
+        if filter.closed || filter.closedOnTime { sql += " AND state IN (\(binds: closedStates))" }
+        if filter.closedOnTime { sql += " AND clock_late = 0" }
+        if filter.rated || filter.satisfied { sql += " AND satisfaction IS NOT NULL" }
+        if filter.satisfied {
+            sql += " AND satisfaction IN (\(binds: CaseRollupMeasure.satisfiedRatings.map(\.rawValue)))"
+        }
+        if filter.resolved || filter.resolvedVillage { sql += " AND resolved_tier IS NOT NULL" }
+        if filter.resolvedVillage {
+            sql += " AND resolved_tier IN (\(binds: CaseRollupMeasure.villageTiers.map(\.rawValue)))"
         }
         if let missed = filter.missedCheckIn {
             sql += """

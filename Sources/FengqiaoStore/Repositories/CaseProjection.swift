@@ -14,13 +14,16 @@ public struct CaseProjection: Sendable, Equatable {
     /// The tier the case was resolved at and when (closed, and not reopened since); nil otherwise.
     public var resolvedTier: String?
     public var resolvedAt: Int64?
+    /// The latest revisit's rating (`Satisfaction`), nil before a revisit.
+    public var satisfaction: String?
     public var updatedAt: Int64
 
     public init(
         state: String, version: Int, kind: String, category: String, urgency: String, tier: String,
         leadDepartmentId: Int64?, supervision: String, resolvedTier: String? = nil, resolvedAt: Int64? = nil,
-        updatedAt: Int64
+        satisfaction: String? = nil, updatedAt: Int64
     ) {
+        self.satisfaction = satisfaction
         self.state = state
         self.version = version
         self.kind = kind

@@ -90,6 +90,8 @@ extension CaseRepository {
         try await db.insertRows(into: "case_clocks", columns: Self.clockColumns, rows: clocks)
         try await db.insertRows(into: "case_attachments", columns: Self.attachmentColumns, rows: attachments)
         try await addToDailyCounts(filings.map(\.record))
+        let rollups = CaseRollupRepository(db)
+        try await rollups.apply(before: [], after: Array(try await rollups.facts(ids: ids).values))
         return ids
     }
 

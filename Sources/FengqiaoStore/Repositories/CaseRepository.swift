@@ -48,6 +48,8 @@ public struct CaseRepository: Sendable {
         try await db.update("cases").set("version", to: events.count).where("id", .equal, id).run()
         try await addToDailyCount(day: record.reportedDay, areaCode: record.areaCode, kind: record.kind,
                                   channel: record.channel, state: record.state, delta: 1)
+        let rollups = CaseRollupRepository(db)
+        try await rollups.apply(before: [], after: Array(try await rollups.facts(ids: [id]).values))
         return id
     }
 

@@ -102,6 +102,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     PetitionRoutes(platform: platform, views: views).add(to: &routes)
     PetitionAPIRoutes(platform: platform, views: views).add(to: &routes)
     FigureRoutes(platform: platform, views: views).add(to: &routes)
+    DashboardRoutes(platform: platform, views: views).add(to: &routes)
     MediationOutcomeRoutes(platform: platform, views: views).add(to: &routes)
     MediationOutcomePageRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)

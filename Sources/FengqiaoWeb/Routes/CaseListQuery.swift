@@ -5,7 +5,8 @@ import Foundation
 enum CaseListQuery {
     static let names = [
         "list", "state", "kind", "channel", "urgency", "category", "area", "grid", "department", "reportedFrom",
-        "reportedTo", "overdue", "supervised", "sort", "direction",
+        "reportedTo", "overdue", "supervised", "closed", "closedOnTime", "rated", "satisfied", "resolved", "resolvedVillage",
+        "lead", "sort", "direction",
     ]
 
     /// The filter and sort named by the parameters `text` reads.
@@ -14,7 +15,9 @@ enum CaseListQuery {
             state: text("state"), kind: text("kind"), channel: text("channel"), urgency: text("urgency"),
             reportedFrom: text("reportedFrom"), reportedTo: text("reportedTo"), category: text("category"),
             area: text("area"), grid: text("grid"), department: text("department"), overdue: text("overdue"),
-            supervised: text("supervised"), sort: text("sort"), direction: text("direction"))
+            supervised: text("supervised"), sort: text("sort"), direction: text("direction"), closed: text("closed"),
+            closedOnTime: text("closedOnTime"), rated: text("rated"), satisfied: text("satisfied"),
+            resolved: text("resolved"), resolvedVillage: text("resolvedVillage"), lead: text("lead"))
     }
 
     /// The non-empty parameters among `names` (and any `extra`), as a query string for links.

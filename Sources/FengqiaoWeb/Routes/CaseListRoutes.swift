@@ -38,8 +38,12 @@ struct CaseListRoutes {
                     ["name": tab.chineseName, "href": "/cases?" + CaseListQuery.string(text, replacing: ["list": tab.rawValue, "cursor": nil]),
                      "current": tab == list]
                 })
-            context["departments"] = try await worklists.departments(caller: caller).map {
+            let departments = try await worklists.departments(caller: caller)
+            context["departments"] = departments.map {
                 ["value": String($0.id), "name": $0.name, "selected": String($0.id) == filter.department] as [String: Any]
+            }
+            context["leads"] = departments.map {
+                ["value": String($0.id), "name": $0.name, "selected": String($0.id) == filter.lead] as [String: Any]
             }
             context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
             var response = try views.page(

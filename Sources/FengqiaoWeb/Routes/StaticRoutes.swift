@@ -7,6 +7,7 @@ struct StaticRoutes {
     static let files: [(name: String, type: String)] = [
         ("app.css", "text/css; charset=utf-8"),
         ("report.css", "text/css; charset=utf-8"),
+        ("dashboard.css", "text/css; charset=utf-8"),
         ("report.js", "text/javascript; charset=utf-8"),
     ]
 

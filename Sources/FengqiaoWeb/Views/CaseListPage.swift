@@ -27,6 +27,11 @@ enum CaseListPage {
                 "overdue": filter.overdue.map { ["1", "true", "on"].contains($0.lowercased()) } ?? false,
                 "supervised": filter.supervised.map { ["1", "true", "on"].contains($0.lowercased()) } ?? false,
             ] as [String: Any],
+            "outcomes": [
+                ("closed", filter.closed, "已办结"), ("closedOnTime", filter.closedOnTime, "按时办结"),
+                ("rated", filter.rated, "已回访评价"), ("satisfied", filter.satisfied, "满意(含基本满意)"),
+                ("resolved", filter.resolved, "已化解"), ("resolvedVillage", filter.resolvedVillage, "村级化解(网格/村社)"),
+            ].map { ["name": $0.0, "label": $0.2, "checked": $0.1.map { ["1", "true", "on"].contains($0.lowercased()) } ?? false] },
             "cases": cases.map { row($0, atlas: atlas) }, "next": next as Any, "first": first as Any, "export": export as Any,
             "exportLimit": CaseListExport.maximumRows,
         ]

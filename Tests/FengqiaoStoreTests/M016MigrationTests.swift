@@ -43,7 +43,8 @@ final class M016MigrationTests: XCTestCase {
                             SQLBind(10), SQLBind(0), SQLBind("missed")).run()
                 _ = try await Self.insertCase("C", state: "closed", in: sql)
             }
-            let applied = try await Migrator(database: db, migrations: Migrations.all, logger: TestDatabases.logger).migrate()
+            let through16 = Array(Migrations.all.prefix { $0.version <= 16 })
+            let applied = try await Migrator(database: db, migrations: through16, logger: TestDatabases.logger).migrate()
             XCTAssertEqual(applied, [16], "\(db.kind)")
             let rows = try await db.read { sql in
                 try await sql.select().column("number").column("satisfaction").column("clock_late").from("cases")

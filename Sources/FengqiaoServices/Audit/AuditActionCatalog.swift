@@ -53,6 +53,8 @@ public enum AuditActionCatalog {
         ("mediation_agreement.performance", "记录协议履行情况"), ("mediation_agreement.print", "下载人民调解协议书"),
         ("mediation_confirmation.hand_off", "司法确认申请移交法院"), ("mediation_confirmation.ruling", "记录司法确认裁定"),
         ("mediation_confirmation.package", "下载司法确认材料"),
+        ("risk_warning.assign", "指派风险预警责任人"), ("risk_warning.handle", "开始处置风险预警"),
+        ("risk_warning.close", "办结风险预警"), ("risk_rules.save", "修改风险预警规则"), ("risk_rules.reset", "恢复上级风险预警规则"),
         ("audit.read", "查阅审计日志"), ("audit.export", "导出审计日志"), ("audit.purge", "清理过期审计日志"),
     ] + CaseCommand.Name.allCases.map { ("case.\($0.rawValue)", "案件\($0.chineseName)") }
 

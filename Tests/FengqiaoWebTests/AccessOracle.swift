@@ -47,6 +47,8 @@ enum AccessOracle {
         case mediationCase
         /// A petition (by its id in the path), accepted, so that its notice can be printed.
         case petition
+        /// A risk warning filed at the village (by its number in the path); the first supervisor inside closes it.
+        case warning
     }
 
     enum Body {
@@ -166,7 +168,27 @@ enum AccessOracle {
 
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
-        .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }
+        .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
+
+    /// Risk warnings: the centre's operators, dispatchers, leaders, mediators and petition officers see those filed
+    /// inside the jurisdiction (never a token); only a supervisor (superviseCases) acts on one it does not own.
+    static let warningEntries: [String: Entry] = {
+        let viewers = Rule.personAny([.superviseCases, .acceptCases, .mediate, .receivePetitions])
+        let supervisors = Rule.personAny([.superviseCases])
+        return [
+            "GET /warnings": Entry(rule: viewers),
+            "GET /api/v1/warnings": Entry(rule: viewers),
+            "GET /warnings/{number}": Entry(rule: viewers, object: .warning),
+            "GET /api/v1/warnings/{number}": Entry(rule: viewers, object: .warning),
+            "POST /warnings/{number}/assign": Entry(rule: supervisors, object: .warning, body: .form("ownerId=0")),
+            "POST /warnings/{number}/start": Entry(rule: supervisors, object: .warning, body: .form("")),
+            "POST /warnings/{number}/close": Entry(rule: supervisors, object: .warning, body: .form("measures=矩阵处置")),
+            "POST /api/v1/warnings/{number}/assign": Entry(rule: supervisors, object: .warning, body: .json(#"{"ownerId":0}"#)),
+            "POST /api/v1/warnings/{number}/start": Entry(rule: supervisors, object: .warning, body: .json("{}")),
+            "POST /api/v1/warnings/{number}/close": Entry(rule: supervisors, object: .warning,
+                                                          body: .json(#"{"measures":"矩阵处置"}"#)),
+        ]
+    }()
 
     static let baseEntries: [String: Entry] = [
         // Probes, static files and the public side.

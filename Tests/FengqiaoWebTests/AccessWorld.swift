@@ -46,6 +46,8 @@ struct AccessWorld {
         var mediationReferral: Int64
         /// An accepted petition on this grid.
         var petition: Int64
+        /// A risk warning filed at the village, about the case.
+        var warning: String
     }
 
     let inside: Objects
@@ -86,7 +88,11 @@ struct AccessWorld {
         case .grid, .gridPost, .gridField: o.grid
         default: o.village
         }
-        let number = entry.object == .mediationCase ? o.mediationCase : o.caseNumber
+        let number = switch entry.object {
+        case .mediationCase: o.mediationCase
+        case .warning: o.warning
+        default: o.caseNumber
+        }
         func fill(_ text: String) -> String {
             let places = text.replacingOccurrences(of: "{camera}", with: o.cameraCode)
                 .replacingOccurrences(of: "{session}", with: "1")
@@ -239,6 +245,14 @@ struct AccessWorld {
                 description: "矩阵测试的信访事项", category: "dispute.neighbour", gridCode: grid), caller: officer)
             _ = try await reception.decide(id: petition.id, PetitionDecisionSubmission(decision: "accept", reason: "矩阵"),
                                            caller: officer)
+            let warning = try await db.write { sql in
+                let repository = RiskRepository(sql)
+                let stored = try await repository.insert(RiskWarningRecord(
+                    number: "", rule: "cluster", level: "blue", subject: "matrix|\(n)", areaCode: village, summary: "矩阵预警",
+                    measures: "[]", state: "new", caseCount: 1, raisedAt: 0, updatedAt: 0), numberPrefix: "YJM\(n)")
+                try await repository.addCases(warningId: stored.id ?? 0, caseIds: [caseID ?? 0], at: 0)
+                return stored.number
+            }
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
@@ -246,7 +260,7 @@ struct AccessWorld {
                            cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0,
                            mediationOrganization: mediationOrganization.id, mediator: mediator.id,
                            mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0,
-                           petition: petition.id)
+                           petition: petition.id, warning: warning)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

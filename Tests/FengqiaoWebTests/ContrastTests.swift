@@ -27,6 +27,8 @@ final class ContrastTests: XCTestCase {
         ("var(--ink)", "#fff4ce", "yellow clocks"),
         ("var(--ink)", "#fde2e1", "red clocks"),
         ("var(--ink)", "#eef2f7", "code"),
+        ("var(--ink)", "#dbe9fb", "blue warning levels"),
+        ("var(--ink)", "#ffe1c2", "orange warning levels"),
     ]
 
     static func stylesheet() async throws -> String {

@@ -63,7 +63,8 @@ public struct RiskWarnings: Sendable {
         }
     }
 
-    /// Assigns, starts handling or closes warning `number`.
+    /// Assigns, starts handling or closes warning `number`: a supervisor (督办权限) does any of them inside the
+    /// jurisdiction, the owner starts and closes their own.
     public func perform(_ command: RiskWarningCommand, on number: String, caller: Caller) async throws -> RiskWarningView {
         let staff = caller.staff
         try Self.requireView(staff)
@@ -73,16 +74,19 @@ public struct RiskWarnings: Sendable {
         let kind = platform.database.kind
         return try await platform.database.write { db in
             let repository = RiskRepository(db)
-            var record = try await Self.visible(number, staff: staff, in: db)
+            // A supervisor acts on any warning inside the jurisdiction; anyone else only on one they own (start, close).
+            let supervises = staff.may(.superviseCases)
+            if case .assign = command, !supervises { throw DomainError.forbidden(permission: .superviseCases) }
+            var record: RiskWarningRecord
+            if supervises {
+                record = try await Self.visible(number, staff: staff, in: db)
+            } else {
+                guard let owned = try await repository.find(number: number), owned.ownerId == staff.accountID, !staff.isMachine
+                else { throw DomainError.forbidden(permission: .superviseCases) }
+                record = owned
+            }
             let state = RiskWarningState(rawValue: record.state) ?? .new
             let isOwner = record.ownerId == staff.accountID && !staff.isMachine
-            // Only a supervisor assigns; the owner may close what they handled.
-            let supervisorOnly = switch command {
-            case .assign: true
-            case .close: !isOwner
-            case .startHandling: false
-            }
-            if supervisorOnly, !staff.may(.superviseCases) { throw DomainError.forbidden(permission: .superviseCases) }
             let next = try command.next(from: state, isOwner: isOwner)
             let action: String
             let note: String

@@ -27,7 +27,7 @@ public struct JobRunner: Service {
 
     /// The standard handlers with notifications delivered by `delivery` (the configured channels).
     public static func standardHandlers(delivery: NotificationDelivery) -> [any JobHandler] {
-        [DailyCountRebuild(), ClockScan(), delivery, MediationFollowUp()]
+        [DailyCountRebuild(), ClockScan(), delivery, MediationFollowUp(), RiskMonitorJob(), RiskSweepJob()]
     }
 
     public func run() async throws {
@@ -36,12 +36,14 @@ public struct JobRunner: Service {
         var scheduledMinute: String?
         var scheduledDelivery: String?
         var scheduledFollowUp: String?
+        var scheduledRisk: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 scheduledDay = try await scheduleNightlyWork(after: scheduledDay)
                 scheduledMinute = try await scheduleMinuteWork(after: scheduledMinute)
                 scheduledDelivery = try await scheduleDeliveryWork(after: scheduledDelivery)
                 scheduledFollowUp = try await scheduleFollowUpWork(after: scheduledFollowUp)
+                scheduledRisk = try await schedulePeriodic(RiskMonitorJob.kind, key: RiskMonitorJob.dedupeKey(for:), after: scheduledRisk)
                 let ran = try await runDueJobs()
                 if ran > 0 { continue }
             } catch {
@@ -108,7 +110,7 @@ public struct JobRunner: Service {
     }
 
     /// Queues a payload-less job of `kind` for the current slot (`key(now)`) unless it is `done`.
-    private func schedulePeriodic(_ kind: String, key: (Date) -> String, after done: String?) async throws -> String {
+    func schedulePeriodic(_ kind: String, key: (Date) -> String, after done: String?) async throws -> String {
         let now = platform.clock.now()
         let key = key(now)
         guard key != done else { return key }
@@ -131,6 +133,8 @@ public struct JobRunner: Service {
         try await platform.database.write { db in
             let jobs = JobRepository(db, kind: kind)
             try await jobs.enqueue(kind: DailyCountRebuild.kind, payload: payload, dedupeKey: key, runAt: now, now: now)
+            let sweep = RiskSweepJob.job(for: yesterday)
+            try await jobs.enqueue(kind: RiskSweepJob.kind, payload: sweep.payload, dedupeKey: sweep.dedupeKey, runAt: now, now: now)
             // The minute scans leave a finished row each; a week of them is history enough.
             try await jobs.deleteDone(finishedBefore: now.addingTimeInterval(-7 * 86_400))
         }

@@ -1,3 +1,4 @@
+import FengqiaoDomain
 import FengqiaoJobs
 import FengqiaoServices
 import FengqiaoStore
@@ -65,6 +66,57 @@ final class JobRunnerTests: XCTestCase {
             XCTAssertEqual(errors.count, 2)
             XCTAssertTrue(errors[0].contains("noHandler"), errors[0])
             XCTAssertTrue(errors[1].contains("badPayload"), errors[1])
+        }
+    }
+
+    /// The risk jobs: the monitor picks up cases opened after it started, the nightly sweep those from before.
+    func testRiskJobsRaiseWarnings() async throws {
+        try await TestDatabases.each { db in
+            try await SampleAreas.insert(into: db)
+            let clock = ManualClock()
+            let platform = try TestPlatform.make(database: db, clock: clock)
+            let runner = JobRunner(platform: platform, workerName: "test")
+            func enqueue(_ kind: String, _ payload: String = "{}", key: String) async throws {
+                try await db.write { try await JobRepository($0, kind: db.kind).enqueue(
+                    kind: kind, payload: payload, dedupeKey: key, runAt: clock.now(), now: clock.now()) }
+            }
+            func run() async throws -> Int { try await runner.runDueJobs() }
+            func warnings() async throws -> [String] {
+                try await db.read { try await $0.select().column("rule").from("risk_warnings").orderBy("id").all(decodingColumn: "rule", as: String.self) }
+            }
+            let desk = Caller(staff: Staff(accountID: 1, username: "d", displayName: "d", role: .dispatcher,
+                                           jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(SampleAreas.township)))), ip: "t")
+            func open(_ text: String) async throws {
+                clock.advance(minutes: 1)
+                _ = try await CaseEngine(platform: platform).open(
+                    CaseOpening(channel: "phone", kind: "dispute", category: "邻里纠纷", description: text, gridCode: SampleAreas.grid),
+                    caller: desk)
+            }
+            try await open("业主们扬言要拉横幅")  // before the monitor's first run: left to the sweep
+            try await enqueue(RiskMonitorJob.kind, key: "m1")
+            var ran = try await run()
+            XCTAssertEqual(ran, 1)
+            let none = try await warnings()
+            XCTAssertEqual(none, [], "\(db.kind)")
+            try await open("楼上噪音扰民严重")
+            try await open("楼上噪音又响到半夜")
+            try await open("楼上噪音影响孩子学习")
+            try await enqueue(RiskMonitorJob.kind, key: "m2")
+            ran = try await run()
+            XCTAssertEqual(ran, 1)
+            let grid = try await warnings()
+            XCTAssertEqual(grid, ["hotspot"], "three of a category at one grid within a week")
+            let (payload, key) = RiskSweepJob.job(for: "2026-03-01")
+            try await enqueue(RiskSweepJob.kind, payload, key: key)
+            ran = try await run()
+            XCTAssertEqual(ran, 1)
+            let all = try await warnings()
+            XCTAssertEqual(all, ["hotspot", "keyword"])
+            let joined = try await db.read { try await $0.select().column("case_count").from("risk_warnings")
+                .where("rule", .equal, "hotspot").all(decodingColumn: "case_count", as: Int.self) }
+            XCTAssertEqual(joined, [4], "the sweep adds the case from before the monitor to the open warning")
+            let states = try await db.read { try await JobRepository($0, kind: db.kind).countsByState() }
+            XCTAssertEqual(states, ["done": 3])
         }
     }
 }

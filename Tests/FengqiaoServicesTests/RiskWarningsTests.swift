@@ -99,6 +99,38 @@ final class RiskWarningsTests: XCTestCase {
         }
     }
 
+    /// The case list's risk filter lists exactly the cases of open warnings at or above a level.
+    func testTheCaseListFiltersByOpenWarnings() async throws {
+        try await TestDatabases.each { db in
+            let w = try await world(db)
+            let monitor = RiskMonitor(platform: w.platform)
+            var wages: [String] = []
+            for _ in 0..<3 { wages.append(try await w.openWageCase()) }
+            let quiet = try await w.engine.open(CaseOpening(channel: "phone", kind: "dispute", category: "邻里纠纷",
+                                                            description: "邻居装修噪音扰民", gridCode: SampleAreas.grid),
+                                                caller: w.desk).number
+            try await monitor.run()
+            let lists = CaseWorklists(platform: w.platform)
+            func listed(_ risk: String) async throws -> Set<String> {
+                Set(try await lists.page(.all, filter: CaseWorklistFilter(risk: risk), cursor: nil, limit: 50, caller: w.desk)
+                    .cases.map(\.number))
+            }
+            let any = try await listed("warning")
+            XCTAssertEqual(any, Set(wages), "\(db.kind)")
+            XCTAssertFalse(any.contains(quiet))
+            let blue = try await listed("blue")
+            XCTAssertEqual(blue, Set(wages))
+            let red = try await listed("red")
+            XCTAssertEqual(red, [])
+            do {
+                _ = try await lists.page(.all, filter: CaseWorklistFilter(risk: "purple"), cursor: nil, limit: 50, caller: w.desk)
+                XCTFail("a level that does not exist is refused")
+            } catch DomainError.validation(let problems) {
+                XCTAssertEqual(problems.map(\.field), ["risk"])
+            }
+        }
+    }
+
     func testKeywordsAndTheSweepAgreeWithoutRepeating() async throws {
         try await TestDatabases.each { db in
             let w = try await world(db)

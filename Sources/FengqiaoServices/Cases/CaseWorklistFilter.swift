@@ -39,6 +39,8 @@ public struct CaseWorklistFilter: Sendable, Equatable {
     public var resolvedVillage: String?
     /// A department id: it leads the case (主办).
     public var lead: String?
+    /// Cases in an open risk warning: `warning` (any level) or a level (`blue` … `red`: that level or higher).
+    public var risk: String?
     /// `reported`, `due` or `urgency`; nil keeps the list's own order.
     public var sort: String?
     /// `asc` or `desc`; nil: newest, most urgent first, soonest deadline first.
@@ -50,8 +52,9 @@ public struct CaseWorklistFilter: Sendable, Equatable {
         grid: String? = nil, department: String? = nil, overdue: String? = nil, supervised: String? = nil,
         sort: String? = nil, direction: String? = nil, closed: String? = nil, closedOnTime: String? = nil,
         rated: String? = nil, satisfied: String? = nil, resolved: String? = nil, resolvedVillage: String? = nil,
-        lead: String? = nil
+        lead: String? = nil, risk: String? = nil
     ) {
+        self.risk = Self.blankIsNil(risk)
         self.closed = Self.blankIsNil(closed)
         self.closedOnTime = Self.blankIsNil(closedOnTime)
         self.rated = Self.blankIsNil(rated)
@@ -114,6 +117,9 @@ public struct CaseWorklistFilter: Sendable, Equatable {
                 problems.append(FieldError(field: field, code: "invalid_choice", message: "“\(label)”筛选只能是 1 或 0"))
             }
         }
+        if let risk, risk != "warning", RiskLevel(rawValue: risk) == nil {
+            problems.append(FieldError(field: "risk", code: "invalid_choice", message: "风险筛选只能是 warning(有未办结预警)或预警等级"))
+        }
         if let sort, CaseListRepository.SortKey(rawValue: sort) == nil {
             problems.append(FieldError(field: "sort", code: "invalid_choice", message: "排序只能是 reported(上报时间)、due(办理期限)或 urgency(紧急程度)"))
         }
@@ -139,6 +145,13 @@ public struct CaseWorklistFilter: Sendable, Equatable {
         }
     }
 
+    /// The warning levels the risk filter takes: every level for `warning`, else the level named and those above.
+    var riskLevels: [String]? {
+        guard let risk else { return nil }
+        let lowest = RiskLevel(rawValue: risk) ?? .blue
+        return RiskLevel.allCases.filter { $0 >= lowest }.map(\.rawValue)
+    }
+
     /// The sort asked for; nil keeps the list's own order. Call after `problems()` came back empty.
     var order: CaseListRepository.Order? {
         guard let sort, let key = CaseListRepository.SortKey(rawValue: sort) else { return nil }
@@ -148,7 +161,7 @@ public struct CaseWorklistFilter: Sendable, Equatable {
 
     /// Whether any filter narrows the list (the sort aside).
     public var isNarrowing: Bool {
-        [state, kind, channel, urgency, reportedFrom, reportedTo, category, area, grid, department, lead].contains { $0 != nil }
+        [state, kind, channel, urgency, reportedFrom, reportedTo, category, area, grid, department, lead, risk].contains { $0 != nil }
             || [overdue, supervised, closed, closedOnTime, rated, satisfied, resolved, resolvedVillage]
                 .contains { Self.flag($0) == true }
     }

@@ -81,6 +81,7 @@ public struct CaseWorklists: Sendable {
         query.satisfied = CaseWorklistFilter.flag(filter.satisfied) == true
         query.resolved = CaseWorklistFilter.flag(filter.resolved) == true
         query.resolvedVillage = CaseWorklistFilter.flag(filter.resolvedVillage) == true
+        query.riskLevels = filter.riskLevels
         return (query, filter.order ?? Self.order(list))
     }
 

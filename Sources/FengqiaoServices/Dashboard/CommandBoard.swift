@@ -119,8 +119,9 @@ public struct CommandBoard: Sendable, Codable, Equatable {
     public var days: [Point]
     /// The 12 months up to `month`, oldest first.
     public var months: [Point]
-    /// The grids under the area with this month's cases (the heat map).
-    public var grids: [Unit]
+    /// The grids under the area with this month's cases (the heat map: only the total, so a county's hundreds of
+    /// grids stay light).
+    public var grids: [Part]
     /// The child areas (a county's townships, a village's grids), this month, best 办结率 first.
     public var areas: [Unit]
     /// The departments of the area that led cases this month, best 办结率 first (at most 20).
@@ -131,7 +132,7 @@ public struct CommandBoard: Sendable, Codable, Equatable {
     /// Every number on the board.
     public var cells: [Cell] {
         today.cells + thisMonth.cells + [overdueNow, supervisedNow] + days.flatMap { [$0.total, $0.closed] }
-            + months.flatMap { [$0.total, $0.closed] } + grids.map(\.total) + areas.flatMap(\.cells)
+            + months.flatMap { [$0.total, $0.closed] } + grids.map(\.cell) + areas.flatMap(\.cells)
             + departments.flatMap(\.cells)
     }
 }

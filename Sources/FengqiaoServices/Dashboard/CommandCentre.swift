@@ -154,7 +154,10 @@ public struct CommandCentre: Sendable {
                 .init(label: p.key, total: cell(own, p, scope, "total", base, [:]),
                       closed: cell(own, p, scope, "closed", base, ["closed": "1"]))
             },
-            grids: units.filter { $0.kind == .grid }.map(unit), areas: ranked(.area),
+            grids: units.filter { $0.kind == .grid }.map { u in
+                .init(code: u.code, name: u.name, cell: cell(unitCounts, plan.monthPeriod, u.scope, "total", u.query, [:]))
+            },
+            areas: ranked(.area),
             departments: Array(ranked(.department).filter { $0.total.count > 0 }.prefix(Self.departmentRows)),
             children: children)
     }

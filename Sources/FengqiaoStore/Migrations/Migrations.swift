@@ -18,5 +18,6 @@ public enum Migrations {
         M015CaseListIndexes.migration,
         M016CaseRollups.migration,
         M019RiskWarnings.migration,
+        M020WorklistIndexes.migration,
     ]
 }

@@ -49,6 +49,8 @@ public struct CaseListRepository: Sendable {
         public var satisfied = false
         public var resolved = false
         public var resolvedVillage = false
+        /// The case is in an open risk warning of one of these levels.
+        public var riskLevels: [String]?
 
         /// An area (`area_code`) or grid (`grid_code`) subtree.
         public struct Subtree: Sendable, Equatable {
@@ -221,9 +223,16 @@ public struct CaseListRepository: Sendable {
         if filter.resolvedVillage {
             sql += " AND resolved_tier IN (\(binds: CaseRollupMeasure.villageTiers.map(\.rawValue)))"
         }
-        if let missed = filter.missedCheckIn {
+        if let levels = filter.riskLevels {
             sql += """
-                 AND EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = cases.id AND k.kind = 'checkIn' \
+                 AND cases.id IN (SELECT r.case_id FROM risk_warning_cases r JOIN risk_warnings w ON w.id = r.warning_id \
+                WHERE w.state <> 'closed' AND w.level IN (\(binds: levels)))
+                """
+        }
+        if let missed = filter.missedCheckIn {
+            // The late summons clocks first (case_clocks_kind_status), then their cases: not one probe per case.
+            sql += """
+                 AND cases.id IN (SELECT k.case_id FROM case_clocks k WHERE k.kind = 'checkIn' \
                 AND k.status IN ('overdue', 'missed')
                 """
             if let department = missed.department { sql += " AND k.department_id = \(bind: department)" }

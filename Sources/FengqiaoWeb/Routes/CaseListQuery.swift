@@ -6,7 +6,7 @@ enum CaseListQuery {
     static let names = [
         "list", "state", "kind", "channel", "urgency", "category", "area", "grid", "department", "reportedFrom",
         "reportedTo", "overdue", "supervised", "closed", "closedOnTime", "rated", "satisfied", "resolved", "resolvedVillage",
-        "lead", "sort", "direction",
+        "lead", "risk", "sort", "direction",
     ]
 
     /// The filter and sort named by the parameters `text` reads.
@@ -17,7 +17,8 @@ enum CaseListQuery {
             area: text("area"), grid: text("grid"), department: text("department"), overdue: text("overdue"),
             supervised: text("supervised"), sort: text("sort"), direction: text("direction"), closed: text("closed"),
             closedOnTime: text("closedOnTime"), rated: text("rated"), satisfied: text("satisfied"),
-            resolved: text("resolved"), resolvedVillage: text("resolvedVillage"), lead: text("lead"))
+            resolved: text("resolved"), resolvedVillage: text("resolvedVillage"), lead: text("lead"),
+            risk: text("risk"))
     }
 
     /// The non-empty parameters among `names` (and any `extra`), as a query string for links.

@@ -18,6 +18,8 @@ enum CaseListPage {
             "channels": choices(Channel.allCases.map { ($0.rawValue, $0.chineseName) }, filter.channel),
             "kinds": choices(CaseKind.allCases.map { ($0.rawValue, $0.chineseName) }, filter.kind),
             "urgencies": choices(Urgency.allCases.map { ($0.rawValue, $0.chineseName) }, filter.urgency),
+            "risks": choices([("", "全部")] + [("warning", "有未办结预警")]
+                + RiskLevel.allCases.map { ($0.rawValue, "\($0.chineseName)及以上预警") }, filter.risk ?? ""),
             "sorts": choices([("", "默认顺序"), ("reported", "上报时间"), ("due", "办理期限"), ("urgency", "紧急程度")], filter.sort ?? ""),
             "directions": choices([("", "默认方向"), ("desc", "降序"), ("asc", "升序")], filter.direction ?? ""),
             "filter": [

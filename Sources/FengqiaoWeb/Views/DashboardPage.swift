@@ -71,8 +71,8 @@ enum DashboardPage {
         if board.areaCode != nil, !grids.isEmpty {
             let shapes = grids.compactMap { g -> AreaMap.Shape? in
                 guard let node = atlas.node(g.code) else { return nil }
-                return AreaMap.Shape(code: g.code, name: g.name, polygons: node.polygons, value: Double(g.total.count),
-                                     label: "\(g.total.count)件", link: href(g.total))
+                return AreaMap.Shape(code: g.code, name: g.name, polygons: node.polygons, value: Double(g.cell.count),
+                                     label: "\(g.cell.count)件", link: href(g.cell))
             }
             let outline = board.areaCode.flatMap { atlas.node($0)?.polygons } ?? []
             let map = AreaMap(shapes: shapes, outline: outline, width: wall ? 820 : 600, caption: "本月网格案件热力图")
@@ -101,9 +101,9 @@ enum DashboardPage {
             "heat": heat as Any,
             "legend": AreaMap(shapes: grids.compactMap { g in
                 atlas.node(g.code).map { AreaMap.Shape(code: g.code, name: g.name, polygons: $0.polygons,
-                                                       value: Double(g.total.count), link: "") }
+                                                       value: Double(g.cell.count), link: "") }
             }).legend().map { ["color": $0.color, "label": $0.label] },
-            "grids": grids.map { ["name": $0.name, "cell": number($0.total)] as [String: Any] },
+            "grids": grids.map { ["name": $0.name, "cell": number($0.cell)] as [String: Any] },
             "areas": board.areas.enumerated().map { unit($1, rank: $0 + 1) },
             "departments": board.departments.enumerated().map { unit($1, rank: $0 + 1) },
             "children": board.children.map { ["name": $0.name, "href": selfLink + query(area: $0.code)] as [String: Any] },

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A warning's level, from 蓝 (watch) to 红 (act now); ordered.
-public enum RiskLevel: String, Sendable, Codable, CaseIterable, Comparable, ChineseNamedKind {
+public enum RiskLevel: String, Sendable, Codable, CaseIterable, Comparable, ChineseNamedKind, CodingKeyRepresentable {
     case blue, yellow, orange, red
 
     public static let kindLabel = "预警等级"

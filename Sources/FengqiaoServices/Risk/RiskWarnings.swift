@@ -53,6 +53,15 @@ public struct RiskWarnings: Sendable {
         }
     }
 
+    /// The open warnings filed inside `area` (the jurisdiction when nil) by level, for the dashboard; nil for those
+    /// who do not see warnings.
+    public func openByLevel(area: String?, caller: Caller) async throws -> [RiskLevel: Int]? {
+        guard Self.mayView(caller.staff) else { return nil }
+        let prefix = try caller.staff.scope(area).prefix
+        let counts = try await platform.database.read { try await RiskRepository($0).openCounts(prefix: prefix) }
+        return Dictionary(uniqueKeysWithValues: RiskLevel.allCases.map { ($0, counts[$0.rawValue] ?? 0) })
+    }
+
     public func view(_ number: String, caller: Caller) async throws -> RiskWarningView {
         try Self.requireView(caller.staff)
         let atlas = try await platform.areaAtlas()

@@ -12,6 +12,7 @@ struct DashboardRoutes {
 
     func add(to routes: inout RouteTable) {
         let centre = CommandCentre(platform: platform)
+        let warnings = RiskWarnings(platform: platform)
         routes.get("/api/v1/dashboard") { request, context in
             let query = FormFields(request.uri.query ?? "")
             return try JSONResponse.encode(try await centre.board(area: query["area"], day: query["day"],
@@ -20,9 +21,13 @@ struct DashboardRoutes {
         for (path, template, wall) in [("/dashboard", "dashboard", false), ("/dashboard/wall", "dashboard-wall", true)] {
             routes.get(RouterPath(path)) { request, context in
                 let query = FormFields(request.uri.query ?? "")
-                let board = try await centre.board(area: query["area"], day: query["day"], caller: try context.caller())
-                let page = DashboardPage.context(board, atlas: try await platform.areaAtlas(), wall: wall,
+                let caller = try context.caller()
+                let board = try await centre.board(area: query["area"], day: query["day"], caller: caller)
+                var page = DashboardPage.context(board, atlas: try await platform.areaAtlas(), wall: wall,
                                                  now: platform.clock.now())
+                if let open = try await warnings.openByLevel(area: query["area"], caller: caller) {
+                    page["warnings"] = DashboardPage.warnings(open, area: query["area"])
+                }
                 var response = try views.page(template, page, session: context.session)
                 response.headers[.cacheControl] = "no-store"
                 return response

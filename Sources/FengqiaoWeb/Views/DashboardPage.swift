@@ -64,6 +64,15 @@ enum DashboardPage {
         ]
     }
 
+    /// The open risk warnings by level, highest first, each linking to its list.
+    static func warnings(_ open: [RiskLevel: Int], area: String?) -> [[String: Any]] {
+        RiskLevel.allCases.reversed().map { level in
+            var href = "/warnings?state=open&level=\(level.rawValue)"
+            if let area, let encoded = area.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { href += "&area=" + encoded }
+            return ["level": level.rawValue, "name": level.chineseName, "count": open[level] ?? 0, "href": href]
+        }
+    }
+
     static func context(_ board: CommandBoard, atlas: AreaAtlas, wall: Bool, now: Date) -> [String: Any] {
         let palette = wall ? DashboardCharts.Palette(grid: "#1e3a5f", text: "#cbd5e1") : DashboardCharts.Palette()
         let grids = board.grids

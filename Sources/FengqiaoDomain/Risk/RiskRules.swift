@@ -89,7 +89,8 @@ public enum RiskRules {
         if let byAmount {
             measures.append(RiskMeasure(label: "涉及金额", value: yuan.rounded(), unit: "元", threshold: mark(rule.amountBands, byAmount)))
         }
-        return finding(group, level: level, summary: "案件 \(fact.number) 涉及人数或金额较大", measures: measures, cases: [fact])
+        let sizes = measures.map { "\($0.label) \(RiskMeasure.number($0.value)) \($0.unit)" }.joined(separator: "、")
+        return finding(group, level: level, summary: "案件 \(fact.number) \(sizes)", measures: measures, cases: [fact])
     }
 
     static func keyword(_ fact: RiskCaseFact, group: RiskGroupKey, rule: KeywordRule) -> RiskFinding? {

@@ -128,6 +128,7 @@ final class RiskRulesTests: XCTestCase {
         let byPeople = try XCTUnwrap(RiskRules.evaluate(.single(rule: .mass, caseId: 1), facts: [many], asOf: F.asOf(day: 0), book: book))
         XCTAssertEqual(byPeople.level, .yellow)
         XCTAssertEqual(byPeople.measures.map(\.label), ["涉及人数"])
+        XCTAssertTrue(byPeople.summary.hasSuffix("涉及人数 12 人"), byPeople.summary)
 
         let rich = F.fact(2, people: 6, amountFen: 120_000_000)  // ¥1,200,000
         let both = try XCTUnwrap(RiskRules.evaluate(.single(rule: .mass, caseId: 2), facts: [rich], asOf: F.asOf(day: 0), book: book))

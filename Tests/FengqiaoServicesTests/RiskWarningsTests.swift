@@ -99,6 +99,23 @@ final class RiskWarningsTests: XCTestCase {
         }
     }
 
+    /// Two monitors at once (two instances) file each situation once: the second finds the position moved.
+    func testMonitorsRunningTogetherFileOnce() async throws {
+        try await TestDatabases.each { db in
+            let w = try await world(db)
+            for _ in 0..<4 { _ = try await w.openWageCase() }
+            async let a = RiskMonitor(platform: w.platform).run()
+            async let b = RiskMonitor(platform: w.platform).run()
+            _ = try await (a, b)
+            let clusters = try await w.warnings().filter { $0["rule"] == "cluster" }
+            XCTAssertEqual(clusters.count, 1, "\(db.kind)")
+            XCTAssertEqual(clusters.first?["case_count"], "4")
+            let links = try await w.warnings("SELECT COUNT(*) AS n FROM risk_warning_cases")
+            let warnings = try await w.warnings("SELECT SUM(case_count) AS n FROM risk_warnings")
+            XCTAssertEqual(links.first?["n"], warnings.first?["n"])
+        }
+    }
+
     /// The case list's risk filter lists exactly the cases of open warnings at or above a level.
     func testTheCaseListFiltersByOpenWarnings() async throws {
         try await TestDatabases.each { db in

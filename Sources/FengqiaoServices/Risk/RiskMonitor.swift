@@ -10,7 +10,7 @@ import SQLKit
 /// are skipped: no rule looks that far back.
 public struct RiskMonitor: Sendable {
     let platform: Platform
-    public var batchSize = 2_000
+    public var batchSize = 1_000
 
     static let lockKey: Int64 = 0x6671_7269_736B  // "fqrisk"
     static let dayMs: Int64 = 86_400_000
@@ -42,51 +42,77 @@ public struct RiskMonitor: Sendable {
         }
     }
 
+    /// What one batch found, read without holding the database's writer.
+    struct Plan {
+        var cursor: Int64
+        var last: Int64
+        var facts: [RiskCaseFact]
+        var findings: [RiskFinding]
+    }
+
+    /// One batch: reads the events, derives the facts and evaluates their groups in a read transaction (SQLite's
+    /// single writer stays free for intake meanwhile), then writes the facts, the warnings and the new position in
+    /// one short write transaction, unless another instance moved the position first.
     private func batch(_ setting: RiskSetting) async throws -> (cases: Int, more: Bool) {
         let now = platform.clock.now().millisecondsSince1970
         let (kind, size) = (platform.database.kind, batchSize)
-        return try await platform.database.write { db in
-            if kind == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey))").run() }
+        let horizon = now - Int64(setting.horizonDays) * Self.dayMs
+        let plan = try await platform.database.read { db -> Plan? in
             let repository = RiskRepository(db)
-            let (caseIds, last) = try await repository.casesWithEvents(after: try await repository.cursor(), limit: size)
-            guard let last else { return (0, false) }
-            let horizon = now - Int64(setting.horizonDays) * Self.dayMs
+            let cursor = try await repository.cursor()
+            let (caseIds, last) = try await repository.casesWithEvents(after: cursor, limit: size)
+            guard let last else { return nil }
             let facts = try await repository.sources(caseIds: caseIds).map(\.riskFact).filter { $0.reportedAt > horizon }
-            try await repository.upsert(facts.map(RiskFactRecord.init))
+            var findings: [RiskFinding] = []
             var seen = Set<RiskGroupKey>()
             for fact in facts {
                 let book = setting.book(for: fact.areaCode)
                 for group in RiskGroupKey.groups(of: fact, book: book) where seen.insert(group).inserted {
-                    try await Self.evaluate(group, newest: fact, book: book, now: now, setting: setting, in: repository, db: db)
+                    if let finding = try await Self.finding(group, newest: fact, batch: facts, book: book, now: now,
+                                                            setting: setting, in: repository) {
+                        findings.append(finding)
+                    }
                 }
             }
-            try await repository.setCursor(last)
-            return (facts.count, true)
+            return Plan(cursor: cursor, last: last, facts: facts, findings: findings)
         }
+        guard let plan else { return (0, false) }
+        let written = try await platform.database.write { db -> Bool in
+            if kind == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey))").run() }
+            let repository = RiskRepository(db)
+            guard try await repository.cursor() == plan.cursor else { return false }
+            try await repository.upsert(plan.facts.map(RiskFactRecord.init))
+            for finding in plan.findings { try await RiskWarningLedger.record(finding, at: now, in: db) }
+            try await repository.setCursor(plan.last)
+            return true
+        }
+        return (written ? plan.facts.count : 0, true)
     }
 
-    /// Evaluates one group with its cases from the store and files the finding, if any.
-    static func evaluate(
-        _ group: RiskGroupKey, newest fact: RiskCaseFact, book: RiskRuleBook, now: Int64, setting: RiskSetting,
-        in repository: RiskRepository, db: any SQLDatabase
-    ) async throws {
+    /// What the rule of `group` finds now, with the group's cases from the store and, newer than those, the `batch`
+    /// being evaluated (not yet stored); nil when nothing.
+    static func finding(
+        _ group: RiskGroupKey, newest fact: RiskCaseFact, batch: [RiskCaseFact], book: RiskRuleBook, now: Int64,
+        setting: RiskSetting, in repository: RiskRepository
+    ) async throws -> RiskFinding? {
         var members = [fact]
         var history: [Int] = []
+        let fresh = Set(batch.map(\.caseId))
+        func merged(_ stored: [RiskFactRecord]) -> [RiskCaseFact] {
+            stored.filter { !fresh.contains($0.caseId) }.map(\.riskFact) + batch.filter(group.contains)
+        }
         switch group {
         case .single:
             break
         case .surge(let area, let category, let day):
-            members = try await repository.facts(in: group, from: 0, through: now).map(\.riskFact)
+            members = merged(try await repository.facts(in: group, from: 0, through: now))
             let days = RiskSweep.previousWeekdays(of: day, weeks: book.surge.weeks) ?? []
             let counts = try await repository.dayCounts(area: area, category: category, days: days)
             history = days.map { counts[$0] ?? 0 }
         default:
             let window = Int64(book.windowDays(for: group) ?? 0) * dayMs
-            members = try await repository.facts(in: group, from: now - window, through: now).map(\.riskFact)
+            members = merged(try await repository.facts(in: group, from: now - window, through: now))
         }
-        guard let finding = RiskRules.evaluate(group, facts: members, asOf: now, book: book, history: history,
-                                               name: setting.name)
-        else { return }
-        try await RiskWarningLedger.record(finding, at: now, in: db)
+        return RiskRules.evaluate(group, facts: members, asOf: now, book: book, history: history, name: setting.name)
     }
 }

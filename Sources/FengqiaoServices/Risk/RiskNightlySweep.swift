@@ -31,8 +31,12 @@ public struct RiskNightlySweep: Sendable {
                 for fact in facts {
                     let book = setting.book(for: fact.areaCode)
                     for rule in [RiskRuleKind.mass, .keyword, .keyPerson] where book.isEnabled(rule) {
-                        try await RiskMonitor.evaluate(.single(rule: rule, caseId: fact.caseId), newest: fact, book: book,
-                                                       now: now, setting: setting, in: repository, db: db)
+                        if let finding = try await RiskMonitor.finding(
+                            .single(rule: rule, caseId: fact.caseId), newest: fact, batch: [fact], book: book, now: now,
+                            setting: setting, in: repository)
+                        {
+                            try await RiskWarningLedger.record(finding, at: now, in: db)
+                        }
                     }
                 }
             }

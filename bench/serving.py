@@ -59,14 +59,16 @@ def load_demo(db: Path, key: Path, scale: str, cases: int | None = None) -> None
 
 
 @contextlib.contextmanager
-def server(db: Path, key: Path, log_name: str):
-    """A release `serve --no-jobs` on `db`, ready on the port it yields; stopped with SIGTERM afterwards."""
+def server(db: Path, key: Path, log_name: str, jobs: bool = False, settings: dict | None = None):
+    """A release `serve` on `db` (`--no-jobs` unless `jobs`), ready on the port it yields; stopped with SIGTERM
+    afterwards. `settings` are extra FENGQIAO_* environment variables."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")} | (settings or {})
     log_path = OUT / log_name
     with open(log_path, "wb") as log:
         process = subprocess.Popen([BIN, "serve", "--port", str(port), "--database-url", f"sqlite://{db}",
-                                    "--key-file", str(key), "--no-jobs"], env=env, stdout=log, stderr=subprocess.STDOUT)
+                                    "--key-file", str(key), "--log-level", "warning"] + ([] if jobs else ["--no-jobs"]),
+                                   env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             for _ in range(600):
                 if process.poll() is not None:

@@ -121,7 +121,10 @@ public struct RiskRepository: Sendable {
         try await db.insertRows(into: "risk_case_facts", columns: RiskFactRecord.columns, rows: facts.map(\.values))
     }
 
-    /// The facts of the cases in `group` reported in `(from, through]`.
+    /// The most a group's evaluation reads: the latest cases of a situation this large say all there is to say.
+    public static let groupLimit = 5_000
+
+    /// The facts of the cases in `group` reported in `(from, through]`, oldest first (the latest `groupLimit`).
     public func facts(in group: RiskGroupKey, from: Int64, through: Int64) async throws -> [RiskFactRecord] {
         let query = db.select().column("*").from("risk_case_facts")
         switch group {
@@ -141,8 +144,8 @@ public struct RiskRepository: Sendable {
         if case .single = group {} else if case .surge = group {} else {
             query.where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
         }
-        return try await query.orderBy("reported_at").orderBy("case_id").all()
-            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+        return try await query.orderBy("reported_at", .descending).orderBy("case_id", .descending).limit(Self.groupLimit).all()
+            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }.reversed()
     }
 
     /// Every fact reported in `(from, through]` (the nightly sweep's input).

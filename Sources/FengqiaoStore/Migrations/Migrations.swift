@@ -16,5 +16,6 @@ public enum Migrations {
         M013Petitions.migration,
         M014MediationOutcomes.migration,
         M015CaseListIndexes.migration,
+        M017CaseSearch.migration,
     ]
 }

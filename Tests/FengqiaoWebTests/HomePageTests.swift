@@ -74,10 +74,11 @@ final class HomePageTests: XCTestCase {
                     username: "nav\(n)", password: TestAccounts.password, ip: "10.1.0.\(n)")
                 let page = try await client.execute(uri: "/", method: .get,
                                                     headers: [.cookie: "fq_session=\(signedIn.token)", .accept: "text/html"])
-                let nav = try XCTUnwrap(firstMatch(#"(?s)<nav aria-label="主导航">(.*?)</nav>"#, in: page.text))
-                XCTAssertEqual(Set(allMatches(#"href="([^"]+)""#, in: nav)), expected.links.union(personal), "\(role)")
+                let header = try XCTUnwrap(firstMatch(#"(?s)<header class="top">(.*?)</header>"#, in: page.text))
+                let nav = try XCTUnwrap(firstMatch(#"(?s)<nav aria-label="主导航">(.*?)</nav>"#, in: header))
+                XCTAssertEqual(Set(allMatches(#"href="([^"]+)""#, in: header)), expected.links.union(personal), "\(role)")
                 XCTAssertEqual(allMatches(#"data-menu="([^"]+)""#, in: nav), expected.menus, "\(role)")
-                XCTAssertTrue(nav.contains("action=\"/logout\""))
+                XCTAssertTrue(header.contains("action=\"/logout\""))
                 // The header's search box: for who may view cases or base data.
                 let search = role.permissions.contains(.viewCases) || role.permissions.contains(.viewBaseData)
                 XCTAssertEqual(page.text.contains("action=\"/search\""), search, "\(role)")

@@ -201,6 +201,8 @@ enum AccessOracle {
         // The resident's rating (double-submit form, by tracking code): TrackingRatingTests covers it.
         "POST /track/rating": exempt,
         "GET /static/report.css": open(), "GET /static/report.js": open(), "GET /static/dashboard.css": open(),
+        // The footer's language switch (a display preference in a cookie): StringCatalogTests covers it.
+        "GET /language": open("lang=en&back=/"),
 
         // The map.
         "GET /areas": needs(.viewMap),
@@ -230,7 +232,9 @@ enum AccessOracle {
         "DELETE /api/v1/grids/{code}/posts/{post}/{accountId}": needs(.editMap, .gridPost),
 
         // Base data.
-        "GET /search": needs(.viewBaseData, query: "q=王芳"),
+        // The global search: cases, mediations and base data, each section for who may see it.
+        "GET /search": Entry(rule: .needsAny([.viewCases, .viewBaseData]), query: "q=王芳"),
+        "GET /api/v1/search": Entry(rule: .needsAny([.viewCases, .viewBaseData]), query: "q=王芳"),
         "GET /people": needs(.viewBaseData, .village, query: "area={village}"),
         "GET /people/{id}": needs(.viewBaseData, .person),
         "POST /people": needs(.editBaseData, .gridField, body: .form("name=李强&idNumber=\(idNumber)&gridCode={grid}&address=某路")),

@@ -81,7 +81,7 @@ final class CaseListRoutesTests: XCTestCase {
             XCTAssertTrue(page.text.contains("幸福社区") || page.text.contains(F.grid2))
             XCTAssertTrue(page.text.contains("紧急"))
             XCTAssertTrue(page.text.contains(#"<option value="\#(d.other)">司法所</option>"#), "the department choices")
-            XCTAssertTrue(page.text.contains("<a href=\"/cases\">案件</a>"), "the nav links the list")
+            XCTAssertTrue(page.text.contains("<a href=\"/cases\" aria-current=\"page\">案件</a>"), "the nav links the list, marked current")
             XCTAssertFalse(page.text.contains("/cases/export.xlsx"), "a dispatcher may not export: no link")
             let redPage = try await d.client.execute(uri: "/cases?overdue=1", method: .get, headers: try await F.browser(d, "disp"))
             XCTAssertTrue(redPage.text.contains("clock clock-overdue"), redPage.text)

@@ -40,7 +40,7 @@ final class HotlineRoutesTests: XCTestCase {
             let browser = try await signIn(client, username: "desk")
             let page = try await client.execute(uri: "/hotline", method: .get, headers: browser.headers)
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.text.contains(#"<a href="/hotline">12345工单</a>"#), "the navigation offers the desk")
+            XCTAssertTrue(page.text.contains(#"<a href="/hotline" aria-current="page">12345工单</a>"#), "the navigation offers the desk")
             XCTAssertTrue(page.text.contains(#"enctype="multipart/form-data""#))
             XCTAssertTrue(page.text.contains(#"name="_csrf" value="\#(browser.csrf)""#))
             XCTAssertFalse(page.text.contains("<script"), "no script on the page")

@@ -41,7 +41,7 @@ final class NotificationRoutesTests: XCTestCase {
             let page = try await client.execute(uri: "/inbox", method: .get, headers: browser.headers)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("4 条未读"), page.text)
-            XCTAssertTrue(page.text.contains(#"<a href="/inbox">消息<span class="badge" aria-label="未读消息">4</span></a>"#),
+            XCTAssertTrue(page.text.contains(#"<a href="/inbox" aria-current="page">消息<span class="badge" aria-label="未读消息">4</span></a>"#),
                           "the unread count in the navigation")
             XCTAssertTrue(page.text.contains("请电话联系:张三"))
             XCTAssertTrue(page.text.contains("待办"))
@@ -120,7 +120,7 @@ final class NotificationRoutesTests: XCTestCase {
             XCTAssertTrue(page.text.contains("短信网关返回 HTTP 500"))
             XCTAssertTrue(page.text.contains(#"action="/admin/outbox/\#(failed)/retry""#))
             XCTAssertFalse(page.text.contains(#"action="/admin/outbox/\#(outside)/retry""#), "outside the jurisdiction")
-            XCTAssertTrue(page.text.contains(#"<a href="/admin/outbox">通知发送</a>"#), "the navigation offers it")
+            XCTAssertTrue(page.text.contains(#"<a href="/admin/outbox" aria-current="page">通知发送</a>"#), "the navigation offers it")
             let badState = try await client.execute(uri: "/admin/outbox?state=lost", method: .get, headers: admin.headers)
             XCTAssertEqual(badState.status, .unprocessableContent)
 

@@ -95,6 +95,8 @@ public struct DemoGenerator: Sendable {
             let existing = try await Self.areaCount(db)
             guard existing == 0 else { throw Self.notEmpty(existing) }
             try await AreaRepository(db).insert(areaRows)
+            // Bulk SQL: the cases' search index is rebuilt once afterwards instead of row by row.
+            try await CaseSearchRepository.suspendIndexing(on: db, kind: kind)
             let stream = try await writer.write(
                 DemoCaseStream(context: context, seed: seed), after: baseStatements, casesPerChunk: casesPerChunk,
                 on: db)
@@ -112,6 +114,7 @@ public struct DemoGenerator: Sendable {
             }
             // The rows went in as bulk SQL, past the repositories: index their names and addresses now.
             try await BaseDataSearch.rebuild(on: db, kind: kind)
+            try await CaseSearchRepository.resumeIndexing(on: db, kind: kind)
             if kind == .postgres {
                 // Explicit ids do not advance PostgreSQL identity columns; move them past the demo rows.
                 let tables = [

@@ -17,6 +17,7 @@ public enum Migrations {
         M014MediationOutcomes.migration,
         M015CaseListIndexes.migration,
         M016CaseRollups.migration,
+        M017CaseSearch.migration,
         M019RiskWarnings.migration,
         M020WorklistIndexes.migration,
     ]

@@ -45,6 +45,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     router.addMiddleware {
         RequestLogMiddleware()
         SecurityHeadersMiddleware(behindTLS: configuration.secureCookies)
+        LocaleMiddleware<AppRequestContext>()
         ProblemMiddleware(views: views)
         MetricsMiddleware()
         BodyLimitMiddleware()
@@ -74,6 +75,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     SiteRoutes(platform: platform).add(to: &routes)
     TokenRoutes(platform: platform, views: views).add(to: &routes)
     SearchRoutes(platform: platform, views: views).add(to: &routes)
+    LanguageRoutes(secureCookies: configuration.secureCookies).add(to: &routes)
     ReportFormRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies, gate: reportGate)
         .add(to: &routes)
     ContactCardRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)

@@ -6,6 +6,10 @@ import Mustache
 /// The server-rendered pages: Mustache templates from `Resources/templates`, loaded once at start.
 struct Views: Sendable {
     let library: MustacheLibrary
+    let catalog: StringCatalog
+
+    /// The language and path of the request being answered, set by `LocaleMiddleware`.
+    @TaskLocal static var pageRequest: PageRequest = .fallback
 
     /// The signed-in person's unread inbox messages, set by `InboxBadgeMiddleware` for page requests.
     @TaskLocal static var unreadMessages: Int?
@@ -16,7 +20,7 @@ struct Views: Sendable {
         }
         let library = try await MustacheLibrary(directory: directory)
         guard library.getTemplate(named: "layout") != nil else { throw ViewError.templatesMissing }
-        return Views(library: library)
+        return Views(library: library, catalog: try StringCatalog.load())
     }
 
     /// Renders `template` with `context` into an HTML response; with a session, the layout shows who is
@@ -25,6 +29,17 @@ struct Views: Sendable {
         _ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok, session: ActiveSession? = nil
     ) throws -> Response {
         var context = context
+        let request = Self.pageRequest
+        let strings = catalog.strings(request.locale)
+        context["t"] = Self.nested(strings)
+        context["htmlLang"] = request.locale.htmlLang
+        context["homeCurrent"] = request.path == "/"
+        context["trackCurrent"] = Navigation.isCurrent("/track", path: request.path)
+        let back = request.path.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? "/"
+        context["languages"] = UILocale.allCases.map {
+            ["code": $0.rawValue, "htmlLang": $0.htmlLang, "name": catalog.text("language.name", $0), "back": back,
+             "current": $0 == request.locale]
+        }
         if let session {
             let staff = session.staff
             context["signedIn"] = [
@@ -44,6 +59,9 @@ struct Views: Sendable {
                 "mediation": (staff.may(.viewCases) && staff.may(.mediate)) || staff.may(.manageMediation),
                 "petitions": !staff.isMachine && staff.may(.receivePetitions),
                 "cases": staff.may(.viewCases),
+                "menus": Navigation.context(Navigation.menus(for: staff), path: request.path, strings: strings),
+                "search": staff.may(.viewCases) || staff.may(.viewBaseData),
+                "inboxCurrent": Navigation.isCurrent("/inbox", path: request.path),
             ]
             context["csrf"] = context["csrf"] ?? session.csrfToken
         }
@@ -65,6 +83,26 @@ struct Views: Sendable {
             if let list = value as? [Any] { result["has_" + key] = !list.isEmpty }
         }
         return result
+    }
+
+    /// Characters a path keeps when it travels as a query parameter value.
+    static let pathCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "&=+#?"))
+
+    /// Flat catalog keys (`nav.cases`) as nested dictionaries, for `{{t.nav.cases}}` in templates.
+    static func nested(_ strings: [String: String]) -> [String: Any] {
+        var tree: [String: Any] = [:]
+        for (key, text) in strings {
+            insert(text, at: key.split(separator: ".").map(String.init)[...], into: &tree)
+        }
+        return tree
+    }
+
+    private static func insert(_ text: String, at path: ArraySlice<String>, into tree: inout [String: Any]) {
+        guard let head = path.first else { return }
+        if path.count == 1 { tree[head] = text; return }
+        var child = tree[head] as? [String: Any] ?? [:]
+        insert(text, at: path.dropFirst(), into: &child)
+        tree[head] = child
     }
 
     private static func unwrapped(_ value: Any) -> Any? {
@@ -89,4 +127,5 @@ struct Views: Sendable {
 enum ViewError: Error {
     case templatesMissing
     case unknownTemplate(String)
+    case catalogMissing(String)
 }

@@ -41,20 +41,22 @@ final class HomePageTests: XCTestCase {
     /// for the role is left out). Written out by hand from the permissions table.
     static let navigation: [Role: (menus: [String], links: Set<String>)] = {
         let cases: Set<String> = ["/todo", "/cases", "/dashboard"]
+        // Risk warnings: who takes, dispatches or supervises cases, mediates or receives petitions.
+        let warned = cases.union(["/warnings"])
         let system: Set<String> = ["/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
                                    "/admin/cameras", "/admin/alert-rules", "/admin/outbox"]
         return [
-            .intakeOperator: (["nav.work", "nav.baseData"], cases.union(["/desk", "/hotline", "/alerts", "/areas", "/people"])),
+            .intakeOperator: (["nav.work", "nav.baseData"], warned.union(["/desk", "/hotline", "/alerts", "/areas", "/people"])),
             .dispatcher: (["nav.work", "nav.mediation", "nav.baseData"],
-                          cases.union(["/desk", "/hotline", "/alerts", "/mediation", "/figures", "/areas", "/people"])),
+                          warned.union(["/desk", "/hotline", "/alerts", "/mediation", "/figures", "/areas", "/people"])),
             .gridWorker: (["nav.work", "nav.baseData"], cases.union(["/areas", "/people"])),
             .gridLeader: (["nav.work", "nav.mediation", "nav.baseData"],
-                          cases.union(["/mediation", "/figures", "/areas", "/people", "/imports"])),
+                          warned.union(["/mediation", "/figures", "/areas", "/people", "/imports"])),
             .departmentHandler: (["nav.work", "nav.baseData"], cases.union(["/areas"])),
-            .mediator: (["nav.work", "nav.mediation", "nav.baseData"], cases.union(["/mediation", "/figures", "/areas", "/people"])),
+            .mediator: (["nav.work", "nav.mediation", "nav.baseData"], warned.union(["/mediation", "/figures", "/areas", "/people"])),
             .petitionOfficer: (["nav.work", "nav.mediation", "nav.baseData"],
-                               cases.union(["/desk", "/alerts", "/petitions", "/figures", "/areas", "/people"])),
-            .leader: (["nav.work", "nav.mediation", "nav.baseData"], cases.union(["/figures", "/areas", "/people"])),
+                               warned.union(["/desk", "/alerts", "/petitions", "/figures", "/areas", "/people"])),
+            .leader: (["nav.work", "nav.mediation", "nav.baseData"], warned.union(["/figures", "/areas", "/people"])),
             .assessor: (["nav.work", "nav.baseData"], cases.union(["/areas"])),
             .systemAdmin: (["nav.baseData", "nav.system"], system.union(["/areas", "/imports"])),
             .securityAdmin: (["nav.system"], ["/admin/accounts", "/admin/security", "/admin/tokens"]),

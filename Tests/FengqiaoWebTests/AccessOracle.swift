@@ -298,6 +298,10 @@ enum AccessOracle {
         "POST /admin/calendar": needs(.configureCases, body: .multipart([("schedule", schedule2026)])),
         "GET /admin/case-policy": needs(.configureCases),
         "POST /admin/case-policy": needs(.configureCases, body: .form("reopenLimit=2")),
+        // Risk-warning rules per area: an area outside the jurisdiction answers 404.
+        "GET /admin/risk-rules": needs(.configureCases, .village, query: "area={village}"),
+        "POST /admin/risk-rules": needs(.configureCases, .village, body: .form("area={village}&cluster.windowDays=30")),
+        "POST /admin/risk-rules/reset": needs(.configureCases, .village, body: .form("area={village}")),
 
         // Accounts under 三权分立: the system admin runs the lifecycle, the security admin grants.
         "GET /admin/accounts": Entry(rule: .needsAny([.manageAccounts, .grantRoles])),

@@ -44,7 +44,7 @@ final class HomePageTests: XCTestCase {
         // Risk warnings: who takes, dispatches or supervises cases, mediates or receives petitions.
         let warned = cases.union(["/warnings"])
         let system: Set<String> = ["/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
-                                   "/admin/cameras", "/admin/alert-rules", "/admin/outbox"]
+                                   "/admin/cameras", "/admin/alert-rules", "/admin/risk-rules", "/admin/outbox"]
         return [
             .intakeOperator: (["nav.work", "nav.baseData"], warned.union(["/desk", "/hotline", "/alerts", "/areas", "/people"])),
             .dispatcher: (["nav.work", "nav.mediation", "nav.baseData"],

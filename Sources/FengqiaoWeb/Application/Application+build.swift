@@ -93,6 +93,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     CameraRoutes(platform: platform, views: views).add(to: &routes)
     CameraAlertRoutes(platform: platform, views: views).add(to: &routes)
     RiskWarningRoutes(platform: platform, views: views).add(to: &routes)
+    RiskRuleRoutes(platform: platform, views: views).add(to: &routes)
     DeskRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     GridReportRoutes(platform: platform).add(to: &routes)
     HotlineRoutes(platform: platform, views: views).add(to: &routes)

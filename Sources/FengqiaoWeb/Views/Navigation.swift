@@ -50,6 +50,7 @@ enum Navigation {
                 ("nav.casePolicy", "/admin/case-policy", caseSettings),
                 ("nav.cameras", "/admin/cameras", caseSettings),
                 ("nav.alertRules", "/admin/alert-rules", caseSettings),
+                ("nav.riskRules", "/admin/risk-rules", caseSettings),
                 ("nav.security", "/admin/security", security),
                 ("nav.tokens", "/admin/tokens", security),
                 ("nav.audit", "/audit", may(.readAuditLog)),

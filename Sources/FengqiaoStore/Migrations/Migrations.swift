@@ -19,5 +19,6 @@ public enum Migrations {
         M016CaseRollups.migration,
         M019RiskWarnings.migration,
         M020WorklistIndexes.migration,
+        M021Reports.migration,
     ]
 }

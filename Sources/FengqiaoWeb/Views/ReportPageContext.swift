@@ -36,6 +36,20 @@ enum ReportPageContext {
         return context
     }
 
+    /// `2026年11月23日`, `2026年11月16日至22日`, `2026年10月`, or `2026年1月1日至2026年3月31日`.
+    static func periodName(_ s: ReportSnapshot) -> String {
+        func parts(_ day: String) -> (Int, Int, Int) {
+            let p = day.split(separator: "-").compactMap { Int($0) }
+            return p.count == 3 ? (p[0], p[1], p[2]) : (0, 0, 0)
+        }
+        let (y1, m1, d1) = parts(s.from), (y2, m2, d2) = parts(s.to)
+        if s.from == s.to { return "\(y1)年\(m1)月\(d1)日" }
+        if s.kind == .monthly, y1 == y2, m1 == m2 { return "\(y1)年\(m1)月" }
+        if y1 == y2, m1 == m2 { return "\(y1)年\(m1)月\(d1)日至\(d2)日" }
+        if y1 == y2 { return "\(y1)年\(m1)月\(d1)日至\(m2)月\(d2)日" }
+        return "\(y1)年\(m1)月\(d1)日至\(y2)年\(m2)月\(d2)日"
+    }
+
     static func report(_ report: StoredReport) -> [String: Any] {
         let s = report.snapshot
         let c = s.cases
@@ -71,7 +85,9 @@ enum ReportPageContext {
             + (s.includesMediations ? ",受理调解\(f.mediationsReceived)件、调解成功\(f.mediationsSucceeded)件" : "")
             + ";发出风险预警\(s.warningsRaised)条。"
         return [
-            "number": report.number, "title": report.title, "kindName": s.kind.chineseName, "areaName": s.areaName,
+            "number": report.number, "title": report.title,
+            "headline": "\(s.areaName)\(s.categoryName.map { "「\($0)」" } ?? "")社会治理\(s.kind.chineseName)",
+            "periodName": Self.periodName(s), "kindName": s.kind.chineseName, "areaName": s.areaName,
             "period": period, "categoryName": s.categoryName as Any, "createdBy": report.createdBy,
             "createdAt": ReportMoney.minute(report.createdAt), "scheduled": report.scheduled, "overview": overview,
             "kpis": kpis.map { ["name": $0.0, "value": $0.1, "unit": $0.2] },
@@ -102,7 +118,7 @@ enum ReportPageContext {
             "trendChart": ReportCharts.trend(s.trend),
             "channelChart": ReportCharts.bars(s.channels, caption: "来源渠道"),
             "kindChart": ReportCharts.bars(s.kinds, caption: "事件类型", colour: "#0ea5e9"),
-            "categoryChart": ReportCharts.bars(s.topCategories, caption: "突出问题", width: 620, colour: "#f59e0b"),
+            "categoryChart": ReportCharts.bars(s.topCategories, caption: "突出问题", colour: "#f59e0b"),
         ]
     }
 }

@@ -71,10 +71,19 @@ struct WorkReportRoutes {
             let names = try await CaseCategories(platform: platform).names()
             let categories = names.sorted { $0.key < $1.key }.map { (code: $0.key, name: "\($0.value)(\($0.key))") }
             let yesterday = ChinaTime.dayString(platform.clock.now().addingTimeInterval(-86_400))
+            // The areas a report may cover: the jurisdiction and the areas under it down to villages, indented.
+            let atlas = try await platform.areaAtlas()
+            var areas: [(code: String, name: String)] = []
+            func walk(_ code: String, depth: Int) {
+                guard areas.count < 500, let node = atlas.node(code), node.level < .grid else { return }
+                areas.append((node.code, String(repeating: "　", count: depth) + node.name))
+                for child in atlas.children(of: code).sorted(by: { $0.code < $1.code }) { walk(child.code, depth: depth + 1) }
+            }
+            walk(caller.staff.jurisdiction.root.rawValue, depth: 0)
             return try views.page(
                 "work-report-new",
                 ReportPageContext.form(fields, errors: errors, defaultArea: caller.staff.jurisdiction.root.rawValue,
-                                       yesterday: yesterday, categories: categories),
+                                       yesterday: yesterday, categories: categories, areas: areas),
                 status: status, session: context.session)
         }
     }

@@ -23,12 +23,13 @@ enum ReportPageContext {
     }
 
     static func form(_ fields: FormFields?, errors: [FieldError], defaultArea: String, yesterday: String,
-                     categories: [(code: String, name: String)]) -> [String: Any] {
+                     categories: [(code: String, name: String)], areas: [(code: String, name: String)]) -> [String: Any] {
         let kind = fields?["kind"] ?? "daily"
         let category = fields?["category"] ?? ""
+        let area = fields?["area"] ?? defaultArea
         var context: [String: Any] = [
             "kinds": kindChoices.map { ["value": $0.0, "name": $0.1, "selected": $0.0 == kind] },
-            "area": fields?["area"] ?? defaultArea, "from": fields?["from"] ?? yesterday, "to": fields?["to"] ?? "",
+            "areas": areas.map { ["value": $0.code, "name": $0.name, "selected": $0.code == area] }, "from": fields?["from"] ?? yesterday, "to": fields?["to"] ?? "",
             "categories": categories.map { ["value": $0.code, "name": $0.name, "selected": $0.code == category] },
             "errors": errors.map { ["field": $0.field, "message": $0.message] },
         ]

@@ -54,6 +54,18 @@ final class ReportScheduleJobTests: XCTestCase {
             XCTAssertEqual(report.snapshot.topCategories.first?.name, "邻里纠纷")
             XCTAssertEqual(report.createdBy, Reports.scheduler)
             XCTAssertTrue(report.scheduled)
+            // A 专报 on 邻里纠纷 by its code counts the cases that carry the category by name; another category none.
+            let special = try await Reports(platform: platform).generate(
+                ReportRequest(kind: "special", area: SampleAreas.township, from: filed, to: filed, category: "dispute.neighbour"),
+                caller: leader)
+            XCTAssertEqual(special.snapshot.cases.total, 3)
+            XCTAssertEqual(special.snapshot.categoryName, "邻里纠纷")
+            XCTAssertEqual(special.snapshot.areas.map(\.figures.total).reduce(0, +), 3)
+            let none = try await Reports(platform: platform).generate(
+                ReportRequest(kind: "special", area: SampleAreas.township, from: filed, to: filed, category: "livelihood.heating"),
+                caller: leader)
+            XCTAssertEqual(none.snapshot.cases.total, 0)
+            XCTAssertEqual(none.snapshot.topCategories, [])
         }
     }
 }

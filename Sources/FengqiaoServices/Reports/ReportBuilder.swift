@@ -48,7 +48,8 @@ struct ReportBuilder: Sendable {
             let reports = ReportRepository(db)
             if let category = topic.category {
                 for (facts, n) in try await reports.caseFacts(
-                    prefix: range.prefix, from: from, to: to, category: category, areaLength: childLength)
+                    prefix: range.prefix, from: from, to: to, category: category, categoryName: topic.categoryName,
+                    areaLength: childLength)
                 {
                     for measure in CaseRollupKeys.measures(facts) {
                         own[measure, default: 0] += n
@@ -70,7 +71,8 @@ struct ReportBuilder: Sendable {
                 }
             }
             let categories = try await reports.categoryCounts(
-                prefix: range.prefix, from: from, to: to, category: topic.category, limit: Self.topCategories)
+                prefix: range.prefix, from: from, to: to, category: topic.category, categoryName: topic.categoryName,
+                limit: Self.topCategories)
             let figures = CentreFigureRepository(db)
             let ms = topic.period.milliseconds
             let petitions = try await figures.petitions(

@@ -50,7 +50,7 @@ public struct ReportRepository: Sendable {
     /// when given), grouped: each distinct facts row with its number of cases. The area code is cut to
     /// `areaLength` characters (the level the report breaks down by).
     public func caseFacts(
-        prefix: String, from: String, to: String, category: String?, areaLength: Int
+        prefix: String, from: String, to: String, category: String?, categoryName: String? = nil, areaLength: Int
     ) async throws -> [(facts: CaseRollupFacts, count: Int)] {
         let area = SQLFunction("substr", args: SQLIdentifier("area_code"), SQLLiteral.numeric("1"),
                                SQLLiteral.numeric(String(max(1, areaLength))))
@@ -60,7 +60,7 @@ public struct ReportRepository: Sendable {
             .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "n").from("cases")
             .where("reported_day", .greaterThanOrEqual, from).where("reported_day", .lessThanOrEqual, to)
             .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, prefix + ":")
-        if let category { Self.topic(query, category) }
+        if let category { Self.topic(query, category, named: categoryName) }
         query.groupBy(area)
         for column in grouped { query.groupBy(column) }
         return try await query.all().map { row in
@@ -81,25 +81,28 @@ public struct ReportRepository: Sendable {
 
     /// The cases reported between the two days inside the subtree `prefix` (of `category` and below when given),
     /// counted by category, most first, at most `limit`.
-    public func categoryCounts(prefix: String, from: String, to: String, category: String?, limit: Int) async throws
+    public func categoryCounts(
+        prefix: String, from: String, to: String, category: String?, categoryName: String? = nil, limit: Int
+    ) async throws
         -> [(category: String, count: Int)]
     {
         let query = db.select().column("category").column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "n").from("cases")
             .where("reported_day", .greaterThanOrEqual, from).where("reported_day", .lessThanOrEqual, to)
             .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, prefix + ":")
-        if let category { Self.topic(query, category) }
+        if let category { Self.topic(query, category, named: categoryName) }
         return try await query.groupBy("category").orderBy(SQLOrderBy(expression: SQLRaw("n"), direction: SQLDirection.descending)).orderBy("category").limit(limit).all()
             .map { (try $0.decode(column: "category", as: String.self), try $0.decode(column: "n", as: Int.self)) }
     }
 
     /// Limits `query` to the cases of `category`: a whole kind (`dispute`) by the kind column, else the category and
-    /// the categories below it (`dispute.neighbour`, `dispute.neighbour.*`).
-    static func topic(_ query: SQLSelectBuilder, _ category: String) {
+    /// the categories below it (`dispute.neighbour`, `dispute.neighbour.*`), by code or by name.
+    /// Cases keep the category as it was given, a code or its name (`dispute.neighbour`, 邻里纠纷), so both count.
+    static func topic(_ query: SQLSelectBuilder, _ category: String, named name: String?) {
         if CaseKind(rawValue: category) != nil {
             query.where("kind", .equal, category)
         } else {
             query.where(SQLBinaryExpression(
-                SQLBinaryExpression(SQLIdentifier("category"), .equal, SQLBind(category)), .or,
+                SQLBinaryExpression(SQLIdentifier("category"), .in, SQLBind.group([category, name ?? category])), .or,
                 SQLBinaryExpression(SQLIdentifier("category"), .like, SQLBind(category + ".%"))))
         }
     }

@@ -49,6 +49,8 @@ enum AccessOracle {
         case petition
         /// A risk warning filed at the village (by its number in the path); the first supervisor inside closes it.
         case warning
+        /// A work report (日报) of the village, by its number in the path.
+        case workReport
     }
 
     enum Body {
@@ -169,6 +171,24 @@ enum AccessOracle {
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
+        .merging(workReportEntries) { a, _ in a }
+
+    /// Work reports (工作报告): read by whoever sees warnings (never a token), made on demand by those who supervise
+    /// or accept cases; a report or an area outside the jurisdiction is "not found".
+    static let workReportEntries: [String: Entry] = {
+        let readers = Rule.personAny([.superviseCases, .acceptCases, .mediate, .receivePetitions])
+        let makers = Rule.personAny([.superviseCases, .acceptCases])
+        return [
+            "GET /reports": Entry(rule: readers),
+            "GET /api/v1/work-reports": Entry(rule: readers),
+            "GET /reports/new": Entry(rule: makers),
+            "POST /reports": Entry(rule: makers, object: .village, body: .form("kind=daily&from=2026-03-02&area={code}")),
+            "GET /reports/{number}": Entry(rule: readers, object: .workReport),
+            "GET /reports/{number}.pdf": Entry(rule: readers, object: .workReport),
+            "GET /reports/{number}.xlsx": Entry(rule: readers, object: .workReport),
+            "GET /api/v1/work-reports/{number}": Entry(rule: readers, object: .workReport),
+        ]
+    }()
 
     /// Risk warnings: the centre's operators, dispatchers, leaders, mediators and petition officers see those filed
     /// inside the jurisdiction (never a token); only a supervisor (superviseCases) acts on one it does not own.
@@ -201,6 +221,7 @@ enum AccessOracle {
         // The resident's rating (double-submit form, by tracking code): TrackingRatingTests covers it.
         "POST /track/rating": exempt,
         "GET /static/report.css": open(), "GET /static/report.js": open(), "GET /static/dashboard.css": open(),
+        "GET /static/reports.css": open(),
         // The footer's language switch (a display preference in a cookie): StringCatalogTests covers it.
         "GET /language": open("lang=en&back=/"),
 

@@ -48,6 +48,8 @@ struct AccessWorld {
         var petition: Int64
         /// A risk warning filed at the village, about the case.
         var warning: String
+        /// A work report (日报) of the village.
+        var workReport: String
     }
 
     let inside: Objects
@@ -91,6 +93,7 @@ struct AccessWorld {
         let number = switch entry.object {
         case .mediationCase: o.mediationCase
         case .warning: o.warning
+        case .workReport: o.workReport
         default: o.caseNumber
         }
         func fill(_ text: String) -> String {
@@ -253,6 +256,8 @@ struct AccessWorld {
                 try await repository.addCases(warningId: stored.id ?? 0, caseIds: [caseID ?? 0], at: 0)
                 return stored.number
             }
+            let workReport = try await Reports(platform: platform).generate(
+                ReportRequest(kind: "daily", area: village, from: "2026-03-01"), caller: caller(.dispatcher))
             return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
@@ -260,7 +265,7 @@ struct AccessWorld {
                            cameraAlert: alert.alertId, hotlineBatch: batch.batchId ?? 0,
                            mediationOrganization: mediationOrganization.id, mediator: mediator.id,
                            mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0,
-                           petition: petition.id, warning: warning)
+                           petition: petition.id, warning: warning, workReport: workReport.number)
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -20,5 +20,6 @@ public enum Migrations {
         M017CaseSearch.migration,
         M019RiskWarnings.migration,
         M020WorklistIndexes.migration,
+        M021Reports.migration,
     ]
 }

@@ -109,6 +109,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     DashboardRoutes(platform: platform, views: views).add(to: &routes)
     MediationOutcomeRoutes(platform: platform, views: views).add(to: &routes)
     MediationOutcomePageRoutes(platform: platform, views: views).add(to: &routes)
+    WorkReportRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

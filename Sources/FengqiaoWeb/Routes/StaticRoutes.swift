@@ -8,6 +8,7 @@ struct StaticRoutes {
         ("app.css", "text/css; charset=utf-8"),
         ("report.css", "text/css; charset=utf-8"),
         ("dashboard.css", "text/css; charset=utf-8"),
+        ("reports.css", "text/css; charset=utf-8"),
         ("report.js", "text/javascript; charset=utf-8"),
     ]
 

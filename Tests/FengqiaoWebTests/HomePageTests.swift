@@ -41,8 +41,8 @@ final class HomePageTests: XCTestCase {
     /// for the role is left out). Written out by hand from the permissions table.
     static let navigation: [Role: (menus: [String], links: Set<String>)] = {
         let cases: Set<String> = ["/todo", "/cases", "/dashboard"]
-        // Risk warnings: who takes, dispatches or supervises cases, mediates or receives petitions.
-        let warned = cases.union(["/warnings"])
+        // Risk warnings and reports: who takes, dispatches or supervises cases, mediates or receives petitions.
+        let warned = cases.union(["/warnings", "/reports"])
         let system: Set<String> = ["/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
                                    "/admin/cameras", "/admin/alert-rules", "/admin/risk-rules", "/admin/outbox"]
         return [

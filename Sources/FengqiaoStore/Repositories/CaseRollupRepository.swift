@@ -179,12 +179,14 @@ public struct CaseRollupRepository: Sendable {
                       measure: try row.decode(column: "measure", as: String.self))
     }
 
-    static func facts(_ row: any SQLRow) throws -> CaseRollupFacts {
+    /// The facts of a case row; `area` names the column holding the area code, and without `places` the grid and
+    /// the lead department are left out (rows grouped by area only).
+    static func facts(_ row: any SQLRow, area: String = "area_code", places: Bool = true) throws -> CaseRollupFacts {
         CaseRollupFacts(
             reportedDay: try row.decode(column: "reported_day", as: String.self),
-            areaCode: try row.decode(column: "area_code", as: String.self),
-            gridCode: try row.decode(column: "grid_code", as: String?.self),
-            leadDepartmentId: try row.decode(column: "lead_department_id", as: Int64?.self),
+            areaCode: try row.decode(column: area, as: String.self),
+            gridCode: places ? try row.decode(column: "grid_code", as: String?.self) : nil,
+            leadDepartmentId: places ? try row.decode(column: "lead_department_id", as: Int64?.self) : nil,
             state: try row.decode(column: "state", as: String.self),
             channel: try row.decode(column: "channel", as: String.self),
             kind: try row.decode(column: "kind", as: String.self),

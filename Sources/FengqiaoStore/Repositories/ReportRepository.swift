@@ -64,18 +64,7 @@ public struct ReportRepository: Sendable {
         query.groupBy(area)
         for column in grouped { query.groupBy(column) }
         return try await query.all().map { row in
-            let facts = CaseRollupFacts(
-                reportedDay: try row.decode(column: "reported_day", as: String.self),
-                areaCode: try row.decode(column: "area", as: String.self), gridCode: nil, leadDepartmentId: nil,
-                state: try row.decode(column: "state", as: String.self),
-                channel: try row.decode(column: "channel", as: String.self),
-                kind: try row.decode(column: "kind", as: String.self),
-                satisfaction: try row.decode(column: "satisfaction", as: String?.self),
-                resolvedTier: try row.decode(column: "resolved_tier", as: String?.self),
-                clockStatus: try row.decode(column: "clock_status", as: String.self),
-                clockLate: try row.decode(column: "clock_late", as: Int.self) != 0,
-                supervision: try row.decode(column: "supervision", as: String.self))
-            return (facts, try row.decode(column: "n", as: Int.self))
+            (try CaseRollupRepository.facts(row, area: "area", places: false), try row.decode(column: "n", as: Int.self))
         }
     }
 

@@ -11,31 +11,33 @@ public enum RiskRules {
     ///   - facts: the group's cases (others are ignored); for window rules, those reported up to `asOf`.
     ///   - history: for 突发, the counts on the same weekday in the `surge.weeks` weeks before.
     ///   - name: a category, grid or area code's name for the summary (the code itself when unknown).
+    ///   - total: for a group rule, how many cases the group holds in its window when `facts` are only its latest
+    ///     ones (a large situation is judged by its count and linked by its latest cases); nil: all are in `facts`.
     public static func evaluate(
         _ group: RiskGroupKey, facts: [RiskCaseFact], asOf: Int64, book: RiskRuleBook, history: [Int] = [],
-        name: (String) -> String = { $0 }
+        name: (String) -> String = { $0 }, total: Int? = nil
     ) -> RiskFinding? {
         guard book.isEnabled(group.rule) else { return nil }
         let members = facts.filter { group.contains($0) && $0.reportedAt <= asOf }
         switch group {
         case .cluster(let category, _):
-            return windowCount(group, rule: book.cluster, members: members, asOf: asOf) { days in
+            return windowCount(group, rule: book.cluster, members: members, total: total, asOf: asOf) { days in
                 "近\(days)天针对同一对象的「\(name(category))」案件"
             }
         case .hotspotGrid(let grid, let category):
-            return windowCount(group, rule: book.hotspot, members: members, asOf: asOf) { days in
+            return windowCount(group, rule: book.hotspot, members: members, total: total, asOf: asOf) { days in
                 "近\(days)天「\(name(grid))」网格内的「\(name(category))」案件"
             }
         case .hotspotAddress:
-            return windowCount(group, rule: book.hotspot, members: members, asOf: asOf) { days in
+            return windowCount(group, rule: book.hotspot, members: members, total: total, asOf: asOf) { days in
                 "近\(days)天同一地址「\(members.last?.address ?? "")」的案件"
             }
         case .repeatApplicant:
-            return windowCount(group, rule: book.repeated, members: members, asOf: asOf) { days in
+            return windowCount(group, rule: book.repeated, members: members, total: total, asOf: asOf) { days in
                 "近\(days)天同一人反映的案件"
             }
         case .surge(let area, let category, _):
-            return surge(group, rule: book.surge, members: members, history: history,
+            return surge(group, rule: book.surge, members: members, total: total, history: history,
                          label: "「\(name(area))」当日「\(name(category))」案件")
         case .single(.mass, _):
             return members.first.flatMap { mass($0, group: group, rule: book.mass) }
@@ -49,20 +51,21 @@ public enum RiskRules {
     }
 
     static func windowCount(
-        _ group: RiskGroupKey, rule: WindowCountRule, members: [RiskCaseFact], asOf: Int64, label: (Int) -> String
+        _ group: RiskGroupKey, rule: WindowCountRule, members: [RiskCaseFact], total: Int?, asOf: Int64,
+        label: (Int) -> String
     ) -> RiskFinding? {
         let from = asOf - Int64(rule.windowDays) * dayMs
         let inWindow = members.filter { $0.reportedAt > from }.sorted { ($0.reportedAt, $0.caseId) < ($1.reportedAt, $1.caseId) }
-        let count = Double(inWindow.count)
+        let count = Double(total ?? inWindow.count)
         guard let level = rule.bands.level(for: count) else { return nil }
         let measure = RiskMeasure(label: label(rule.windowDays), value: count, unit: "件", threshold: mark(rule.bands, level))
-        return finding(group, level: level, summary: measure.label + " \(inWindow.count) 件", measures: [measure], cases: inWindow)
+        return finding(group, level: level, summary: measure.label + " \(Int(count)) 件", measures: [measure], cases: inWindow)
     }
 
     static func surge(
-        _ group: RiskGroupKey, rule: SurgeRule, members: [RiskCaseFact], history: [Int], label: String
+        _ group: RiskGroupKey, rule: SurgeRule, members: [RiskCaseFact], total: Int?, history: [Int], label: String
     ) -> RiskFinding? {
-        let count = members.count
+        let count = total ?? members.count
         guard count >= rule.minimumCount else { return nil }
         let baseline = SurgeBaseline(history: history)
         let sigmas = baseline.sigmas(count)

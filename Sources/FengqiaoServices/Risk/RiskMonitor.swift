@@ -89,30 +89,32 @@ public struct RiskMonitor: Sendable {
         return (written ? plan.facts.count : 0, true)
     }
 
-    /// What the rule of `group` finds now, with the group's cases from the store and, newer than those, the `batch`
-    /// being evaluated (not yet stored); nil when nothing.
+    /// The most recent cases a group finding links (its count covers them all).
+    static let linkedSample = 200
+
+    /// What the rule of `group` finds now: the group is judged by its count in the store plus the `batch` being
+    /// evaluated (not yet stored), and linked by its latest cases; nil when nothing.
     static func finding(
         _ group: RiskGroupKey, newest fact: RiskCaseFact, batch: [RiskCaseFact], book: RiskRuleBook, now: Int64,
         setting: RiskSetting, in repository: RiskRepository
     ) async throws -> RiskFinding? {
-        var members = [fact]
-        var history: [Int] = []
-        let fresh = Set(batch.map(\.caseId))
-        func merged(_ stored: [RiskFactRecord]) -> [RiskCaseFact] {
-            stored.filter { !fresh.contains($0.caseId) }.map(\.riskFact) + batch.filter(group.contains)
+        if case .single = group {
+            return RiskRules.evaluate(group, facts: [fact], asOf: now, book: book, name: setting.name)
         }
-        switch group {
-        case .single:
-            break
-        case .surge(let area, let category, let day):
-            members = merged(try await repository.facts(in: group, from: 0, through: now))
+        var history: [Int] = []
+        var from: Int64 = 0
+        if case .surge(let area, let category, let day) = group {
             let days = RiskSweep.previousWeekdays(of: day, weeks: book.surge.weeks) ?? []
             let counts = try await repository.dayCounts(area: area, category: category, days: days)
             history = days.map { counts[$0] ?? 0 }
-        default:
-            let window = Int64(book.windowDays(for: group) ?? 0) * dayMs
-            members = merged(try await repository.facts(in: group, from: now - window, through: now))
+        } else {
+            from = now - Int64(book.windowDays(for: group) ?? 0) * dayMs
         }
-        return RiskRules.evaluate(group, facts: members, asOf: now, book: book, history: history, name: setting.name)
+        let fresh = batch.map(\.caseId)
+        let inBatch = batch.filter { group.contains($0) && $0.reportedAt <= now && (from == 0 || $0.reportedAt > from) }
+        let stored = try await repository.count(in: group, from: from, through: now, excluding: fresh)
+        let latest = try await repository.facts(in: group, from: from, through: now, excluding: fresh, limit: linkedSample)
+        return RiskRules.evaluate(group, facts: latest.map(\.riskFact) + inBatch, asOf: now, book: book, history: history,
+                                  name: setting.name, total: stored + inBatch.count)
     }
 }

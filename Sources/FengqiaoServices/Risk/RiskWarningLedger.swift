@@ -14,12 +14,12 @@ enum RiskWarningLedger {
         let repository = RiskRepository(db)
         let measures = String(decoding: try JSONEncoder().encode(finding.measures), as: UTF8.self)
         if var open = try await repository.openWarning(subject: finding.subject), let id = open.id {
-            let linked = try await repository.caseIds(warningId: id)
+            let linked = try await repository.linkedCaseIds(warningId: id, among: finding.caseIds)
             let level = RiskLevel(rawValue: open.level) ?? .blue
             let decision = RiskWarningDecision.decide(finding, open: (level, linked), closedCaseIds: [])
             guard case .update(let added, let raisedTo) = decision else { return decision }
             try await repository.addCases(warningId: id, caseIds: added, at: now)
-            open.caseCount = linked.count + added.count
+            open.caseCount += added.count
             open.summary = finding.summary
             open.measures = measures
             open.updatedAt = now
@@ -37,7 +37,7 @@ enum RiskWarningLedger {
             return decision
         }
         let decision = RiskWarningDecision.decide(
-            finding, open: nil, closedCaseIds: try await repository.closedCaseIds(subject: finding.subject))
+            finding, open: nil, closedCaseIds: try await repository.closedCaseIds(subject: finding.subject, among: finding.caseIds))
         guard decision == .raise else { return decision }
         let stored = try await repository.insert(
             RiskWarningRecord(

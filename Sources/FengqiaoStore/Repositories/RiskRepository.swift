@@ -124,9 +124,27 @@ public struct RiskRepository: Sendable {
     /// The most a group's evaluation reads: the latest cases of a situation this large say all there is to say.
     public static let groupLimit = 5_000
 
-    /// The facts of the cases in `group` reported in `(from, through]`, oldest first (the latest `groupLimit`).
-    public func facts(in group: RiskGroupKey, from: Int64, through: Int64) async throws -> [RiskFactRecord] {
-        let query = db.select().column("*").from("risk_case_facts")
+    /// The facts of the cases in `group` reported in `(from, through]` (any time for 突发's day and the rules about one
+    /// case), oldest first: the latest `limit` of them, leaving out `excluding`.
+    public func facts(
+        in group: RiskGroupKey, from: Int64, through: Int64, excluding: [Int64] = [], limit: Int = groupLimit
+    ) async throws -> [RiskFactRecord] {
+        let query = Self.narrow(db.select().column("*").from("risk_case_facts"), to: group, from: from, through: through,
+                                excluding: excluding)
+        return try await query.orderBy("reported_at", .descending).orderBy("case_id", .descending).limit(limit).all()
+            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }.reversed()
+    }
+
+    /// How many cases `group` holds in `(from, through]`, leaving out `excluding`.
+    public func count(in group: RiskGroupKey, from: Int64, through: Int64, excluding: [Int64] = []) async throws -> Int {
+        let query = Self.narrow(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("risk_case_facts"),
+                                to: group, from: from, through: through, excluding: excluding)
+        return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func narrow(
+        _ query: SQLSelectBuilder, to group: RiskGroupKey, from: Int64, through: Int64, excluding: [Int64]
+    ) -> SQLSelectBuilder {
         switch group {
         case .cluster(let category, let respondent):
             query.where("respondent_key", .equal, respondent).where("category", .equal, category)
@@ -141,11 +159,12 @@ public struct RiskRepository: Sendable {
         case .single(_, let caseId):
             query.where("case_id", .equal, caseId)
         }
-        if case .single = group {} else if case .surge = group {} else {
-            query.where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
+        switch group {
+        case .single, .surge: break
+        default: query.where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
         }
-        return try await query.orderBy("reported_at", .descending).orderBy("case_id", .descending).limit(Self.groupLimit).all()
-            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }.reversed()
+        if !excluding.isEmpty { query.where("case_id", .notIn, excluding) }
+        return query
     }
 
     /// Every fact reported in `(from, through]` (the nightly sweep's input).
@@ -188,20 +207,24 @@ public struct RiskRepository: Sendable {
             .decode(model: RiskWarningRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
-    /// The cases of every closed warning of `subject`.
-    public func closedCaseIds(subject: String) async throws -> Set<Int64> {
-        Set(try await db.select().column(SQLColumn("case_id", table: "c"))
+    /// Which of `among` are cases of the closed warnings of `subject`.
+    public func closedCaseIds(subject: String, among ids: [Int64]) async throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try await db.select().column(SQLColumn("case_id", table: "c"))
             .from(SQLAlias(SQLIdentifier("risk_warning_cases"), as: SQLIdentifier("c")))
             .join(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
                   on: SQLRaw("w.id = c.warning_id"))
             .where(SQLColumn("subject", table: "w"), .equal, SQLBind(subject))
             .where(SQLColumn("state", table: "w"), .equal, SQLBind(RiskWarningState.closed.rawValue))
+            .where(SQLColumn("case_id", table: "c"), .in, SQLBind.group(ids))
             .all(decodingColumn: "case_id", as: Int64.self))
     }
 
-    public func caseIds(warningId: Int64) async throws -> Set<Int64> {
-        Set(try await db.select().column("case_id").from("risk_warning_cases").where("warning_id", .equal, warningId)
-            .all(decodingColumn: "case_id", as: Int64.self))
+    /// Which of `among` are already cases of warning `warningId`.
+    public func linkedCaseIds(warningId: Int64, among ids: [Int64]) async throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try await db.select().column("case_id").from("risk_warning_cases").where("warning_id", .equal, warningId)
+            .where("case_id", .in, ids).all(decodingColumn: "case_id", as: Int64.self))
     }
 
     /// Inserts the warning and names it `prefix` + its id in six digits; returns the stored row.

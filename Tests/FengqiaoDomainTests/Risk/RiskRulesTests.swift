@@ -33,6 +33,17 @@ final class RiskRulesTests: XCTestCase {
         XCTAssertEqual(finding.caseIds.count, 10)
     }
 
+    /// A large situation is judged by its whole count and linked by the latest cases it was given.
+    func testAGroupIsJudgedByItsTotalWhenGivenOnlyItsLatestCases() throws {
+        let latest = [F.fact(41, day: 9, respondent: "org:12"), F.fact(42, day: 10, respondent: "org:12")]
+        let group = RiskGroupKey.cluster(category: "labourWages", respondent: "org:12")
+        let finding = try XCTUnwrap(RiskRules.evaluate(group, facts: latest, asOf: F.asOf(day: 10), book: book, total: 42))
+        XCTAssertEqual(finding.level, .red)
+        XCTAssertEqual(finding.caseIds, [41, 42])
+        XCTAssertEqual(finding.measures.first?.value, 42)
+        XCTAssertNil(RiskRules.evaluate(group, facts: latest, asOf: F.asOf(day: 10), book: book, total: 2))
+    }
+
     func testClusterStaysQuietOutsideTheWindowOrOffItsSubject() {
         let group = RiskGroupKey.cluster(category: "labourWages", respondent: "org:12")
         // The first case fell out of the 30-day window.

@@ -71,6 +71,11 @@ final class RiskWarningRoutesTests: XCTestCase {
             let board = try await client.execute(uri: "/dashboard", method: .get, headers: leader.headers)
             XCTAssertTrue(board.text.contains(#"<a class="level level-blue" href="/warnings?state=open&amp;level=blue">蓝色 \#(open["blue"] ?? -1)</a>"#)
                           || board.text.contains(#"<a class="level level-blue" href="/warnings?state=open&level=blue">蓝色 \#(open["blue"] ?? -1)</a>"#), board.text)
+            // The map page of the village where the cases are counts them too.
+            let area = try await client.execute(uri: "/areas/\(SampleAreas.village)", method: .get, headers: leader.headers)
+            XCTAssertTrue(area.text.contains("风险预警(未办结)"), area.text)
+            XCTAssertTrue(area.text.contains("level=blue&amp;area=\(SampleAreas.village)\">蓝色 \(open["blue"] ?? -1)</a>")
+                          || area.text.contains("level=blue&area=\(SampleAreas.village)\">蓝色 \(open["blue"] ?? -1)</a>"), area.text)
             // The case list's risk filter.
             let risky = try await client.execute(uri: "/api/v1/cases?list=all&risk=warning", method: .get, headers: [.cookie: leader.cookie])
             let listed = try XCTUnwrap(try risky.json()["cases"] as? [[String: Any]]).compactMap { $0["number"] as? String }

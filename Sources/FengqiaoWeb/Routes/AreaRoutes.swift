@@ -24,8 +24,12 @@ struct AreaRoutes {
                                       session: context.session)
             }
             let overview = try await browser.overview(code: code, caller: caller)
-            return try views.page("area", AreaPageContext.overview(overview, mayEdit: caller.staff.may(.editMap)),
-                                  session: context.session)
+            var page = AreaPageContext.overview(overview, mayEdit: caller.staff.may(.editMap))
+            // The open risk warnings filed in the area, for who sees warnings.
+            if let open = try await RiskWarnings(platform: platform).openByLevel(area: code, caller: caller) {
+                page["warnings"] = DashboardPage.warnings(open, area: code)
+            }
+            return try views.page("area", page, session: context.session)
         }
         routes.get("/api/v1/areas/{code}") { _, context in
             let overview = try await browser.overview(code: try context.parameters.require("code"), caller: try context.caller())

@@ -124,4 +124,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
     static func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
+
+    /// The day a form field holds (`yyyy-MM-dd`), or nil with its error added to `errors`: `required` when blank,
+    /// `invalid_format` when not a day; `label` names the field in the message.
+    public static func field(_ text: String?, field: String, label: String, errors: inout [FieldError]) -> CivilDate? {
+        guard let text = InputRules.text(text) else {
+            errors.append(.required(field, label: label))
+            return nil
+        }
+        guard let day = CivilDate(text) else {
+            errors.append(FieldError(field: field, code: "invalid_format", message: "\(label)格式不正确,应如 2026-03-01"))
+            return nil
+        }
+        return day
+    }
 }

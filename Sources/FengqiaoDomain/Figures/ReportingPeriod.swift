@@ -39,19 +39,8 @@ public struct ReportingPeriod: Sendable, Hashable, Codable {
         let fromText = InputRules.text(from), toText = InputRules.text(to)
         if fromText == nil, toText == nil { return monthToDate(today) }
         var errors: [FieldError] = []
-        func day(_ text: String?, field: String, label: String) -> CivilDate? {
-            guard let text else {
-                errors.append(.required(field, label: label))
-                return nil
-            }
-            guard let day = CivilDate(text) else {
-                errors.append(FieldError(field: field, code: "invalid_format", message: "\(label)格式不正确,应如 2026-03-01"))
-                return nil
-            }
-            return day
-        }
-        let first = day(fromText, field: "from", label: "开始日期")
-        let last = day(toText, field: "to", label: "结束日期")
+        let first = CivilDate.field(fromText, field: "from", label: "开始日期", errors: &errors)
+        let last = CivilDate.field(toText, field: "to", label: "结束日期", errors: &errors)
         guard let first, let last else { throw .validation(errors) }
         guard first <= last else {
             throw .validation([FieldError(field: "to", code: "before_start", message: "结束日期不能早于开始日期")])

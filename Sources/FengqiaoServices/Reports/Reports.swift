@@ -151,19 +151,9 @@ public struct Reports: Sendable {
         } else if kind == nil {
             errors.append(FieldError(field: "kind", code: "unknown", message: "没有这种报告类型"))
         }
-        func day(_ text: String?, field: String, label: String) -> CivilDate? {
-            guard let text = Self.text(text) else {
-                errors.append(.required(field, label: label))
-                return nil
-            }
-            guard let day = CivilDate(text) else {
-                errors.append(FieldError(field: field, code: "invalid_format", message: "\(label)格式不正确,应如 2026-03-01"))
-                return nil
-            }
-            return day
-        }
-        let first = day(request.from, field: "from", label: kind == .special ? "开始日期" : "统计日期")
-        let last = kind == .special ? day(request.to, field: "to", label: "结束日期") : nil
+        let first = CivilDate.field(request.from, field: "from", label: kind == .special ? "开始日期" : "统计日期",
+                                    errors: &errors)
+        let last = kind == .special ? CivilDate.field(request.to, field: "to", label: "结束日期", errors: &errors) : nil
         var period: ReportingPeriod?
         if let kind, let first, kind != .special || last != nil {
             let today = CivilDate(containing: platform.clock.now())

@@ -33,11 +33,9 @@ public struct RiskWarnings: Sendable {
         let limit = Self.pageSize
         return try await platform.database.read { db in
             let repository = RiskRepository(db)
-            let open = filter.state == "open"
-            var rows = try await repository.list(
-                prefix: scope.prefix, state: open ? nil : filter.state, level: filter.level, rule: filter.rule,
-                before: filter.before.flatMap { Int64($0) }, limit: open ? 10 * limit : limit + 1)
-            if open { rows = rows.filter { $0.state != RiskWarningState.closed.rawValue } }
+            let rows = try await repository.list(
+                prefix: scope.prefix, state: filter.state, level: filter.level, rule: filter.rule,
+                before: filter.before.flatMap { Int64($0) }, limit: limit + 1)
             let page = Array(rows.prefix(limit))
             let counts = try await repository.openCounts(prefix: scope.prefix)
             return RiskWarningPage(

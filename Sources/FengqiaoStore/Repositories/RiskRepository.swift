@@ -286,13 +286,18 @@ public struct RiskRepository: Sendable {
             .map { try $0.decode(model: RiskWarningCaseRow.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
 
-    /// Warnings filed inside the subtree `prefix`, newest first, keyset-paged on id.
+    /// Warnings filed inside the subtree `prefix`, newest first, keyset-paged on id; `state` is a state or `open`
+    /// (any but closed).
     public func list(
         prefix: String, state: String?, level: String?, rule: String?, before: Int64?, limit: Int
     ) async throws -> [RiskWarningRecord] {
         let query = db.select().column("*").from("risk_warnings")
             .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, prefix + ":")
-        if let state { query.where("state", .equal, state) }
+        if state == "open" {
+            query.where("state", .notEqual, RiskWarningState.closed.rawValue)
+        } else if let state {
+            query.where("state", .equal, state)
+        }
         if let level { query.where("level", .equal, level) }
         if let rule { query.where("rule", .equal, rule) }
         if let before { query.where("id", .lessThan, before) }

@@ -10,7 +10,7 @@ public struct RiskRuleBooks: Sendable {
     public init(platform: Platform) { self.platform = platform }
 
     /// An area's rules as the form shows them: its own book or the one it follows.
-    public struct View: Sendable, Equatable {
+    public struct View: Sendable {
         public var areaCode: String
         public var areaName: String
         /// The area has its own book (else it follows `inheritedFrom`, or the standard rules when nil).
@@ -18,10 +18,6 @@ public struct RiskRuleBooks: Sendable {
         public var inheritedFrom: String?
         public var fields: [String: String]
         public var children: [(code: String, name: String)]
-
-        public static func == (a: View, b: View) -> Bool {
-            a.areaCode == b.areaCode && a.own == b.own && a.inheritedFrom == b.inheritedFrom && a.fields == b.fields
-        }
     }
 
     public func view(area: String?, caller: Caller) async throws -> View {

@@ -96,18 +96,18 @@ public struct RiskRepository: Sendable {
             sources[id]?.petitionerPersonId = try row.decode(column: "person_id", as: Int64?.self)
             sources[id]?.petitionerIdIndex = try row.decode(column: "id_number_index", as: String?.self)
         }
-        let people = Set(sources.values.flatMap { s in
+        func involved(_ s: RiskCaseSource) -> [Int64] {
             [s.applicantPersonId, s.petitionerPersonId].compactMap { $0 } + s.parties.compactMap(\.personId)
-        })
+        }
+        let people = Set(sources.values.flatMap(involved))
         if !people.isEmpty {
             var tags: [Int64: String] = [:]
             for row in try await db.select().columns("id", "tags").from("people").where("id", .in, Array(people)).all() {
                 tags[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "tags", as: String.self)
             }
             for (id, source) in sources {
-                let involved = [source.applicantPersonId, source.petitionerPersonId].compactMap { $0 }
-                    + source.parties.compactMap(\.personId)
-                sources[id]?.personTags = Dictionary(involved.compactMap { p in tags[p].map { (p, $0) } }, uniquingKeysWith: { a, _ in a })
+                sources[id]?.personTags = Dictionary(involved(source).compactMap { p in tags[p].map { (p, $0) } },
+                                                     uniquingKeysWith: { a, _ in a })
             }
         }
         return caseIds.compactMap { sources[$0] }

@@ -13,11 +13,31 @@ public struct KeywordRule: Sendable, Hashable, Codable {
         self.lexicon = lexicon
     }
 
-    /// The lexicon's words found in `text`, longest first among equal levels, highest level first.
+    /// The lexicon's words found in `text`, longest first among equal levels, highest level first. Compared as UTF-8
+    /// bytes: for Chinese words the same as comparing characters, and many times faster.
     public func matches(in text: String) -> [(word: String, level: RiskLevel)] {
-        lexicon.filter { !$0.key.isEmpty && text.contains($0.key) }
-            .map { (word: $0.key, level: $0.value) }
+        var text = text
+        let found = text.withUTF8 { bytes in lexicon.filter { Self.occurs($0.key, in: bytes) } }
+        return found.map { (word: $0.key, level: $0.value) }
             .sorted { ($0.level, $0.word.count, $1.word) > ($1.level, $1.word.count, $0.word) }
+    }
+
+    /// Whether `word`'s UTF-8 bytes occur in `text` (an empty word never does).
+    static func occurs(_ word: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var word = word
+        return word.withUTF8 { word in
+            guard let first = word.first, word.count <= text.count else { return false }
+            var start = 0
+            while start + word.count <= text.count {
+                if text[start] == first {
+                    var matched = 1
+                    while matched < word.count && text[start + matched] == word[matched] { matched += 1 }
+                    if matched == word.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
     }
 
     public func problems(field: String) -> [FieldError] {

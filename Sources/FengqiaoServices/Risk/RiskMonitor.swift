@@ -63,13 +63,14 @@ public struct RiskMonitor: Sendable {
             let (caseIds, last) = try await repository.casesWithEvents(after: cursor, limit: size)
             guard let last else { return nil }
             let facts = try await repository.sources(caseIds: caseIds).map(\.riskFact).filter { $0.reportedAt > horizon }
+            let earlier = try await repository.facts(caseIds: facts.map(\.caseId)).map(\.riskFact)
             var findings: [RiskFinding] = []
             var seen = Set<RiskGroupKey>()
             for fact in facts {
                 let book = setting.book(for: fact.areaCode)
                 for group in RiskGroupKey.groups(of: fact, book: book) where seen.insert(group).inserted {
-                    if let finding = try await Self.finding(group, newest: fact, batch: facts, book: book, now: now,
-                                                            setting: setting, in: repository) {
+                    if let finding = try await Self.finding(group, newest: fact, batch: facts, earlier: earlier, book: book,
+                                                            now: now, setting: setting, in: repository) {
                         findings.append(finding)
                     }
                 }
@@ -92,11 +93,13 @@ public struct RiskMonitor: Sendable {
     /// The most recent cases a group finding links (its count covers them all).
     static let linkedSample = 200
 
-    /// What the rule of `group` finds now: the group is judged by its count in the store plus the `batch` being
-    /// evaluated (not yet stored), and linked by its latest cases; nil when nothing.
+    /// What the rule of `group` finds now. The group is judged by its count: the stored facts in its window, less the
+    /// `earlier` stored facts of the `batch` being evaluated (their new facts replace them), plus the batch's cases in
+    /// it. Only a group that fires with no open warning reads its latest cases to link; an open warning has those
+    /// already and takes the batch's.
     static func finding(
-        _ group: RiskGroupKey, newest fact: RiskCaseFact, batch: [RiskCaseFact], book: RiskRuleBook, now: Int64,
-        setting: RiskSetting, in repository: RiskRepository
+        _ group: RiskGroupKey, newest fact: RiskCaseFact, batch: [RiskCaseFact], earlier: [RiskCaseFact] = [],
+        book: RiskRuleBook, now: Int64, setting: RiskSetting, in repository: RiskRepository
     ) async throws -> RiskFinding? {
         if case .single = group {
             return RiskRules.evaluate(group, facts: [fact], asOf: now, book: book, name: setting.name)
@@ -110,11 +113,17 @@ public struct RiskMonitor: Sendable {
         } else {
             from = now - Int64(book.windowDays(for: group) ?? 0) * dayMs
         }
-        let fresh = batch.map(\.caseId)
         let inBatch = batch.filter { group.contains($0) && $0.reportedAt <= now && (from == 0 || $0.reportedAt > from) }
-        let stored = try await repository.count(in: group, from: from, through: now, excluding: fresh)
-        let latest = try await repository.facts(in: group, from: from, through: now, excluding: fresh, limit: linkedSample)
-        return RiskRules.evaluate(group, facts: latest.map(\.riskFact) + inBatch, asOf: now, book: book, history: history,
-                                  name: setting.name, total: stored + inBatch.count)
+        let replaced = earlier.filter { group.contains($0) && (from == 0 || ($0.reportedAt > from && $0.reportedAt <= now)) }
+        let total = try await repository.count(in: group, from: from, through: now) - replaced.count + inBatch.count
+        func evaluate(_ facts: [RiskCaseFact]) -> RiskFinding? {
+            RiskRules.evaluate(group, facts: facts, asOf: now, book: book, history: history, name: setting.name, total: total)
+        }
+        guard let judged = evaluate(inBatch) else { return nil }
+        if try await repository.hasOpenWarning(subject: group.subject) { return judged }
+        let fresh = Set(batch.map(\.caseId))
+        let latest = try await repository.facts(in: group, from: from, through: now, limit: linkedSample + replaced.count)
+            .map(\.riskFact).filter { !fresh.contains($0.caseId) }.suffix(linkedSample)
+        return evaluate(Array(latest) + inBatch)
     }
 }

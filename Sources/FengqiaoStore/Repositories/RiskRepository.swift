@@ -125,26 +125,29 @@ public struct RiskRepository: Sendable {
     public static let groupLimit = 5_000
 
     /// The facts of the cases in `group` reported in `(from, through]` (any time for 突发's day and the rules about one
-    /// case), oldest first: the latest `limit` of them, leaving out `excluding`.
-    public func facts(
-        in group: RiskGroupKey, from: Int64, through: Int64, excluding: [Int64] = [], limit: Int = groupLimit
-    ) async throws -> [RiskFactRecord] {
-        let query = Self.narrow(db.select().column("*").from("risk_case_facts"), to: group, from: from, through: through,
-                                excluding: excluding)
+    /// case), oldest first: the latest `limit` of them.
+    public func facts(in group: RiskGroupKey, from: Int64, through: Int64, limit: Int = groupLimit) async throws -> [RiskFactRecord] {
+        let query = Self.narrow(db.select().columns(RiskFactRecord.columns).from("risk_case_facts"), to: group, from: from,
+                                through: through)
         return try await query.orderBy("reported_at", .descending).orderBy("case_id", .descending).limit(limit).all()
-            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }.reversed()
+            .map(RiskFactRecord.init(row:)).reversed()
     }
 
-    /// How many cases `group` holds in `(from, through]`, leaving out `excluding`.
-    public func count(in group: RiskGroupKey, from: Int64, through: Int64, excluding: [Int64] = []) async throws -> Int {
+    /// The stored facts of `caseIds` (what a batch's cases looked like when last evaluated).
+    public func facts(caseIds: [Int64]) async throws -> [RiskFactRecord] {
+        guard !caseIds.isEmpty else { return [] }
+        return try await db.select().columns(RiskFactRecord.columns).from("risk_case_facts").where("case_id", .in, caseIds).all()
+            .map(RiskFactRecord.init(row:))
+    }
+
+    /// How many cases `group` holds in `(from, through]` (any time for 突发's day and the rules about one case).
+    public func count(in group: RiskGroupKey, from: Int64, through: Int64) async throws -> Int {
         let query = Self.narrow(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("risk_case_facts"),
-                                to: group, from: from, through: through, excluding: excluding)
+                                to: group, from: from, through: through)
         return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    static func narrow(
-        _ query: SQLSelectBuilder, to group: RiskGroupKey, from: Int64, through: Int64, excluding: [Int64]
-    ) -> SQLSelectBuilder {
+    static func narrow(_ query: SQLSelectBuilder, to group: RiskGroupKey, from: Int64, through: Int64) -> SQLSelectBuilder {
         switch group {
         case .cluster(let category, let respondent):
             query.where("respondent_key", .equal, respondent).where("category", .equal, category)
@@ -163,16 +166,15 @@ public struct RiskRepository: Sendable {
         case .single, .surge: break
         default: query.where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
         }
-        if !excluding.isEmpty { query.where("case_id", .notIn, excluding) }
         return query
     }
 
     /// Every fact reported in `(from, through]` (the nightly sweep's input).
     public func facts(from: Int64, through: Int64) async throws -> [RiskFactRecord] {
-        try await db.select().column("*").from("risk_case_facts")
+        try await db.select().columns(RiskFactRecord.columns).from("risk_case_facts")
             .where("reported_at", .greaterThan, from).where("reported_at", .lessThanOrEqual, through)
             .orderBy("reported_at").orderBy("case_id").all()
-            .map { try $0.decode(model: RiskFactRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+            .map(RiskFactRecord.init(row:))
     }
 
     /// How many cases of `category` in `area` were reported on each of `days`.
@@ -200,6 +202,12 @@ public struct RiskRepository: Sendable {
     }
 
     // MARK: Warnings
+
+    /// Whether `subject` has a warning that is not closed.
+    public func hasOpenWarning(subject: String) async throws -> Bool {
+        try await db.select().column("id").from("risk_warnings").where("subject", .equal, subject)
+            .where("state", .notEqual, RiskWarningState.closed.rawValue).limit(1).first() != nil
+    }
 
     public func openWarning(subject: String) async throws -> RiskWarningRecord? {
         try await db.select().column("*").from("risk_warnings").where("subject", .equal, subject)

@@ -190,6 +190,20 @@ final class RiskRulesTests: XCTestCase {
         XCTAssertEqual(finding?.level, .yellow)
     }
 
+    /// Words are found at the start, in the middle and at the end of a text, after a false start, and never when
+    /// only part of them is there or the word is empty.
+    func testKeywordsAreFoundWhereverTheyStand() {
+        let rule = KeywordRule(lexicon: ["讨薪": .yellow, "拉横幅": .orange, "": .red, "跳楼自杀未遂": .red])
+        func words(_ text: String) -> [String] { rule.matches(in: text).map(\.word) }
+        XCTAssertEqual(words("讨薪"), ["讨薪"])
+        XCTAssertEqual(words("工人讨讨薪无果"), ["讨薪"], "a false start before the word")
+        XCTAssertEqual(words("明天去拉横幅"), ["拉横幅"])
+        XCTAssertEqual(words("拉横幅讨薪"), ["拉横幅", "讨薪"])
+        XCTAssertEqual(words("讨要工资,拉横"), [], "neither word whole")
+        XCTAssertEqual(words("跳楼"), [], "a text shorter than the word")
+        XCTAssertEqual(words(""), [])
+    }
+
     // MARK: 重点人员
 
     func testKeyPersonRaisesTheTagsLevel() throws {

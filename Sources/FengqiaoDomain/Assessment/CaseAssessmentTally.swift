@@ -1,0 +1,144 @@
+import Foundation
+
+/// The indicators that case histories give for one period, per township and lead department. Only events before
+/// the period's end are read, so a closed period tallies the same however often it is recomputed.
+///
+/// What counts where:
+/// - 按时签收率 (department): each dispatch whose sign-for window ends in the period and which was not returned;
+///   on time when the lead signed for it within the window.
+/// - 退单率 (department): returns made in the period, of the dispatches made in it.
+/// - 按时办结率 (department): feedback given in the period, on time when by the deadline (an approved extension
+///   moves it). (township): cases closed in the period, on time when no dispatch of them ran past its deadline.
+/// - 办结率 (department): dispatches due in the period, done when feedback came by the period's end; (township):
+///   cases accepted in the period, done when closed by its end.
+/// - 超期件数: dispatches due in the period that were not done by their deadline (counted for the department and
+///   the case's township).
+/// - 满意率: revisits in the period, 满意 and 基本满意 of all; for the township and the lead department at the time.
+/// - 督办挂牌件数: 督办 and 挂牌督办 (not 催办) issued in the period, for the township and the lead at the time.
+/// - 吹哨报到按时率 (department): summons due in the period, answered by a check-in not marked late.
+/// - 村级化解率 (township): cases closed in the period at grid or village level.
+public struct CaseAssessmentTally: Sendable {
+    public let period: AssessmentPeriod
+    public private(set) var values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]] = [:]
+
+    public init(period: AssessmentPeriod) { self.period = period }
+
+    /// One dispatch of a case to a lead department, as its history went up to the period's end.
+    struct Assignment {
+        var lead: Int64
+        var windowEnds: Date
+        var deadline: Date
+        var signedAt: Date?
+        var returned = false
+        var doneAt: Date?
+        var endedAt: Date?
+    }
+
+    /// Adds one case's history (oldest first).
+    public mutating func add(_ events: [CaseEvent]) {
+        let events = events.filter { $0.at < period.end }
+        guard case .reported(_, _, _, let areaCode, _, _)? = events.first?.payload else { return }
+        let township = AssessedUnit.township(of: areaCode)
+        var assignments: [Assignment] = []
+        var current: Int?
+        var tier = MediationTier.grid
+        var acceptedInPeriod = false
+        var closedBy: Date?
+        var whistles: [Int: (departments: [Int64], due: Date)] = [:]
+        var checkIns: [Int: [Int64: Bool]] = [:]
+        var lead: Int64? { current.map { assignments[$0].lead } ?? assignments.last?.lead }
+
+        for event in events {
+            let inPeriod = period.contains(event.at)
+            switch event.payload {
+            case .accepted(let acceptance):
+                tier = max(tier, acceptance.tier)
+                if inPeriod { acceptedInPeriod = true }
+            case .dispatched(let order), .reassigned(let order):
+                if let c = current { assignments[c].endedAt = event.at }
+                assignments.append(Assignment(lead: order.lead, windowEnds: order.returnWindowEnds, deadline: order.deadline))
+                current = assignments.count - 1
+                if inPeriod { rate(.department(order.lead), .returnRate, hit: false) }
+            case .signedFor(let department, .lead):
+                if let c = current, assignments[c].lead == department, assignments[c].signedAt == nil {
+                    assignments[c].signedAt = event.at
+                }
+            case .returned(let department, _):
+                if let c = current, assignments[c].lead == department {
+                    assignments[c].returned = true
+                    assignments[c].endedAt = event.at
+                }
+                if inPeriod { rate(.department(department), .returnRate, hit: true, counted: false) }
+            case .returnUpheld:
+                if let c = current { assignments[c].endedAt = nil }
+            case .extensionApproved(let until):
+                if let c = current { assignments[c].deadline = until }
+            case .feedbackGiven:
+                if let c = current, assignments[c].doneAt == nil {
+                    assignments[c].doneAt = event.at
+                    if inPeriod {
+                        rate(.department(assignments[c].lead), .closedOnTime, hit: event.at <= assignments[c].deadline)
+                    }
+                }
+            case .escalated(_, let to, _, _):
+                tier = max(tier, to)
+            case .closed:
+                closedBy = closedBy ?? event.at
+                if inPeriod {
+                    let late = assignments.contains { ($0.doneAt ?? $0.endedAt ?? event.at) > $0.deadline }
+                    rate(township, .closedOnTime, hit: !late)
+                    rate(township, .villageResolved, hit: tier <= .village)
+                }
+            case .revisited(let satisfaction, _, _):
+                if inPeriod {
+                    let satisfied = satisfaction != .unsatisfied
+                    rate(township, .satisfaction, hit: satisfied)
+                    rate(lead.map(AssessedUnit.department), .satisfaction, hit: satisfied)
+                }
+            case .supervised(_, let kind, _, _):
+                if inPeriod && kind != .reminder {
+                    count(township, .supervised)
+                    count(lead.map(AssessedUnit.department), .supervised)
+                }
+            case .whistled(let number, let departments, let due):
+                whistles[number] = (departments, due)
+            case .checkedIn(let number, let department, let late):
+                checkIns[number, default: [:]][department] = late
+            default:
+                break
+            }
+        }
+
+        if acceptedInPeriod { rate(township, .closureRate, hit: closedBy != nil) }
+        for a in assignments where !a.returned {
+            if period.contains(a.windowEnds) {
+                rate(.department(a.lead), .signedOnTime, hit: a.signedAt.map { $0 <= a.windowEnds } ?? false)
+            }
+            // Due in the period, unless it was taken away (reassigned) before it was due.
+            guard period.contains(a.deadline), a.endedAt.map({ $0 > a.deadline }) ?? true else { continue }
+            rate(.department(a.lead), .closureRate, hit: a.doneAt != nil)
+            if (a.doneAt ?? a.endedAt ?? period.end) > a.deadline {
+                count(.department(a.lead), .overdue)
+                count(township, .overdue)
+            }
+        }
+        for (number, whistle) in whistles where period.contains(whistle.due) {
+            for department in whistle.departments {
+                rate(.department(department), .whistleOnTime, hit: checkIns[number]?[department] == false)
+            }
+        }
+    }
+
+    mutating func rate(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool = true) {
+        guard let unit else { return }
+        var value = values[unit]?[indicator] ?? .rate(0, of: 0)
+        if hit { value.numerator += 1 }
+        if counted { value.denominator = (value.denominator ?? 0) + 1 }
+        values[unit, default: [:]][indicator] = value
+    }
+
+    mutating func count(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator) {
+        guard let unit else { return }
+        values[unit, default: [:]][indicator, default: .count(0)].numerator += 1
+    }
+}

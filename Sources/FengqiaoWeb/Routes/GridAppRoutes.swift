@@ -21,8 +21,8 @@ struct GridAppRoutes {
     ]
 
     static func contents(_ resource: String) -> Data {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources/app/" + resource),
-              let data = try? Data(contentsOf: url)
+        guard let path = Bundle.module.path(forResource: resource, ofType: nil, inDirectory: "Resources/app"),
+              let data = FileManager.default.contents(atPath: path)
         else { return Data() }
         return data
     }

@@ -275,11 +275,14 @@
     await OUTBOX.setMeta("patrol", state.patrol);
     await queue("patrol-start", "/app/api/patrols", { ref, gridCode: $("patrol-grid").value, startedAt }, "开始巡查");
     if (navigator.geolocation) {
-      state.watch = navigator.geolocation.watchPosition((p) => {
+      const record = (p) => {
+        if (!state.patrol) return;
         state.track.push({ latitude: p.coords.latitude, longitude: p.coords.longitude, at: Date.now() });
         state.patrol.points += 1;
         showPatrol();
-      }, () => {}, { enableHighAccuracy: true, maximumAge: 10000 });
+      };
+      navigator.geolocation.getCurrentPosition(record, () => {}, { enableHighAccuracy: true, timeout: 15000 });
+      state.watch = navigator.geolocation.watchPosition(record, () => {}, { enableHighAccuracy: true, maximumAge: 10000 });
     }
     showPatrol();
   }

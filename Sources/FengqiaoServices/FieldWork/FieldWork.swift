@@ -169,8 +169,3 @@ public struct FieldWork: Sendable {
         return try await ResidentRegistry(platform: platform).person(id: view.id, caller: caller)
     }
 }
-
-/// What a quick update of a resident keeps for a retry: the person, read again when answering.
-struct FieldPersonAnswer: Sendable, Codable, Equatable {
-    var id: Int64
-}

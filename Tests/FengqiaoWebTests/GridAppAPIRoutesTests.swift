@@ -108,8 +108,15 @@ final class GridAppAPIRoutesTests: XCTestCase {
                 """#, key: "3f1c2a9e-visit-2")
             XCTAssertEqual(byPoint.status, .created, byPoint.text)
             XCTAssertEqual(try byPoint.json()["gridCode"] as? String, SampleAreas.grid)
+            // Two sends of one item at once (a flush racing a retry): one visit, the same answer to both.
+            let body = Self.visit(extra: #","findings":"同时发送""#)
+            async let one = f.postJSON("/app/api/visits", as: "grid", body, key: "3f1c2a9e-visit-3")
+            async let two = f.postJSON("/app/api/visits", as: "grid", body, key: "3f1c2a9e-visit-3")
+            let (a, b) = try await (one, two)
+            XCTAssertEqual([a.status, b.status], [.created, .created], a.text + b.text)
+            XCTAssertEqual(try a.json()["id"] as? Int, try b.json()["id"] as? Int)
             let list = try await f.getJSON("/app/api/visits", as: "grid")
-            XCTAssertEqual((try list.json()["visits"] as? [Any])?.count, 2)
+            XCTAssertEqual((try list.json()["visits"] as? [Any])?.count, 3)
             let others = try await f.getJSON("/app/api/visits", as: "wide")
             XCTAssertEqual((try others.json()["visits"] as? [Any])?.count, 0, "a worker lists their own visits")
         }

@@ -171,7 +171,7 @@ enum AccessOracle {
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
-        .merging(workReportEntries) { a, _ in a }
+        .merging(workReportEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }
 
     /// Work reports (工作报告): read by whoever sees warnings (never a token), made on demand by those who supervise
     /// or accept cases; a report or an area outside the jurisdiction is "not found".

@@ -16,6 +16,8 @@ public enum AuditActionCatalog {
         ("case_attachment.download", "下载案件附件"),
         ("case_intake.register", "窗口受理登记(来信来电来访)"), ("grid_report.submit", "网格员上报"),
         ("person.create", "登记人员"), ("person.update", "修改人员"), ("person.reveal", "查看完整证件号码/电话"),
+        ("visit.record", "网格员走访登记"), ("patrol.start", "开始巡查"), ("patrol.stop", "结束巡查"),
+        ("person.quick_update", "网格员更新人员联系电话/标签"),
         ("organization.create", "登记组织"), ("place.create", "登记场所"), ("thing.create", "登记部件"),
         ("import.people", "导入实有人口"), ("import.organizations", "导入组织"), ("import.areas", "导入区域"),
         ("export.people", "导出实有人口"), ("export.organizations", "导出组织"), ("export.places", "导出场所"),

@@ -96,6 +96,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     RiskRuleRoutes(platform: platform, views: views).add(to: &routes)
     DeskRoutes(platform: platform, views: views, publicURL: configuration.publicURL).add(to: &routes)
     GridReportRoutes(platform: platform).add(to: &routes)
+    GridAppRoutes().add(to: &routes)
+    GridAppAPIRoutes(platform: platform).add(to: &routes)
     HotlineRoutes(platform: platform, views: views).add(to: &routes)
     MediationRoutes(platform: platform).add(to: &routes)
     MediationCaseRoutes(platform: platform).add(to: &routes)

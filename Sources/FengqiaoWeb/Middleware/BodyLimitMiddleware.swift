@@ -28,7 +28,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
         }
         if request.method == .post, path == "/report" || path == "/api/v1/reports" { return ReportInput.maximumBodyBytes }
         if request.method == .post, path == "/api/v1/camera-alerts" { return CameraAlertRoutes.maximumBodyBytes }
-        if request.method == .post, path == "/desk/preview" || path == "/api/v1/grid-reports" {
+        if request.method == .post, path == "/desk/preview" || path == "/api/v1/grid-reports" || path == "/app/api/reports" {
             return DeskRoutes.maximumBodyBytes
         }
         return AppRequestContext.maxBodyBytes

@@ -236,6 +236,8 @@ enum AccessOracle {
         "GET /areas": needs(.viewMap),
         "GET /areas/{code}": needs(.viewMap, .village),
         "GET /areas/{code}/card": needs(.viewMap, .grid),
+        "GET /areas/{code}/public-card": needs(.editMap, .grid),
+        "POST /areas/{code}/public-card": needs(.editMap, .grid, body: .form("post=partTime&accountId=0&phone=04711234567")),
         "GET /areas/{code}/history": needs(.viewMap, .village),
         "GET /areas/{code}/staffing": needs(.viewMap, .village),
         "GET /api/v1/areas/{code}": needs(.viewMap, .village),

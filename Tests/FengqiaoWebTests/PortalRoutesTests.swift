@@ -66,6 +66,39 @@ final class PortalRoutesTests: XCTestCase {
             for secret in ["13912345678", "139****5678", "grid@", ">grid<"] {
                 XCTAssertFalse(card.text.contains(secret), "no \(secret) on the public card")
             }
+            // The work phone that staffing marks public shows; nothing else.
+            var headers = try await d.headers("boss")
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            headers[.accept] = "text/html"
+            let gridID = try await d.platform.database.read { try await AccountRepository($0).find(username: "grid")?.id }
+            func setPhone(_ phone: String, by who: HTTPFields) async throws -> TestResponse {
+                try await d.client.execute(uri: "/areas/\(SampleAreas.grid)/public-card", method: .post, headers: who,
+                                           body: ByteBuffer(string: "post=fullTime&accountId=\(gridID ?? 0)&phone=\(phone)"))
+            }
+            let bad = try await setPhone("12345", by: headers)
+            XCTAssertEqual(bad.status, .unprocessableContent)
+            XCTAssertTrue(bad.text.contains("公开工作电话格式不正确"), bad.text)
+            var workerHeaders = try await d.headers("grid")
+            workerHeaders[.contentType] = "application/x-www-form-urlencoded"
+            let notStaffing = try await setPhone("13800001111", by: workerHeaders)
+            XCTAssertEqual(notStaffing.status, .forbidden)
+            let set = try await setPhone("13800001111", by: headers)
+            XCTAssertEqual(set.status, .seeOther, set.text)
+            let editor = try await d.client.execute(uri: "/areas/\(SampleAreas.grid)/public-card", method: .get, headers: headers)
+            XCTAssertTrue(editor.text.contains(#"value="13800001111""#), editor.text)
+            let withPhone = try await d.client.execute(uri: "/portal/grid?grid=\(SampleAreas.grid)", method: .get,
+                                                       headers: htmlHeaders)
+            XCTAssertTrue(withPhone.text.contains("tel:13800001111"), withPhone.text)
+            XCTAssertFalse(withPhone.text.contains("13912345678"))
+            let cleared = try await setPhone("", by: headers)
+            XCTAssertEqual(cleared.status, .seeOther)
+            let withoutPhone = try await d.client.execute(uri: "/portal/grid?grid=\(SampleAreas.grid)", method: .get,
+                                                          headers: htmlHeaders)
+            XCTAssertFalse(withoutPhone.text.contains("13800001111"))
+            let audit = try await d.platform.database.read { db in
+                try await db.select().column("id").from("audit_log").where("action", .equal, "grid_post.public_phone").all().count
+            }
+            XCTAssertEqual(audit, 2)
             // By address: the grid named in the address.
             let byAddress = try await d.client.execute(
                 uri: "/portal/grid?address=" + ("沙河街道康乐社区第1网格".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),

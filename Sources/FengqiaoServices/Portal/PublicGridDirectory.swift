@@ -50,8 +50,9 @@ public struct PublicGridDirectory: Sendable {
         guard let path = atlas.path(to: code), [.grid, .microGrid].contains(path.leaf.level) else {
             throw DomainError.notFound(what: "该网格")
         }
-        let (holders, centers) = try await platform.database.read { db in
+        let (holders, phones, centers) = try await platform.database.read { db in
             (try await GridPostRepository(db).holders(prefix: code).filter { $0.gridCode == code },
+             try await GridCardPhoneRepository(db).phones(gridCode: code),
              try await CenterRepository(db).centers(areaCodes: path.nodes.map(\.code)))
         }
         let center = path.nodes.reversed().lazy.compactMap { node in
@@ -59,7 +60,8 @@ public struct PublicGridDirectory: Sendable {
         }.first
         let members = holders.compactMap { holder -> PublicGridCard.Member? in
             guard let post = GridPost(rawValue: holder.post) else { return nil }
-            return .init(post: post, name: holder.displayName ?? "")
+            return .init(post: post, name: holder.displayName ?? "",
+                         publicPhone: phones[GridCardPhoneRepository.key(post: holder.post, accountId: holder.accountId)])
         }.filter { !$0.name.isEmpty }.sorted { ($0.post, $0.name) < ($1.post, $1.name) }
         return PublicGridCard(
             code: code, name: path.leaf.name, place: path.nodes.filter { $0.level >= .township && $0.level < .grid }.map(\.name),

@@ -1,6 +1,8 @@
 import SQLKit
 
-/// The residents' portal: public notices (公告) that centre staff publish for their area, and the three
+/// The residents' portal: public notices (公告) that centre staff publish for their area; the public work
+/// phone of a post holder that the grid's public card shows (`grid_card_phones`: set by whoever staffs the
+/// grid; staff's own account phones are personal and never shown); and the three
 /// public legal service categories (法律援助, 公证服务, 律师咨询 under 民生服务) added to a category tree that
 /// was seeded before they became defaults (a tree seeded later gets them from `CaseKind.defaultCategories`).
 enum M022PortalNotices {
@@ -24,6 +26,15 @@ enum M022PortalNotices {
             .run()
         try await db.create(index: "notices_area").on("notices").column("area_code").column("id").run()
         try await db.create(index: "notices_state_day").on("notices").column("state").column("publish_day").run()
+
+        try await db.create(table: "grid_card_phones")
+            .column("grid_code", type: .text, .notNull)
+            .column("post", type: .text, .notNull)
+            .column("account_id", type: .bigint, .notNull)
+            .column("phone", type: .text, .notNull)
+            .column("updated_at", type: .bigint, .notNull)
+            .primaryKey("grid_code", "post", "account_id")
+            .run()
 
         let parent = try await db.select().column("id").from("case_categories")
             .where("code", .equal, "livelihood").where(SQLColumn("parent_id"), .is, SQLLiteral.null).first()

@@ -114,6 +114,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     LegalServiceRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies, gate: reportGate)
         .add(to: &routes)
     NoticeAdminRoutes(platform: platform, views: views).add(to: &routes)
+    GridCardPhoneRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -79,7 +79,7 @@ struct PortalRoutes {
             "gridError": gridError as Any,
             "card": card.map { card in [
                 "name": card.name, "code": card.code, "place": card.place.joined(separator: " · "),
-                "members": card.members.map { ["post": $0.post.chineseName, "name": $0.name] },
+                "members": card.members.map { ["post": $0.post.chineseName, "name": $0.name, "phone": $0.publicPhone as Any] },
                 "centerName": card.centerName as Any, "hotline": card.hotline as Any,
             ] } as Any,
         ], status: status, session: context.session)

@@ -60,6 +60,20 @@ def test_a_resident_books_legal_aid_on_a_phone_and_follows_it_by_its_code(sqlite
         assert page.eval("document.documentElement.scrollWidth") <= 390
         page.screenshot(SCREENSHOTS / "portal-track-390.png")
 
+        # The grid card, chosen step by step without script.
+        page.goto(server.url("/portal/grid"))
+        page.eval("const t = document.getElementById('township'); t.value = t.options[1].value")
+        page.click_and_wait("form select#township ~ button[type=submit]")
+        page.eval("const v = document.getElementById('village'); v.value = v.options[1].value")
+        page.click_and_wait("form select#village ~ button[type=submit]")
+        page.click_and_wait(".portal-choices a")
+        assert page.eval("document.querySelector('.grid-card h2').innerText")
+        assert page.eval("document.documentElement.scrollWidth") <= 390
+        page.screenshot(SCREENSHOTS / "portal-grid-390.png")
+        page.goto(server.url("/portal/notices"))
+        assert page.eval("document.documentElement.scrollWidth") <= 390
+        page.screenshot(SCREENSHOTS / "portal-notices-390.png")
+
         # Wide screens keep the layout too.
         wide = browser.new_page(1280, 900, mobile=False)
         wide.goto(server.url("/portal"))

@@ -117,15 +117,20 @@ final class PortalRoutesTests: XCTestCase {
         }
     }
 
-    /// Loads the legal services page and posts `fields` through it.
-    static func book(_ r: ReportClient, _ fields: String, token: String? = nil) async throws -> TestResponse {
+    /// Loads the legal services page and posts `fields` through it (`times` times: a resent form).
+    static func book(_ r: ReportClient, _ fields: String, token: String? = nil, times: Int = 1) async throws -> TestResponse {
         let page = try await r.client.execute(uri: "/portal/legal", method: .get, headers: htmlHeaders)
         XCTAssertEqual(page.status, .ok)
         let issued = try XCTUnwrap(cookieValue(LegalCookie.name, in: page))
+        let formID = try XCTUnwrap(firstMatch(#"name="formId" value="([^"]+)""#, in: page.text))
         var headers = formHeaders
         headers[.cookie] = "\(LegalCookie.name)=\(token ?? issued)"
-        return try await r.client.execute(uri: "/portal/legal", method: .post, headers: headers,
-                                          body: ByteBuffer(string: "_csrf=\(issued)&" + fields))
+        var response: TestResponse?
+        for _ in 0..<times {
+            response = try await r.client.execute(uri: "/portal/legal", method: .post, headers: headers,
+                                                  body: ByteBuffer(string: "_csrf=\(issued)&formId=\(formID)&" + fields))
+        }
+        return try XCTUnwrap(response)
     }
 
     enum LegalCookie { static let name = "fq_legal_csrf" }
@@ -161,6 +166,11 @@ final class PortalRoutesTests: XCTestCase {
             let gridCase = try await r.filedCase(from: onGrid)
             XCTAssertEqual(gridCase.gridCode, SampleAreas.grid)
             XCTAssertEqual(gridCase.category, "公证服务")
+            // The same form sent twice files one case; a new form files another.
+            let twice = try await Self.book(r, "service=lawyerConsultation&name=%E7%8E%8B%E4%BA%94&phone=13812345670&preferredDay=\(day)&matter=%E5%90%88%E5%90%8C%E7%BA%A0%E7%BA%B7%E5%92%A8%E8%AF%A2&areaCode=\(SampleAreas.village)", times: 2)
+            XCTAssertEqual(twice.status, .ok, "the resent form answers the first receipt")
+            let count = try await r.caseCount()
+            XCTAssertEqual(count, 3)
         }
     }
 

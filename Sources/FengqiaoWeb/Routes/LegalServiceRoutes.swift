@@ -56,7 +56,10 @@ struct LegalServiceRoutes {
                     .tooManyRequests, retryAfter: limited.retryAfterSeconds)
             }
             do {
-                let receipt = try await LegalAppointments(platform: platform).book(appointment, idempotencyKey: "legal-\(sent)")
+                // Each rendering of the form has its own id: sending it twice files one case.
+                let formID = fields["formId"].flatMap { $0.isEmpty || $0.count > 64 ? nil : $0 }
+                let receipt = try await LegalAppointments(platform: platform).book(
+                    appointment, idempotencyKey: formID.map { "legal-\($0)" })
                 if receipt.replayed { await gate.refund(phone: phone) }
                 return try views.page("portal-legal-receipt", [
                     "number": receipt.number, "trackingCode": receipt.trackingCode,
@@ -81,7 +84,7 @@ struct LegalServiceRoutes {
         let message = { (field: String) in errors.first { $0.field == field }?.message as Any }
         let chosen = values["service"] ?? ""
         var response = try views.page("portal-legal", [
-            "csrf": token,
+            "csrf": token, "formId": SessionToken.random(),
             "services": LegalService.allCases.map {
                 ["value": $0.rawValue, "name": $0.chineseName, "summary": $0.summary, "checked": $0.rawValue == chosen]
             },

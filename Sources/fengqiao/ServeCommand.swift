@@ -104,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The public report channels' limits: FENGQIAO_REPORT_LIMIT_IP (default 10/hour),
-    /// FENGQIAO_REPORT_LIMIT_PHONE (default 5/day), each `N/minute|hour|day` or `off`, and
+    /// FENGQIAO_REPORT_LIMIT_PHONE (default 5/day), FENGQIAO_TRACK_LIMIT_IP (wrong tracking codes, default 20/hour), each `N/minute|hour|day` or `off`, and
     /// FENGQIAO_TRUSTED_PROXIES (addresses or CIDR ranges whose X-Forwarded-For is believed; default none).
     static func reportLimits(_ env: [String: String]) throws -> ReportLimits {
         var limits = ReportLimits()
@@ -118,6 +118,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         limits.perAddress = try limit("FENGQIAO_REPORT_LIMIT_IP", default: limits.perAddress)
         limits.perPhone = try limit("FENGQIAO_REPORT_LIMIT_PHONE", default: limits.perPhone)
+        limits.failedLookups = try limit("FENGQIAO_TRACK_LIMIT_IP", default: limits.failedLookups)
         if let text = env["FENGQIAO_TRUSTED_PROXIES"] {
             guard let proxies = TrustedProxies(text) else {
                 throw SettingError(setting: "FENGQIAO_TRUSTED_PROXIES",

@@ -51,6 +51,8 @@ enum AccessOracle {
         case warning
         /// A work report (日报) of the village, by its number in the path.
         case workReport
+        /// A public notice (公告) of the village, by its id in the path.
+        case notice
     }
 
     enum Body {
@@ -214,6 +216,11 @@ enum AccessOracle {
         // Probes, static files and the public side.
         "GET /healthz": open(), "GET /readyz": open(), "GET /metrics": open(), "GET /static/app.css": open(),
         "GET /": open(), "GET /login": open(), "GET /report": open(), "GET /track": open(),
+        // The residents' portal.
+        "GET /portal": open(), "GET /portal/grid": open("township={township}&village={village}&grid={grid}"),
+        "GET /portal/notices": open("area={village}"), "GET /portal/legal": open(),
+        // The appointment form (double-submit form like /report): PortalRoutesTests covers it.
+        "POST /portal/legal": exempt,
         "POST /api/v1/reports": open(body: .json(#"{"kind":"dispute","description":"楼道堆物","latitude":40.605,"longitude":109.805}"#)),
         "GET /api/v1/reports/{trackingCode}": open(),
         // Double-submit forms and the session itself: SessionRoutesTests and ReportFormTests cover them.
@@ -229,6 +236,8 @@ enum AccessOracle {
         "GET /areas": needs(.viewMap),
         "GET /areas/{code}": needs(.viewMap, .village),
         "GET /areas/{code}/card": needs(.viewMap, .grid),
+        "GET /areas/{code}/public-card": needs(.editMap, .grid),
+        "POST /areas/{code}/public-card": needs(.editMap, .grid, body: .form("post=partTime&accountId=0&phone=04711234567")),
         "GET /areas/{code}/history": needs(.viewMap, .village),
         "GET /areas/{code}/staffing": needs(.viewMap, .village),
         "GET /api/v1/areas/{code}": needs(.viewMap, .village),
@@ -310,6 +319,16 @@ enum AccessOracle {
         "PATCH /api/v1/case-categories/{category}": needs(.configureCases, body: .json(#"{"position":2}"#)),
         "PUT /api/v1/case-categories/{category}": needs(.configureCases, body: .json(#"{"name":"邻里纠纷","active":true}"#)),
         "GET /admin/case-categories": needs(.configureCases),
+        "GET /admin/notices": Entry(rule: .personAny([.acceptCases, .superviseCases])),
+        "POST /admin/notices": Entry(rule: .personAny([.acceptCases, .superviseCases]), body: .form(
+            "title=矩阵新公告&body=正文&areaCode={village}&publishDay=2026-03-01")),
+        "GET /admin/notices/{id}": Entry(rule: .personAny([.acceptCases, .superviseCases]), object: .notice),
+        "POST /admin/notices/{id}": Entry(rule: .personAny([.acceptCases, .superviseCases]), object: .notice, body: .form(
+            "title=矩阵公告&body=正文&areaCode={village}&publishDay=2026-03-01")),
+        "POST /admin/notices/{id}/publish": Entry(rule: .personAny([.acceptCases, .superviseCases]), object: .notice,
+                                                  body: .form("")),
+        "POST /admin/notices/{id}/withdraw": Entry(rule: .personAny([.acceptCases, .superviseCases]), object: .notice,
+                                                   body: .form("")),
         "POST /admin/case-categories": needs(.configureCases, body: .form("kind=suggestion&name=矩阵表单分类")),
         "POST /admin/case-categories/{category}": needs(.configureCases, body: .form("action=move&position=1")),
         "GET /api/v1/calendar": Entry(rule: .needsAny([.viewCases, .configureCases])),

@@ -50,6 +50,8 @@ struct AccessWorld {
         var warning: String
         /// A work report (日报) of the village.
         var workReport: String
+        /// A draft public notice (公告) of the village.
+        var notice: Int64 = 0
     }
 
     let inside: Objects
@@ -83,6 +85,7 @@ struct AccessWorld {
         case .mediator: o.mediator
         case .mediationCase: o.mediationReferral
         case .petition: o.petition
+        case .notice: o.notice
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -258,7 +261,10 @@ struct AccessWorld {
             }
             let workReport = try await Reports(platform: platform).generate(
                 ReportRequest(kind: "daily", area: village, from: "2026-03-01"), caller: caller(.dispatcher))
-            return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
+            let notice = try await PublicNotices(platform: platform).create(
+                NoticeDraft(title: "矩阵公告", body: "矩阵公告正文", areaCode: village, publishDay: "2026-03-01"), publish: false,
+                caller: caller(.dispatcher))
+            var objects = Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
@@ -266,6 +272,8 @@ struct AccessWorld {
                            mediationOrganization: mediationOrganization.id, mediator: mediator.id,
                            mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0,
                            petition: petition.id, warning: warning, workReport: workReport.number)
+            objects.notice = notice
+            return objects
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

@@ -23,7 +23,7 @@ public enum CaseKind: String, Sendable, Codable, CaseIterable {
         case .publicSecurity: ["可疑人员", "打架斗殴", "电信诈骗线索", "寄递物流隐患", "重点人员动态"]
         case .safetyHazard: ["电动车楼道充电", "消防通道堵塞", "燃气隐患", "危房隐患", "自建房安全", "道路塌陷"]
         case .urbanManagement: ["占道经营", "私搭乱建", "垃圾清运", "噪音扰民", "违规停车", "井盖缺失"]
-        case .livelihood: ["供暖问题", "供水问题", "低保救助", "养老服务", "医保社保", "就业帮扶"]
+        case .livelihood: ["供暖问题", "供水问题", "低保救助", "养老服务", "医保社保", "就业帮扶", "法律援助", "公证服务", "律师咨询"]
         case .policyInquiry: ["社保政策", "户籍办理", "惠农政策", "住房政策"]
         case .suggestion: ["社区建设", "环境改善", "服务改进"]
         }

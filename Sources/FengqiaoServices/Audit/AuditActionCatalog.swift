@@ -23,6 +23,8 @@ public enum AuditActionCatalog {
         ("export.people", "导出实有人口"), ("export.organizations", "导出组织"), ("export.places", "导出场所"),
         ("export.things", "导出部件"), ("export.cases", "导出案件列表"),
         ("report.generate", "生成工作报告"), ("report.download", "下载工作报告"),
+        ("notice.create", "新建公告"), ("notice.update", "修改公告"), ("notice.publish", "发布公告"),
+        ("notice.withdraw", "撤回公告"), ("grid_post.public_phone", "设置网格公开工作电话"),
         ("hotline.import", "导入12345工单"), ("hotline.profile_save", "保存12345导入方案"),
         ("hotline.types_save", "保存12345诉求类型对应表"), ("hotline.status_export", "导出12345工单办理情况"),
         ("area.created", "新建区域"), ("area.renamed", "区域更名"), ("area.redrawn", "重绘边界"),

@@ -21,6 +21,8 @@ enum CaseCategorySeed {
         // 民生服务
         "供暖问题": "heating", "供水问题": "water", "低保救助": "subsistenceAllowance", "养老服务": "elderlyCare",
         "医保社保": "socialInsurance", "就业帮扶": "employment",
+        // 民生服务 · 公共法律服务 (the portal's 法律服务 page books these; M022 adds them to seeded trees)
+        "法律援助": "legalAid", "公证服务": "notary", "律师咨询": "lawyerConsultation",
         // 政策咨询
         "社保政策": "socialInsurance", "户籍办理": "householdRegistration", "惠农政策": "agriculture",
         "住房政策": "housing",

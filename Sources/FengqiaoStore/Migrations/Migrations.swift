@@ -21,6 +21,7 @@ public enum Migrations {
         M019RiskWarnings.migration,
         M020WorklistIndexes.migration,
         M021Reports.migration,
+        M022PortalNotices.migration,
         M023FieldWork.migration,
     ]
 }

@@ -21,6 +21,9 @@ enum ErrorMapping {
         case let error as RateLimited:
             return Mapped(status: .tooManyRequests, code: "rate_limited", title: "提交过于频繁", detail: error.message,
                           headers: [.retryAfter: String(error.retryAfterSeconds)])
+        case let error as LookupLimited:
+            return Mapped(status: .tooManyRequests, code: "rate_limited", title: "查询过于频繁", detail: error.message,
+                          headers: [.retryAfter: String(error.retryAfterSeconds)])
         case is PrintingError:
             return Mapped(status: .serviceUnavailable, code: "printer_unavailable", title: "文书暂时无法生成",
                           detail: "服务器暂时无法生成 PDF 文书,请稍后再试;如反复出现,请联系系统管理员检查 chromium 的安装。")

@@ -35,9 +35,14 @@ struct ReportAPIRoutes {
             if receipt.replayed { await gate.refund(phone: phone) }
             return try JSONResponse.encode(receipt, status: receipt.replayed ? .ok : .created)
         }
-        routes.get("/api/v1/reports/{trackingCode}") { _, context in
+        routes.get("/api/v1/reports/{trackingCode}") { request, context in
             let code = try context.parameters.require("trackingCode")
-            return try JSONResponse.encode(try await CaseTracking(platform: platform).status(trackingCode: code))
+            // Codes that find nothing count against the client; too many and every look-up is 429.
+            let address = gate.clientAddress(request, context: context)
+            try await gate.admitLookup(address: address)
+            let status = try await CaseTracking(platform: platform).status(trackingCode: code)
+            await gate.found(address: address)
+            return try JSONResponse.encode(status)
         }
     }
 }

@@ -16,12 +16,14 @@ struct ReportGate: Sendable {
     let clock: any WallClock
     private let byAddress: SlidingWindowLimiter?
     private let byPhone: SlidingWindowLimiter?
+    private let failedLookups: SlidingWindowLimiter?
 
     init(limits: ReportLimits, clock: any WallClock) {
         self.limits = limits
         self.clock = clock
         self.byAddress = limits.perAddress.map(SlidingWindowLimiter.init)
         self.byPhone = limits.perPhone.map(SlidingWindowLimiter.init)
+        self.failedLookups = limits.failedLookups.map(SlidingWindowLimiter.init)
     }
 
     /// The client's address: the peer's, or what a trusted proxy forwarded.
@@ -50,6 +52,19 @@ struct ReportGate: Sendable {
     func refund(phone key: String?) async {
         guard let key, let byPhone else { return }
         await byPhone.refund(key)
+    }
+
+    /// Counts a tracking-code look-up from `address` as failed until `found(address:)` takes it back;
+    /// throws `LookupLimited` once the address has too many failures within the window.
+    func admitLookup(address: String) async throws {
+        guard let failedLookups, let wait = await failedLookups.admit(address, at: clock.now()) else { return }
+        Counter(label: "fengqiao_report_rate_limited_total", dimensions: [("limit", "lookup")]).increment()
+        throw LookupLimited(retryAfterSeconds: wait)
+    }
+
+    /// The look-up admitted for `address` found its case: it does not count as a guess.
+    func found(address: String) async {
+        await failedLookups?.refund(address)
     }
 
     /// Notes a submission whose honeypot was filled (answered as if filed, stored nowhere).

@@ -17,41 +17,71 @@ struct TrackingRoutes {
         routes.get("/track") { request, context in
             let code = request.uri.queryParameters["code"].map(String.init) ?? ""
             guard !code.isEmpty else { return try views.page("track", ["code": ""], session: context.session) }
-            return try await page(code: code, error: nil, status: .ok, context: context)
+            let address = gate.clientAddress(request, context: context)
+            return try await page(code: code, error: nil, status: .ok, address: address, context: context)
         }
         routes.post("/track/rating") { request, context in
             var request = request
             let fields = FormFields(String(buffer: try await request.collectBody(upTo: AppRequestContext.maxBodyBytes)))
             let code = fields["code"] ?? ""
+            let address = gate.clientAddress(request, context: context)
             guard let sent = fields["_csrf"], let expected = request.cookies[Self.formCookie]?.value,
                   SessionMiddleware.constantTimeEqual(sent, expected)
             else {
-                return try await page(code: code, error: "页面已过期,请刷新后重新评价", status: .forbidden, context: context)
+                return try await page(code: code, error: "页面已过期,请刷新后重新评价", status: .forbidden, address: address,
+                                      context: context)
+            }
+            // A code that finds nothing counts as a guess, as on the page.
+            if case .refused(let response) = try await lookup(code: code, address: address, context: context) {
+                return response
             }
             do {
                 _ = try await CaseEngine(platform: platform).rateAsRequester(
-                    trackingCode: code, satisfaction: fields["satisfaction"],
-                    ip: gate.clientAddress(request, context: context))
+                    trackingCode: code, satisfaction: fields["satisfaction"], ip: address)
             } catch let error as DomainError {
                 let mapped = ErrorMapping.map(error)
-                return try await page(code: code, error: mapped.detail, status: mapped.status, context: context)
+                return try await page(code: code, error: mapped.detail, status: mapped.status, address: address,
+                                      context: context)
             }
             let location = "/track?code=" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return Response(status: .seeOther, headers: [.location: location])
         }
     }
 
-    /// The page for `code`: its status (with the rating form while the case waits for one), or the error.
-    private func page(code: String, error: String?, status: HTTPResponse.Status, context: AppRequestContext)
-        async throws -> Response
-    {
-        let found: PublicCaseStatus
+    enum Lookup {
+        case found(PublicCaseStatus)
+        case refused(Response)
+    }
+
+    /// Looks `code` up for the client at `address` through the gate's guess limit: the status, or the
+    /// tracking page with the refusal (404 unknown code, 422 malformed, 429 too many wrong codes).
+    private func lookup(code: String, address: String, context: AppRequestContext) async throws -> Lookup {
         do {
-            found = try await CaseTracking(platform: platform).status(trackingCode: code)
+            try await gate.admitLookup(address: address)
+            let found = try await CaseTracking(platform: platform).status(trackingCode: code)
+            await gate.found(address: address)
+            return .found(found)
+        } catch let failure as LookupLimited {
+            let mapped = ErrorMapping.map(failure)
+            var response = try views.page("track", ["code": code, "error": mapped.detail, "errorCode": mapped.code],
+                                          status: mapped.status, session: context.session)
+            response.headers[.retryAfter] = String(failure.retryAfterSeconds)
+            return .refused(response)
         } catch let failure as DomainError {
             let mapped = ErrorMapping.map(failure)
-            return try views.page("track", ["code": code, "error": mapped.detail], status: mapped.status,
-                                  session: context.session)
+            return .refused(try views.page("track", ["code": code, "error": mapped.detail, "errorCode": mapped.code],
+                                           status: mapped.status, session: context.session))
+        }
+    }
+
+    /// The page for `code`: its status (with the rating form while the case waits for one), or the error.
+    private func page(code: String, error: String?, status: HTTPResponse.Status, address: String,
+                      context: AppRequestContext) async throws -> Response
+    {
+        let found: PublicCaseStatus
+        switch try await lookup(code: code, address: address, context: context) {
+        case .refused(let response): return response
+        case .found(let status): found = status
         }
         let token = found.canRate ? SessionToken.random() : nil
         var response = try views.page("track", [

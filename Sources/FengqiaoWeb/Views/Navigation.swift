@@ -32,6 +32,7 @@ enum Navigation {
                 ("nav.desk", "/desk", person && may(.acceptCases)),
                 ("nav.hotline", "/hotline", may(.importData) && may(.acceptCases)),
                 ("nav.alerts", "/alerts", person && may(.acceptCases)),
+                ("nav.notices", "/admin/notices", PublicNotices.mayEdit(staff)),
             ])),
             Menu(key: "nav.mediation", links: links([
                 ("nav.mediationCases", "/mediation", (may(.viewCases) && may(.mediate)) || may(.manageMediation)),

@@ -171,7 +171,24 @@ enum AccessOracle {
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
-        .merging(workReportEntries) { a, _ in a }
+        .merging(workReportEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
+
+    /// Open311 GeoReport v2: reading is public; posting is authorised by the `api_key` form field alone (no
+    /// session, no bearer header), which the matrix does not send — Open311RoutesTests covers every refusal.
+    static let open311Entries: [String: Entry] = {
+        var entries: [String: Entry] = [:]
+        for ext in ["json", "xml"] {
+            entries["GET /open311/v2/services.\(ext)"] = open()
+            entries["GET /open311/v2/services/{category}.\(ext)"] = open()
+            entries["GET /open311/v2/requests.\(ext)"] = open()
+            entries["GET /open311/v2/tokens/{trackingCode}.\(ext)"] = open()
+            entries["GET /open311/v2/servicerequestupdates.\(ext)"] = open()
+            // The world's cases are registered by staff, so none is a public request (404 to everyone).
+            entries["GET /open311/v2/requests/{number}.\(ext)"] = exempt
+            entries["POST /open311/v2/requests.\(ext)"] = exempt
+        }
+        return entries
+    }()
 
     /// Work reports (工作报告): read by whoever sees warnings (never a token), made on demand by those who supervise
     /// or accept cases; a report or an area outside the jurisdiction is "not found".

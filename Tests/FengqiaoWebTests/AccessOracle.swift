@@ -51,6 +51,8 @@ enum AccessOracle {
         case warning
         /// A work report (日报) of the village, by its number in the path.
         case workReport
+        /// A webhook subscription for the village (by its id), with a delivery waiting in the outbox (`{delivery}`).
+        case webhook
     }
 
     enum Body {
@@ -360,6 +362,12 @@ enum AccessOracle {
         // The notification outbox: the system admin runs it (manageNotifications), scoped by the rows' areas.
         "GET /admin/outbox": needs(.manageNotifications),
         "POST /admin/outbox/{id}/retry": needs(.manageNotifications, .notification),
+        "GET /admin/webhooks": needs(.manageNotifications),
+        "POST /admin/webhooks": needs(.manageNotifications, body: .form("name=矩阵订阅&url=https://hooks.example.cn/m&area={village}")),
+        "GET /admin/webhooks/{id}": needs(.manageNotifications, .webhook),
+        "POST /admin/webhooks/{id}/deliveries/{delivery}/retry": needs(.manageNotifications, .webhook, body: .form("")),
+        // Disabling succeeds once, then answers 409 (still "allowed" to the matrix).
+        "POST /admin/webhooks/{id}/disable": needs(.manageNotifications, .webhook, body: .form("")),
 
         // The 12345 hotline desk: importing work orders registers cases (importData with acceptCases); a batch
         // imported in another township reads as missing. Tokens need both scopes, which no matrix token has.

@@ -50,6 +50,9 @@ struct AccessWorld {
         var warning: String
         /// A work report (日报) of the village.
         var workReport: String
+        /// A webhook subscription for the village, and a delivery of it waiting in the outbox.
+        var webhook: Int64 = 0
+        var webhookDelivery: Int64 = 0
     }
 
     let inside: Objects
@@ -83,6 +86,7 @@ struct AccessWorld {
         case .mediator: o.mediator
         case .mediationCase: o.mediationReferral
         case .petition: o.petition
+        case .webhook: o.webhook
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -121,6 +125,7 @@ struct AccessWorld {
         let attachment = String(o.attachment)
         var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{type}", with: "smokeFire")
+        uri = uri.replacingOccurrences(of: "{delivery}", with: String(o.webhookDelivery))
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -258,7 +263,16 @@ struct AccessWorld {
             }
             let workReport = try await Reports(platform: platform).generate(
                 ReportRequest(kind: "daily", area: village, from: "2026-03-01"), caller: caller(.dispatcher))
-            return Objects(township: township, village: village, grid: grid, point: point, person: person.id,
+            let webhook = try await WebhookSubscriptions(platform: platform).create(
+                name: "矩阵订阅\(n)", url: "https://hooks.example.cn/\(n)", events: [], area: village, by: .commandLine("test"))
+            let webhookDelivery = try await db.write { sql -> Int64 in
+                try await NotificationOutboxRepository(sql).enqueue(
+                    dedupeKey: "webhook:\(webhook.id):matrix", channel: "subscription",
+                    recipient: WebhookRepository.recipient(webhook.id), caseId: nil, payload: "{}", at: 0)
+                return try await sql.select().column("id").from("notification_outbox")
+                    .where("dedupe_key", .equal, "webhook:\(webhook.id):matrix").first()?.decode(column: "id", as: Int64.self) ?? 0
+            }
+            var objects = Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
                            inboxMessages: messages, notification: notification, camera: camera.id, cameraCode: camera.code,
@@ -266,6 +280,9 @@ struct AccessWorld {
                            mediationOrganization: mediationOrganization.id, mediator: mediator.id,
                            mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0,
                            petition: petition.id, warning: warning, workReport: workReport.number)
+            objects.webhook = webhook.id
+            objects.webhookDelivery = webhookDelivery
+            return objects
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,
                                        point: (40.605, 109.805), n: 1)

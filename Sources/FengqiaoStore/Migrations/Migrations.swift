@@ -21,5 +21,6 @@ public enum Migrations {
         M019RiskWarnings.migration,
         M020WorklistIndexes.migration,
         M021Reports.migration,
+        M024Webhooks.migration,
     ]
 }

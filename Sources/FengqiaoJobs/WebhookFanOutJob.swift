@@ -2,8 +2,8 @@ import FengqiaoServices
 import Foundation
 
 /// Every 10 seconds: queues the case events since the last run for the webhook subscribers who want them
-/// (`WebhookFanOut`); the notification delivery job sends them. Fan-out switched on over an existing history
-/// starts at its end. Payload `{}`; runs serialise on PostgreSQL by an advisory lock.
+/// (`WebhookFanOut`); the notification delivery job sends them. The first subscription starts it at the end of
+/// the history. Payload `{}`; runs serialise on PostgreSQL by an advisory lock.
 public struct WebhookFanOutJob: JobHandler {
     public static let kind = "webhooks.fanout"
     public static let interval: TimeInterval = 10
@@ -12,9 +12,7 @@ public struct WebhookFanOutJob: JobHandler {
     public init() {}
 
     public func run(payload: String, platform: Platform) async throws {
-        let fanOut = WebhookFanOut(platform: platform)
-        try await fanOut.startAtTheEnd()
-        try await fanOut.run()
+        try await WebhookFanOut(platform: platform).run()
     }
 
     /// The de-duplication key of the run for the 10-second slot containing `date`.

@@ -7,7 +7,8 @@ import SQLKit
 /// `webhooks.cursor`) and queues one outbox row (channel `subscription`) per event and subscriber that wants
 /// its type and covers its case's place. Runs from the job queue, never on the case's write path; one batch
 /// per write transaction, serialised across instances by an advisory lock on PostgreSQL and a check that the
-/// cursor did not move meanwhile. Delivery, retries and backoff are the outbox's.
+/// cursor did not move meanwhile. Delivery, retries and backoff are the outbox's. The cursor starts at the end of
+/// the history when the first subscription is made.
 public struct WebhookFanOut: Sendable {
     let platform: Platform
     public var batchSize = 500
@@ -17,20 +18,21 @@ public struct WebhookFanOut: Sendable {
 
     public init(platform: Platform) { self.platform = platform }
 
-    /// Where fan-out switched on over an existing history starts: after its last event (subscribers hear of
-    /// what happens from now on).
-    public func startAtTheEnd() async throws {
-        try await platform.database.write { db in
-            let settings = SettingsRepository(db)
-            if try await settings.value(Self.cursorName) == nil {
-                try await settings.set(Self.cursorName, to: String(try await WebhookRepository(db).lastEventId()))
-            }
+    /// Sets the cursor after the last event there is, unless it is set: called in the transaction that makes
+    /// the first subscription, so that subscribers hear of what happens from then on, not of the history.
+    static func startAtTheEnd(in db: any SQLDatabase) async throws {
+        let settings = SettingsRepository(db)
+        if try await settings.value(Self.cursorName) == nil {
+            try await settings.set(Self.cursorName, to: String(try await WebhookRepository(db).lastEventId()))
         }
     }
 
-    /// Queues deliveries until caught up (at most `maxBatches` batches); returns how many rows it queued.
+    /// Queues deliveries until caught up (at most `maxBatches` batches); returns how many rows it queued. Until
+    /// the first subscription is made there is no cursor and nothing to do.
     @discardableResult
     public func run(maxBatches: Int = 20) async throws -> Int {
+        let started = try await platform.database.read { try await SettingsRepository($0).value(Self.cursorName) != nil }
+        guard started else { return 0 }
         var queued = 0
         for _ in 0..<maxBatches {
             let (rows, more) = try await batch()

@@ -62,6 +62,7 @@ public struct WebhookSubscriptions: Sendable {
         let kind = platform.database.kind
         let id = try await platform.database.write { db in
             let id = try await WebhookRepository(db).insert(record)
+            try await WebhookFanOut.startAtTheEnd(in: db)
             try await AuditTrail.append(
                 admin.auditEntry(action: "webhook.create", objectType: "webhook_subscription", objectID: id,
                                  summary: AuditEntry.summary(["name": name, "events": record.events, "area": area])),

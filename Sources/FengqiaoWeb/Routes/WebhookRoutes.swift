@@ -50,13 +50,13 @@ struct WebhookRoutes {
                 [
                     "id": delivery.id, "event": WebhookEventTypes.name(delivery.event), "caseNumber": delivery.caseNumber,
                     "state": Self.stateName(delivery.state), "attempts": delivery.attempts,
-                    "nextAttemptAt": delivery.nextAttemptAt.map(TokenRoutes.time) ?? "",
+                    "nextAttemptAt": delivery.nextAttemptAt.map(Self.time) ?? "",
                     "lastError": delivery.lastError as Any, "retriable": delivery.retriable, "subscription": id,
                 ]
             }
             values["attempts"] = log.attempts.map { attempt -> [String: Any] in
                 [
-                    "at": TokenRoutes.time(attempt.at), "delivery": attempt.deliveryId,
+                    "at": Self.time(attempt.at), "delivery": attempt.deliveryId,
                     "status": attempt.statusCode.map(String.init) ?? "无应答", "duration": attempt.durationMs,
                     "error": attempt.error as Any,
                 ]
@@ -74,6 +74,12 @@ struct WebhookRoutes {
     static func id(_ context: AppRequestContext, _ name: String) throws -> Int64 {
         guard let id = Int64(try context.parameters.require(name)) else { throw DomainError.notFound(what: "该订阅") }
         return id
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss`, Beijing time: retries are seconds apart.
+    static func time(_ date: Date) -> String {
+        let c = ChinaTime.calendar.dateComponents([.hour, .minute, .second], from: date)
+        return ChinaTime.dayString(date) + String(format: " %02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     static func stateName(_ state: String) -> String {

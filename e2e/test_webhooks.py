@@ -95,7 +95,7 @@ def test_a_case_event_reaches_a_subscriber_signed(sqlite_app):
         assert states == [("sent",)], states
         (subscription,), = query(sqlite_app, "SELECT id FROM webhook_subscriptions")
         log = request("GET", server.url(f"/admin/webhooks/{subscription}"), headers={"Cookie": session, "Accept": "text/html"})
-        assert log.status == 200 and "已送达" in log.text and "<td>204</td>" in log.text, log.text[-2000:]
+        assert log.status == 200 and "已送达" in log.text and 'data-label="HTTP 状态">204</td>' in log.text, log.text[-2000:]
         assert secret not in log.text
         assert server.stop() == 0
     finally:

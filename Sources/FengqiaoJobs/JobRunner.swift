@@ -28,7 +28,7 @@ public struct JobRunner: Service {
     /// The standard handlers with notifications delivered by `delivery` (the configured channels).
     public static func standardHandlers(delivery: NotificationDelivery) -> [any JobHandler] {
         [DailyCountRebuild(), ClockScan(), delivery, MediationFollowUp(), RiskMonitorJob(), RiskSweepJob(),
-         ReportScheduleJob()]
+         ReportScheduleJob(), WebhookFanOutJob()]
     }
 
     public func run() async throws {
@@ -38,6 +38,7 @@ public struct JobRunner: Service {
         var scheduledDelivery: String?
         var scheduledFollowUp: String?
         var scheduledRisk: String?
+        var scheduledWebhooks: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 scheduledDay = try await scheduleNightlyWork(after: scheduledDay)
@@ -45,6 +46,8 @@ public struct JobRunner: Service {
                 scheduledDelivery = try await scheduleDeliveryWork(after: scheduledDelivery)
                 scheduledFollowUp = try await scheduleFollowUpWork(after: scheduledFollowUp)
                 scheduledRisk = try await schedulePeriodic(RiskMonitorJob.kind, key: RiskMonitorJob.dedupeKey(for:), after: scheduledRisk)
+                scheduledWebhooks = try await schedulePeriodic(WebhookFanOutJob.kind, key: WebhookFanOutJob.dedupeKey(for:),
+                                                               after: scheduledWebhooks)
                 let ran = try await runDueJobs()
                 if ran > 0 { continue }
             } catch {

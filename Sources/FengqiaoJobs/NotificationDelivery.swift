@@ -25,7 +25,10 @@ public struct NotificationDelivery: JobHandler {
     }
 
     public func dispatcher(_ platform: Platform) -> NotificationDispatcher {
-        NotificationDispatcher(platform: platform, adapters: adapters, workerName: workerName)
+        var adapters = adapters
+        // Webhook subscribers need no setting: their addresses and secrets are in the database.
+        if adapters[.subscription] == nil { adapters[.subscription] = SubscriptionWebhookAdapter(platform: platform) }
+        return NotificationDispatcher(platform: platform, adapters: adapters, workerName: workerName)
     }
 
     /// The de-duplication key of the run for the 15-second slot containing `date` (one run per slot

@@ -53,6 +53,8 @@ enum AccessOracle {
         case workReport
         /// A public notice (公告) of the village, by its id in the path.
         case notice
+        /// A webhook subscription for the village (by its id), with a delivery waiting in the outbox (`{delivery}`).
+        case webhook
     }
 
     enum Body {
@@ -173,7 +175,24 @@ enum AccessOracle {
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
-        .merging(workReportEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }
+        .merging(workReportEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
+
+    /// Open311 GeoReport v2: reading is public; posting is authorised by the `api_key` form field alone (no
+    /// session, no bearer header), which the matrix does not send — Open311RoutesTests covers every refusal.
+    static let open311Entries: [String: Entry] = {
+        var entries: [String: Entry] = [:]
+        for ext in ["json", "xml"] {
+            entries["GET /open311/v2/services.\(ext)"] = open()
+            entries["GET /open311/v2/services/{category}.\(ext)"] = open()
+            entries["GET /open311/v2/requests.\(ext)"] = open()
+            entries["GET /open311/v2/tokens/{trackingCode}.\(ext)"] = open()
+            entries["GET /open311/v2/servicerequestupdates.\(ext)"] = open()
+            // The world's cases are registered by staff, so none is a public request (404 to everyone).
+            entries["GET /open311/v2/requests/{number}.\(ext)"] = exempt
+            entries["POST /open311/v2/requests.\(ext)"] = exempt
+        }
+        return entries
+    }()
 
     /// Work reports (工作报告): read by whoever sees warnings (never a token), made on demand by those who supervise
     /// or accept cases; a report or an area outside the jurisdiction is "not found".
@@ -362,6 +381,12 @@ enum AccessOracle {
         // The notification outbox: the system admin runs it (manageNotifications), scoped by the rows' areas.
         "GET /admin/outbox": needs(.manageNotifications),
         "POST /admin/outbox/{id}/retry": needs(.manageNotifications, .notification),
+        "GET /admin/webhooks": needs(.manageNotifications),
+        "POST /admin/webhooks": needs(.manageNotifications, body: .form("name=矩阵订阅&url=https://hooks.example.cn/m&area={village}")),
+        "GET /admin/webhooks/{id}": needs(.manageNotifications, .webhook),
+        "POST /admin/webhooks/{id}/deliveries/{delivery}/retry": needs(.manageNotifications, .webhook, body: .form("")),
+        // Disabling succeeds once, then answers 409 (still "allowed" to the matrix).
+        "POST /admin/webhooks/{id}/disable": needs(.manageNotifications, .webhook, body: .form("")),
 
         // The 12345 hotline desk: importing work orders registers cases (importData with acceptCases); a batch
         // imported in another township reads as missing. Tokens need both scopes, which no matrix token has.

@@ -52,6 +52,9 @@ struct AccessWorld {
         var workReport: String
         /// A draft public notice (公告) of the village.
         var notice: Int64 = 0
+        /// A webhook subscription for the village, and a delivery of it waiting in the outbox.
+        var webhook: Int64 = 0
+        var webhookDelivery: Int64 = 0
     }
 
     let inside: Objects
@@ -86,6 +89,7 @@ struct AccessWorld {
         case .mediationCase: o.mediationReferral
         case .petition: o.petition
         case .notice: o.notice
+        case .webhook: o.webhook
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -124,6 +128,7 @@ struct AccessWorld {
         let attachment = String(o.attachment)
         var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{type}", with: "smokeFire")
+        uri = uri.replacingOccurrences(of: "{delivery}", with: String(o.webhookDelivery))
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -264,6 +269,15 @@ struct AccessWorld {
             let notice = try await PublicNotices(platform: platform).create(
                 NoticeDraft(title: "矩阵公告", body: "矩阵公告正文", areaCode: village, publishDay: "2026-03-01"), publish: false,
                 caller: caller(.dispatcher))
+            let webhook = try await WebhookSubscriptions(platform: platform).create(
+                name: "矩阵订阅\(n)", url: "https://hooks.example.cn/\(n)", events: [], area: village, by: .commandLine("test"))
+            let webhookDelivery = try await db.write { sql -> Int64 in
+                try await NotificationOutboxRepository(sql).enqueue(
+                    dedupeKey: "webhook:\(webhook.id):matrix", channel: "subscription",
+                    recipient: WebhookRepository.recipient(webhook.id), caseId: nil, payload: "{}", at: 0)
+                return try await sql.select().column("id").from("notification_outbox")
+                    .where("dedupe_key", .equal, "webhook:\(webhook.id):matrix").first()?.decode(column: "id", as: Int64.self) ?? 0
+            }
             var objects = Objects(township: township, village: village, grid: grid, point: point, person: person.id,
                            organization: organization.id, department: department, token: token.id, account: account,
                            caseNumber: opened.number, attachment: photo.id, postHolders: holders,
@@ -273,6 +287,8 @@ struct AccessWorld {
                            mediationCase: mediationCase.number, mediationReferral: referred.referrals.first?.id ?? 0,
                            petition: petition.id, warning: warning, workReport: workReport.number)
             objects.notice = notice
+            objects.webhook = webhook.id
+            objects.webhookDelivery = webhookDelivery
             return objects
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,

@@ -3,6 +3,8 @@ import Foundation
 /// Where a case came from (来源渠道).
 public enum Channel: String, Sendable, Codable, CaseIterable {
     case walkIn, phone, letter, gridWorker, snapshot, qrCode, hotline12345, aiCamera, fiveColorBag, web
+    /// Filed by an Open311 GeoReport v2 client (an app or a city's 311 system) with an API key.
+    case open311
 
     public var chineseName: String {
         switch self {
@@ -16,6 +18,7 @@ public enum Channel: String, Sendable, Codable, CaseIterable {
         case .aiCamera: "AI视频预警"
         case .fiveColorBag: "五色袋"
         case .web: "网上反映"
+        case .open311: "Open311接口"
         }
     }
 

@@ -12,6 +12,7 @@ public enum AuditActionCatalog {
         ("account.totp_reset", "重置两步验证"), ("account.contact", "设置通知联系方式"),
         ("security_policy.update", "修改安全策略"),
         ("api_token.create", "创建接口令牌"), ("api_token.revoke", "吊销接口令牌"),
+        ("webhook.create", "创建Webhook订阅"), ("webhook.disable", "停用Webhook订阅"), ("webhook.retry", "重试Webhook投递"),
         ("case.open", "登记案件"), ("case_attachment.upload", "上传案件附件"),
         ("case_attachment.download", "下载案件附件"),
         ("case_intake.register", "窗口受理登记(来信来电来访)"), ("grid_report.submit", "网格员上报"),

@@ -101,6 +101,8 @@ struct DemoCaseContext: Sendable {
                 case .aiCamera: DemoCaseTexts.cameraScenes[category.name] == nil ? 0 : 14
                 case .fiveColorBag: 2
                 case .web: 5
+                // The demo has no Open311 clients.
+                case .open311: 0
                 }
             switch (category.kind, channel) {
             case (.dispute, .qrCode): w *= 3

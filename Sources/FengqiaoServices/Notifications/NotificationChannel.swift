@@ -10,6 +10,8 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
     case email
     /// A signed JSON POST to a machine (the 12345 hotline platform's status webhook), not to people.
     case webhook
+    /// A signed JSON POST of a case event to a webhook subscriber (`/admin/webhooks`), recipient `subscription:ID`.
+    case subscription
 
     public var chineseName: String {
         switch self {
@@ -18,6 +20,7 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
         case .call: "电话任务"
         case .email: "电子邮件"
         case .webhook: "Webhook回传"
+        case .subscription: "Webhook订阅"
         }
     }
 
@@ -27,7 +30,7 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
         case .app, .call: "账号"
         case .sms: "手机号"
         case .email: "电子邮箱"
-        case .webhook: "接收地址"
+        case .webhook, .subscription: "接收地址"
         }
     }
 
@@ -38,6 +41,7 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
         case .sms: "FENGQIAO_SMS_URL"
         case .email: "FENGQIAO_SMTP_HOST"
         case .webhook: "FENGQIAO_HOTLINE_WEBHOOK_URL"
+        case .subscription: "/admin/webhooks"
         }
     }
 }

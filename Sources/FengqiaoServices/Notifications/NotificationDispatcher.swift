@@ -103,7 +103,7 @@ public struct NotificationDispatcher: Sendable {
             return await finish(row, token: token, .skipped, "未配置\(channel.chineseName)通道(\(channel.setting)),已跳过")
         }
         let message = NotificationText.message(for: row, channel: channel)
-        if channel == .webhook { return await deliverToEndpoint(row, message, adapter: adapter, token: token) }
+        if channel == .webhook || channel == .subscription { return await deliverToEndpoint(row, message, adapter: adapter, token: token) }
         guard let address = RecipientDirectory.Address(row.recipient) else {
             return await finish(row, token: token, .failed, "收件人格式无效“\(row.recipient.prefix(40))”")
         }

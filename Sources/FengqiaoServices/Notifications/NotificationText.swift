@@ -7,7 +7,7 @@ import Foundation
 /// anything else is shown as it came.
 public enum NotificationText {
     public static func message(for record: NotificationRecord, channel: NotificationChannel) -> OutboxMessage {
-        if channel == .webhook {
+        if channel == .webhook || channel == .subscription {
             // A machine gets the payload itself, byte for byte (it is what the signature covers).
             return OutboxMessage(id: record.id, channel: channel, kind: .notice, caseId: record.caseId,
                                  title: "状态回传", body: record.payload, dedupeKey: record.dedupeKey)

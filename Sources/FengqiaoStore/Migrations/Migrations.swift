@@ -23,5 +23,6 @@ public enum Migrations {
         M021Reports.migration,
         M022PortalNotices.migration,
         M023FieldWork.migration,
+        M024Webhooks.migration,
     ]
 }

@@ -117,6 +117,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
         .add(to: &routes)
     NoticeAdminRoutes(platform: platform, views: views).add(to: &routes)
     GridCardPhoneRoutes(platform: platform, views: views).add(to: &routes)
+    Open311Routes(platform: platform).add(to: &routes)
+    WebhookRoutes(platform: platform, views: views).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

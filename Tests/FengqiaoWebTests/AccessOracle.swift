@@ -221,7 +221,7 @@ enum AccessOracle {
         // The resident's rating (double-submit form, by tracking code): TrackingRatingTests covers it.
         "POST /track/rating": exempt,
         "GET /static/report.css": open(), "GET /static/report.js": open(), "GET /static/dashboard.css": open(),
-        "GET /static/reports.css": open(),
+        "GET /static/reports.css": open(), "GET /api/openapi.json": open(),
         // The footer's language switch (a display preference in a cookie): StringCatalogTests covers it.
         "GET /language": open("lang=en&back=/"),
 

@@ -110,6 +110,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     MediationOutcomeRoutes(platform: platform, views: views).add(to: &routes)
     MediationOutcomePageRoutes(platform: platform, views: views).add(to: &routes)
     WorkReportRoutes(platform: platform, views: views).add(to: &routes)
+    OpenAPIRoutes().add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -1,0 +1,86 @@
+"""The documented JSON API holds up under schemathesis: `/api/openapi.json` is the document the tool reads, the real
+binary serves a demo database, and every `/api/v1` operation is exercised with generated requests (valid and
+invalid) as an API token and as signed-in staff of several roles. The run fails on any 5xx, any answer whose status,
+content type or body the document does not allow. It is bounded (`FENGQIAO_SCHEMATHESIS_EXAMPLES` examples per
+operation, 8 by default) and reproducible (fixed seed, deterministic generation, no example database); every
+state-changing POST goes to the throwaway database of this test."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, request
+from test_map_pages import sign_in
+
+SCHEMATHESIS = shutil.which("schemathesis") or shutil.which("st")
+EXAMPLES = os.environ.get("FENGQIAO_SCHEMATHESIS_EXAMPLES", "8")
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+
+# Who runs which part of the API: the roles whose work the operations are (others mostly see 403s, which the
+# token run and the access matrix already cover).
+ROLES = [
+    ("demo.dispatcher", "Fq-Dispatcher-2026", ["cases", "case transitions", "alerts", "risk"]),
+    ("demo.sysadmin", "Fq-SysAdmin-2026", ["areas", "base data", "residents", "settings"]),
+    ("demo.mediator", "Fq-Mediator-2026", ["mediation"]),
+    ("demo.petition", "Fq-Petition-2026", ["petitions", "notifications"]),
+    ("demo.leader", "Fq-Leader-2026", ["figures", "reports", "public"]),
+]
+
+
+def test_the_checked_in_document_is_what_the_generator_writes():
+    generated = subprocess.run([sys.executable, str(ROOT / "scripts/openapi/generate.py"), "--check"],
+                               capture_output=True, text=True)
+    assert generated.returncode == 0, generated.stderr
+
+
+def csrf_of(base: str, cookie: str) -> str:
+    page = request("GET", base + "/", headers={"Cookie": cookie, "Accept": "text/html"})
+    match = re.search(r'name="_csrf" value="([^"]+)"', page.text)
+    assert match, page
+    return match.group(1)
+
+
+def run_schemathesis(server, headers: list[str], tags: list[str] | None, label: str, tmp_path) -> str:
+    report = tmp_path / f"schemathesis-{label}.xml"
+    args = [SCHEMATHESIS, "run", server.url("/api/openapi.json"), "--url", server.base,
+            "--checks", CHECKS, "--max-examples", EXAMPLES, "--seed", "20261124", "--generation-deterministic",
+            "--generation-with-security-parameters", "false",
+            "--phases", "examples,coverage,fuzzing", "--workers", "1", "--request-timeout", "30",
+            "--suppress-health-check", "all", "--no-color", "--continue-on-failure",
+            "--report", "junit", "--report-junit-path", str(report)]
+    for tag in tags or []:
+        args += ["--include-tag", tag]
+    for header in headers:
+        args += ["-H", header]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"schemathesis ({label}) exited {proc.returncode}:\n{output[-20000:]}"
+    return output
+
+
+@pytest.mark.skipif(not SCHEMATHESIS, reason="needs schemathesis 4 (scripts/test installs it)")
+def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_document(sqlite_app, tmp_path):
+    sqlite_app.run("demo", "--seed", "1", "--scale", "tiny")
+    with sqlite3.connect(sqlite_app.workdir / "db.sqlite") as db:
+        (root,) = db.execute("SELECT code FROM areas ORDER BY length(code), code LIMIT 1").fetchone()
+    scopes = ["map.read", "basedata.read", "import", "cases.report", "cases.read", "alerts.write"]
+    made = sqlite_app.run("token", "create", "--name", "schemathesis", "--area", root,
+                          *[arg for scope in scopes for arg in ("--scope", scope)])
+    token = made.stdout.strip()
+    server = sqlite_app.serve()
+    document = request("GET", server.url("/api/openapi.json"))
+    assert document.status == 200 and document.json()["openapi"] == "3.1.0"
+
+    run_schemathesis(server, [f"Authorization: Bearer {token}"], None, "token", tmp_path)
+    for username, password, tags in ROLES:
+        cookie = sign_in(server.base, username, password)
+        csrf = csrf_of(server.base, cookie)
+        run_schemathesis(server, [f"Cookie: {cookie}", f"X-CSRF-Token: {csrf}"], tags, username, tmp_path)
+    assert server.error_lines() == [], server.error_lines()[:20]

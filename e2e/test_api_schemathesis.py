@@ -2,7 +2,7 @@
 binary serves a demo database, and every `/api/v1` operation is exercised with generated requests (valid and
 invalid) as an API token and as signed-in staff of several roles. The run fails on any 5xx, any answer whose status,
 content type or body the document does not allow. It is bounded (`FENGQIAO_SCHEMATHESIS_EXAMPLES` examples per
-operation, 8 by default) and reproducible (fixed seed, deterministic generation, no example database); every
+operation, 10 by default) and reproducible (fixed seed, deterministic generation, no example database); every
 state-changing POST goes to the throwaway database of this test."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from conftest import ROOT, request
 from test_map_pages import sign_in
 
 SCHEMATHESIS = shutil.which("schemathesis") or shutil.which("st")
-EXAMPLES = os.environ.get("FENGQIAO_SCHEMATHESIS_EXAMPLES", "8")
+EXAMPLES = os.environ.get("FENGQIAO_SCHEMATHESIS_EXAMPLES", "10")
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
 # Who runs which part of the API: the roles whose work the operations are (others mostly see 403s, which the
@@ -31,6 +31,7 @@ ROLES = [
     ("demo.sysadmin", "Fq-SysAdmin-2026", ["areas", "base data", "residents", "settings"]),
     ("demo.mediator", "Fq-Mediator-2026", ["mediation"]),
     ("demo.petition", "Fq-Petition-2026", ["petitions", "notifications"]),
+    ("demo.gridleader", "Fq-GridLeader-2026", ["residents", "cases"]),
     ("demo.leader", "Fq-Leader-2026", ["figures", "reports", "public"]),
 ]
 

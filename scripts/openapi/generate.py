@@ -15,6 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "Sources/FengqiaoWeb/Resources/openapi/openapi.json"
+# Request bodies: the fields of the Swift submission types the handlers decode (bodies.json, one entry per type).
+BODIES = json.loads((Path(__file__).resolve().parent / "bodies.json").read_text(encoding="utf-8"))
 
 def ref(name): return {"$ref": f"#/components/schemas/{name}"}
 def arr(items): return {"type": "array", "items": items}
@@ -93,7 +95,46 @@ SCHEMAS = {
                  "staffingFindings": arr(OBJ), "counts": {"type": "object", "additionalProperties": INT},
                  "microGrids": arr(ref("AreaNode")), "openCases": INT}),
     "ImportReport": {"type": "object", "description": "What an import applied, or (422) why it applied nothing."},
+    **BODIES,
+    "PublicReport": {"type": "object", "properties": {"kind": STR, "category": STR, "description": STR, "address": STR,
+                     "contactName": STR, "contactPhone": STR, "latitude": NUM, "longitude": NUM}},
+    "GridReport": {"type": "object", "properties": {"kind": STR, "category": STR, "urgency": STR, "description": STR,
+                   "address": STR, "latitude": NUM, "longitude": NUM, "peopleInvolved": INT, "resolvedOnSite": BOOL,
+                   "photos": arr({"type": "object", "properties": {"content": STR, "filename": STR}})}},
+    "AreaRename": {"type": "object", "properties": {"name": STR, "aliases": arr(STR), "effectiveOn": {"type": "string", "format": "date"}}},
+    "AreaBoundary": {"type": "object", "properties": {"boundary": OBJ, "effectiveOn": {"type": "string", "format": "date"}, "acceptGaps": BOOL}},
+    "AreaChild": {"type": "object", "properties": {"name": STR, "gridKind": STR, "boundary": OBJ,
+                  "effectiveOn": {"type": "string", "format": "date"}, "acceptGaps": BOOL}},
+    "AreaSplit": {"type": "object", "properties": {"parts": arr({"type": "object", "properties": {"name": STR, "boundary": OBJ}}),
+                  "effectiveOn": {"type": "string", "format": "date"}}},
+    "AreaMove": {"type": "object", "properties": {"parentCode": STR, "effectiveOn": {"type": "string", "format": "date"}, "acceptGaps": BOOL}},
+    "AreaMerge": {"type": "object", "properties": {"codes": arr(STR), "name": STR, "effectiveOn": {"type": "string", "format": "date"}}},
 }
+
+# Examples (the demo county's codes): what a client sends, and what schemathesis tries first.
+GRID = "150207001001001"
+EXAMPLES = {
+    "CaseOpening": {"channel": "walkIn", "kind": "dispute", "urgency": "normal", "description": "楼上漏水,协商未果",
+                    "gridCode": GRID, "contactName": "王芳", "contactPhone": "13800138000"},
+    "CaseCommand": {},
+    "ResidentSubmission": {"name": "王芳", "idNumber": "150207198001011014", "phone": "13912345678", "gridCode": GRID,
+                           "address": "阳光花园1栋101", "tags": ["独居老人"]},
+    "PetitionSubmission": {"form": "visit", "persons": "1", "petitioners": [{"name": "张伟", "idNumber": "150207198001011022"}],
+                           "description": "拖欠农民工工资三个月,要求用工单位支付", "category": "dispute.unpaidWages",
+                           "gridCode": GRID, "respondentOrgan": "某建筑公司"},
+    "MediationOpeningSubmission": {"specialty": "邻里", "facts": "楼上漏水导致楼下受损,协商未果", "amountFen": 50000,
+                                   "areaCode": GRID, "organizationId": 1,
+                                   "parties": [{"side": "applicant", "name": "李明", "phone": "13812345678"},
+                                               {"side": "respondent", "name": "赵刚"}]},
+    "MediationPartySubmission": {"side": "respondent", "name": "钱多多", "phone": "13912345678"},
+    "MediationSessionSubmission": {"at": "2026-12-01T09:00:00+08:00", "place": "村调委会", "attendees": "双方当事人"},
+    "PublicReport": {"kind": "safetyHazard", "category": "电动车楼道充电", "description": "三单元楼道里每天晚上都有电动车充电",
+                     "address": "沙河街道康乐小区3号楼", "contactPhone": "13812345678"},
+    "PetitionReplySubmission": {"reply": "已责成用工单位于十日内支付", "channel": "当面"},
+    "PetitionDecisionSubmission": {"decision": "accept", "noticeChannel": "当面"},
+}
+for name, example in EXAMPLES.items():
+    SCHEMAS[name] = {**SCHEMAS[name], "examples": [example]}
 
 # --- Parameters ----------------------------------------------------------------------------------
 def q(name, schema=None, description=None, required=False):
@@ -147,32 +188,32 @@ op("post", "/api/v1/cases/{number}/attachments", "上传附件(multipart,字段 
    body_type="multipart/form-data", ok=["201"])
 op("get", "/api/v1/cases/{number}/attachments", "案件附件", "cases", ok_schema={})
 op("get", "/api/v1/cases/{number}/attachments/{attachment}", "下载附件", "cases", ok_type="application/octet-stream", ok_schema={})
-op("post", "/api/v1/cases/{number}/mediation", "案件转调解", "mediation", body=OBJ, ok=["201"])
+op("post", "/api/v1/cases/{number}/mediation", "案件转调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"])
 op("get", "/api/v1/cases/{number}/mediations", "案件的调解", "mediation", ok_schema=ref("MediationCaseList"))
 op("get", "/api/v1/case-categories", "案件分类树", "cases", ok_schema={})
-op("post", "/api/v1/case-categories", "新增分类", "cases", body=OBJ, ok=["201"])
-op("put", "/api/v1/case-categories/{category}", "修改分类", "cases", body=OBJ)
-op("patch", "/api/v1/case-categories/{category}", "修改分类(部分)", "cases", body=OBJ)
-op("post", "/api/v1/grid-reports", "网格员上报(JSON 或 multipart)", "cases", headers=[IDEMPOTENCY], body=OBJ, ok=["201"], ok_schema=ref("CaseView"))
+op("post", "/api/v1/case-categories", "新增分类", "cases", body=ref("CaseCategoryNew"), ok=["201"])
+op("put", "/api/v1/case-categories/{category}", "修改分类", "cases", body=ref("CaseCategoryChange"))
+op("patch", "/api/v1/case-categories/{category}", "修改分类(部分)", "cases", body=ref("CaseCategoryChange"))
+op("post", "/api/v1/grid-reports", "网格员上报(JSON 或 multipart)", "cases", headers=[IDEMPOTENCY], body=ref("GridReport"), ok=["201"], ok_schema=ref("CaseView"))
 op("post", "/api/v1/hotline/batches", "导入12345工单批次", "cases", query=[q("filename"), q("profile")],
    body={"type": "string"}, body_type="text/csv", ok=["200", "201"], problem_json_422=True)
-op("post", "/api/v1/reports", "群众上报(公开,限流)", "public", body=OBJ, ok=["201", "200"], public=True)
+op("post", "/api/v1/reports", "群众上报(公开,限流)", "public", body=ref("PublicReport"), ok=["201", "200"], public=True)
 op("get", "/api/v1/reports/{trackingCode}", "查询上报进度(公开)", "public", public=True)
 
 # Areas and grids
 op("get", "/api/v1/areas/{code}", "区域概况", "areas", ok_schema=ref("AreaOverview"))
 op("get", "/api/v1/areas/{code}/history", "区划变更记录", "areas", ok_schema={})
 op("get", "/api/v1/areas/{code}/staffing", "网格配备情况", "areas")
-op("post", "/api/v1/areas/{code}/rename", "区域更名", "areas", body=OBJ, ok=["204"])
-op("put", "/api/v1/areas/{code}/boundary", "修改边界", "areas", body=OBJ, ok=["204"])
-op("post", "/api/v1/areas/{code}/children", "新增下级区域", "areas", body=OBJ, ok=["201"])
-op("post", "/api/v1/areas/{code}/split", "拆分网格", "areas", body=OBJ, ok=["201"])
-op("post", "/api/v1/areas/{code}/move", "调整隶属", "areas", body=OBJ, ok=["201"])
-op("post", "/api/v1/areas/merge", "合并区域", "areas", body=OBJ, ok=["201"])
-op("put", "/api/v1/areas/{code}/center", "综治中心信息", "areas", body=OBJ, ok=["204"])
-op("post", "/api/v1/areas/{code}/departments", "入驻部门", "areas", body=OBJ, ok=["201"])
-op("put", "/api/v1/departments/{id}/stationing", "部门入驻方式", "areas", body=OBJ, ok=["204"])
-op("post", "/api/v1/departments/{id}/roster", "部门值班表", "areas", body=OBJ, ok=["200", "201"])
+op("post", "/api/v1/areas/{code}/rename", "区域更名", "areas", body=ref("AreaRename"), ok=["204"])
+op("put", "/api/v1/areas/{code}/boundary", "修改边界", "areas", body=ref("AreaBoundary"), ok=["204"])
+op("post", "/api/v1/areas/{code}/children", "新增下级区域", "areas", body=ref("AreaChild"), ok=["201"])
+op("post", "/api/v1/areas/{code}/split", "拆分网格", "areas", body=ref("AreaSplit"), ok=["201"])
+op("post", "/api/v1/areas/{code}/move", "调整隶属", "areas", body=ref("AreaMove"), ok=["201"])
+op("post", "/api/v1/areas/merge", "合并区域", "areas", body=ref("AreaMerge"), ok=["201"])
+op("put", "/api/v1/areas/{code}/center", "综治中心信息", "areas", body=ref("Center"), ok=["204"])
+op("post", "/api/v1/areas/{code}/departments", "入驻部门", "areas", body=ref("Department"), ok=["201"])
+op("put", "/api/v1/departments/{id}/stationing", "部门入驻方式", "areas", body=ref("Department"), ok=["204"])
+op("post", "/api/v1/departments/{id}/roster", "部门值班表", "areas", body=ref("Roster"), ok=["200", "201"])
 op("get", "/api/v1/grids/{code}", "网格详情", "areas", ok_schema=ref("Grid"))
 op("post", "/api/v1/grids/{code}/posts", "任命网格员", "areas", body=OBJ, ok=["201"], ok_schema=ref("Grid"))
 op("delete", "/api/v1/grids/{code}/posts/{post}/{accountId}", "撤销任命", "areas", ok=["204"])
@@ -193,68 +234,68 @@ op("post", "/api/v1/imports/people", "导入人员", "residents", query=[q("file
 op("post", "/api/v1/imports/organizations", "导入组织", "base data", query=[q("filename"), q("allOrNothing")],
    body={"type": "string"}, body_type="text/csv", ok_schema=ref("ImportReport"), problem_json_422=True)
 op("get", "/api/v1/exports/{list}", "导出名单", "base data", query=[q("area")], ok_type="text/csv", ok_schema={})
-op("post", "/api/v1/organizations", "登记组织", "base data", body=OBJ, ok=["201"])
+op("post", "/api/v1/organizations", "登记组织", "base data", body=ref("OrganizationSubmission"), ok=["201"])
 op("get", "/api/v1/organizations", "查询组织", "base data", query=[q("q")])
 op("get", "/api/v1/organizations/{id}", "组织详情", "base data")
-op("post", "/api/v1/places", "登记场所", "base data", body=OBJ, ok=["201"])
-op("post", "/api/v1/things", "登记物品", "base data", body=OBJ, ok=["201"])
+op("post", "/api/v1/places", "登记场所", "base data", body=ref("SiteSubmission"), ok=["201"])
+op("post", "/api/v1/things", "登记物品", "base data", body=ref("SiteSubmission"), ok=["201"])
 op("get", "/api/v1/places", "查询场所", "base data", query=[q("q")])
 op("get", "/api/v1/search", "全局搜索", "base data", query=[q("q")])
 
 # Mediation
 op("get", "/api/v1/mediation/cases", "调解案件", "mediation", query=[q("state")], ok_schema=ref("MediationCaseList"))
-op("post", "/api/v1/mediation/cases", "受理调解", "mediation", body=OBJ, ok=["201"])
+op("post", "/api/v1/mediation/cases", "受理调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"])
 op("get", "/api/v1/mediation/cases/{number}", "调解详情", "mediation")
 op("get", "/api/v1/mediation/cases/{number}/suggestions", "推荐调解员", "mediation", query=[q("language")])
-op("post", "/api/v1/mediation/cases/{number}/mediator", "指派调解员", "mediation", body=OBJ)
-op("post", "/api/v1/mediation/cases/{number}/withdraw", "撤回调解", "mediation", body=OBJ)
-op("post", "/api/v1/mediation/cases/{number}/parties", "增加当事人", "mediation", body=OBJ, ok=["201"])
-op("post", "/api/v1/mediation/cases/{number}/sessions", "安排调解会", "mediation", body=OBJ, ok=["201"])
-op("post", "/api/v1/mediation/cases/{number}/sessions/{session}/outcome", "记录调解会结果", "mediation", body=OBJ)
-op("post", "/api/v1/mediation/cases/{number}/referrals", "联动移交", "mediation", body=OBJ, ok=["201"])
-op("post", "/api/v1/mediation/cases/{number}/referrals/{id}", "更新移交", "mediation", body=OBJ)
+op("post", "/api/v1/mediation/cases/{number}/mediator", "指派调解员", "mediation", body=ref("MediatorAssignment"))
+op("post", "/api/v1/mediation/cases/{number}/withdraw", "撤回调解", "mediation", body=ref("MediationWithdrawal"))
+op("post", "/api/v1/mediation/cases/{number}/parties", "增加当事人", "mediation", body=ref("MediationPartySubmission"), ok=["201"])
+op("post", "/api/v1/mediation/cases/{number}/sessions", "安排调解会", "mediation", body=ref("MediationSessionSubmission"), ok=["201"])
+op("post", "/api/v1/mediation/cases/{number}/sessions/{session}/outcome", "记录调解会结果", "mediation", body=ref("MediationSessionSubmission"))
+op("post", "/api/v1/mediation/cases/{number}/referrals", "联动移交", "mediation", body=ref("MediationReferralSubmission"), ok=["201"])
+op("post", "/api/v1/mediation/cases/{number}/referrals/{id}", "更新移交", "mediation", body=ref("MediationReferralUpdate"))
 op("get", "/api/v1/mediation/cases/{number}/outcome", "调解结果", "mediation")
 op("get", "/api/v1/mediation/cases/{number}/agreement.pdf", "调解协议书 PDF", "mediation", ok_type="application/pdf", ok_schema={})
 op("get", "/api/v1/mediation/cases/{number}/confirmation/package.zip", "司法确认材料包", "mediation", ok_type="application/zip", ok_schema={})
-op("post", "/api/v1/mediation/cases/{number}/conclusion", "调解结案", "mediation", body=OBJ, ok=["200", "201"])
+op("post", "/api/v1/mediation/cases/{number}/conclusion", "调解结案", "mediation", body=ref("MediationConclusionSubmission"), ok=["200", "201"])
 op("post", "/api/v1/mediation/cases/{number}/agreement/signed-copy", "上传签字协议", "mediation", body=OBJ, ok=["200", "201"])
-op("post", "/api/v1/mediation/cases/{number}/agreement/performance", "协议履行情况", "mediation", body=OBJ, ok=["200", "201"])
-op("post", "/api/v1/mediation/cases/{number}/confirmation", "申请司法确认", "mediation", body=OBJ, ok=["200", "201"])
-op("post", "/api/v1/mediation/cases/{number}/confirmation/ruling", "司法确认裁定", "mediation", body=OBJ, ok=["200", "201"])
+op("post", "/api/v1/mediation/cases/{number}/agreement/performance", "协议履行情况", "mediation", body=ref("AgreementPerformanceSubmission"), ok=["200", "201"])
+op("post", "/api/v1/mediation/cases/{number}/confirmation", "申请司法确认", "mediation", body=ref("ConfirmationHandOffSubmission"), ok=["200", "201"])
+op("post", "/api/v1/mediation/cases/{number}/confirmation/ruling", "司法确认裁定", "mediation", body=ref("ConfirmationRulingSubmission"), ok=["200", "201"])
 op("get", "/api/v1/mediation/organizations", "调解组织", "mediation")
-op("post", "/api/v1/mediation/organizations", "新增调解组织", "mediation", body=OBJ, ok=["201"])
-op("post", "/api/v1/mediation/organizations/{id}", "修改调解组织", "mediation", body=OBJ)
+op("post", "/api/v1/mediation/organizations", "新增调解组织", "mediation", body=ref("MediationOrganizationSubmission"), ok=["201"])
+op("post", "/api/v1/mediation/organizations/{id}", "修改调解组织", "mediation", body=ref("MediationOrganizationSubmission"))
 op("get", "/api/v1/mediation/mediators", "调解员", "mediation")
-op("post", "/api/v1/mediation/mediators", "新增调解员", "mediation", body=OBJ, ok=["201"])
-op("post", "/api/v1/mediation/mediators/{id}", "修改调解员", "mediation", body=OBJ)
+op("post", "/api/v1/mediation/mediators", "新增调解员", "mediation", body=ref("MediatorSubmission"), ok=["201"])
+op("post", "/api/v1/mediation/mediators/{id}", "修改调解员", "mediation", body=ref("MediatorSubmission"))
 op("get", "/api/v1/mediation/suggestions", "按专长推荐调解员", "mediation", query=[q("specialty"), q("area"), q("language")])
 
 # Petitions
 op("get", "/api/v1/petitions", "信访件(键集分页)", "petitions",
    query=[q("form"), q("state"), q("overdue"), q("collective"), q("repeat"), q("area"), CURSOR, LIMIT],
    ok_schema=ref("PetitionPage"))
-op("post", "/api/v1/petitions", "登记信访件", "petitions", body=OBJ, ok=["201"])
+op("post", "/api/v1/petitions", "登记信访件", "petitions", body=ref("PetitionSubmission"), ok=["201"])
 op("get", "/api/v1/petitions/{id}", "信访件详情(脱敏)", "petitions")
 op("post", "/api/v1/petitions/{id}/reveal", "查看信访人完整信息(审计)", "petitions",
    ok_schema=arr(obj({"name": STR, "idNumber": STR, "position": INT}, {"phone": STR})))
-op("post", "/api/v1/petitions/{id}/decision", "受理/不予受理", "petitions", body=OBJ)
-op("post", "/api/v1/petitions/{id}/extension", "申请延期", "petitions", body=OBJ)
+op("post", "/api/v1/petitions/{id}/decision", "受理/不予受理", "petitions", body=ref("PetitionDecisionSubmission"))
+op("post", "/api/v1/petitions/{id}/extension", "申请延期", "petitions", body=ref("PetitionExtensionSubmission"))
 op("post", "/api/v1/petitions/{id}/extension/approve", "批准延期", "petitions")
-op("post", "/api/v1/petitions/{id}/extension/deny", "驳回延期", "petitions", body=OBJ)
-op("post", "/api/v1/petitions/{id}/reply", "答复意见", "petitions", body=OBJ)
+op("post", "/api/v1/petitions/{id}/extension/deny", "驳回延期", "petitions", body=ref("PetitionExtensionSubmission"))
+op("post", "/api/v1/petitions/{id}/reply", "答复意见", "petitions", body=ref("PetitionReplySubmission"))
 for step in ("review", "review/opinion", "re-review", "re-review/opinion"):
-    op("post", f"/api/v1/petitions/{{id}}/{step}", f"复查复核 {step}", "petitions", body=OBJ)
+    op("post", f"/api/v1/petitions/{{id}}/{step}", f"复查复核 {step}", "petitions", body=ref("PetitionReviewSubmission"))
 op("get", "/api/v1/petitions/{id}/documents/{document}", "信访文书 PDF", "petitions", ok_type="application/pdf", ok_schema={})
 
 # The rest of the centre's API
 op("get", "/api/v1/calendar", "节假日日历", "settings")
 op("get", "/api/v1/calendar/{year}", "某年节假日", "settings")
-op("put", "/api/v1/calendar/{year}", "保存某年节假日", "settings", body=OBJ)
-op("post", "/api/v1/camera-alerts", "视频告警接入", "alerts", body=OBJ, ok=["201", "200"])
+op("put", "/api/v1/calendar/{year}", "保存某年节假日", "settings", body=ref("HolidaySchedule"))
+op("post", "/api/v1/camera-alerts", "视频告警接入", "alerts", body=ref("CameraAlertSubmission"), ok=["201", "200"])
 op("get", "/api/v1/camera-alerts", "告警队列", "alerts", query=[q("state"), q("before")])
 op("get", "/api/v1/camera-alerts/{id}", "告警详情", "alerts")
 op("post", "/api/v1/camera-alerts/{id}/confirm", "确认告警", "alerts")
-op("post", "/api/v1/camera-alerts/{id}/dismiss", "排除告警", "alerts", body=OBJ)
+op("post", "/api/v1/camera-alerts/{id}/dismiss", "排除告警", "alerts", body=ref("AlertDismissal"))
 op("get", "/api/v1/cameras", "摄像头", "alerts")
 op("get", "/api/v1/dashboard", "驾驶舱", "figures", query=[q("area"), q("day")])
 op("get", "/api/v1/figures", "统计报表", "figures", query=[q("area"), q("from"), q("to")])
@@ -262,9 +303,9 @@ op("get", "/api/v1/figures/items", "统计明细", "figures", query=[q("figure")
 op("get", "/api/v1/inbox", "站内消息", "notifications", query=[CURSOR, LIMIT, q("unread", {"type": "string", "enum": ["0", "1"]})])
 op("get", "/api/v1/warnings", "风险预警", "risk", query=[q("state"), q("level"), q("rule"), q("area"), q("before")])
 op("get", "/api/v1/warnings/{number}", "预警详情", "risk")
-op("post", "/api/v1/warnings/{number}/assign", "指派预警", "risk", body=OBJ)
+op("post", "/api/v1/warnings/{number}/assign", "指派预警", "risk", body=ref("WarningAssignment"))
 op("post", "/api/v1/warnings/{number}/start", "开始处置", "risk")
-op("post", "/api/v1/warnings/{number}/close", "关闭预警", "risk", body=OBJ)
+op("post", "/api/v1/warnings/{number}/close", "关闭预警", "risk", body=ref("WarningClosing"))
 op("get", "/api/v1/work-reports", "工作日报", "reports", query=[q("kind"), q("before")])
 op("get", "/api/v1/work-reports/{number}", "日报详情", "reports")
 
@@ -304,7 +345,7 @@ def build() -> dict:
         if params:
             operation["parameters"] = params
         if o["body"] is not None:
-            operation["requestBody"] = {"required": o["body_type"] != "application/json" or o["body"] != OBJ,
+            operation["requestBody"] = {"required": o["body"] not in (OBJ, ref("CaseCommand")),
                                         "content": {o["body_type"]: {"schema": o["body"]}}}
         if o["public"]:
             operation["security"] = [{}]

@@ -67,7 +67,7 @@ POOLS = [
      "SELECT code FROM areas WHERE level IN ('township', 'village', 'grid') ORDER BY code LIMIT 8"),
     (r"^/api/v1/case-categories/\{category\}", "category", "SELECT code FROM case_categories ORDER BY id LIMIT 6"),
     (r"^/api/v1/calendar/\{year\}", "year", "SELECT 2026"),
-    (r"^/api/v1/exports/\{list\}", "list", "SELECT 'people' UNION ALL SELECT 'organizations'"),
+    (r"^/api/v1/exports/\{list\}", "list", "SELECT 'people.xlsx' UNION ALL SELECT 'organizations.xlsx'"),
 ]
 
 

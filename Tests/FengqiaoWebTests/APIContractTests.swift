@@ -82,11 +82,20 @@ final class APIContractTests: XCTestCase {
             try Self.problem(tooMany, .tooManyRequests, code: "rate_limited")
             XCTAssertNotNil(tooMany.headers[.retryAfter])
 
-            // Browsers asking an API path for HTML still get the problem document of that API.
+            // A browser asking an API path gets the API's problem document, not the error page or the login form.
             var html = try await d.headers("disp")
-            html[.accept] = "application/json"
-            let json = try await client.execute(uri: "/api/v1/cases/150207-2026-999999", method: .get, headers: html)
-            try Self.problem(json, .notFound, code: "not_found")
+            html[.accept] = "text/html,application/xhtml+xml"
+            let page = try await client.execute(uri: "/api/v1/cases/150207-2026-999999", method: .get, headers: html)
+            try Self.problem(page, .notFound, code: "not_found")
+            let signedOut = try await client.execute(uri: "/api/v1/cases/\(number)", method: .get, headers: htmlHeaders)
+            try Self.problem(signedOut, .unauthorized, code: "signed_out")
+            let unknownRoute = try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: htmlHeaders)
+            try Self.problem(unknownRoute, .notFound, code: "not_found")
+            // Pages keep their Chinese error page and the way to the login form.
+            let pageError = try await client.execute(uri: "/cases/150207-2026-999999", method: .get, headers: html)
+            XCTAssertTrue(pageError.headers[.contentType]?.hasPrefix("text/html") ?? false)
+            let pageSignIn = try await client.execute(uri: "/cases", method: .get, headers: htmlHeaders)
+            XCTAssertEqual(pageSignIn.status, .seeOther)
         }
     }
 

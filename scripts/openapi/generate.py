@@ -100,7 +100,7 @@ SCHEMAS = {
                      "contactName": STR, "contactPhone": STR, "latitude": NUM, "longitude": NUM}},
     "GridReport": {"type": "object", "properties": {"kind": STR, "category": STR, "urgency": STR, "description": STR,
                    "address": STR, "latitude": NUM, "longitude": NUM, "peopleInvolved": INT, "resolvedOnSite": BOOL,
-                   "photos": arr({"type": "object", "properties": {"content": STR, "filename": STR}})}},
+                   "photos": arr({"type": "object", "properties": {"name": STR, "content": STR}})}},
     "AreaRename": {"type": "object", "properties": {"name": STR, "aliases": arr(STR), "effectiveOn": {"type": "string", "format": "date"}}},
     "AreaBoundary": {"type": "object", "properties": {"boundary": OBJ, "effectiveOn": {"type": "string", "format": "date"}, "acceptGaps": BOOL}},
     "AreaChild": {"type": "object", "properties": {"name": STR, "gridKind": STR, "boundary": OBJ,
@@ -181,8 +181,9 @@ op("get", "/api/v1/cases/{number}", "案件详情(含版本号 ETag)", "cases", 
 for command in CASE_COMMANDS:
     op("post", f"/api/v1/cases/{{number}}/{command}", f"案件流转命令 {command}", "case transitions",
        headers=[IF_MATCH, IDEMPOTENCY], body=ref("CaseCommand"), ok_schema=ref("CaseView"))
-op("post", "/api/v1/cases/duplicates", "登记前查重", "cases", body=ref("CaseOpening"))
-op("get", "/api/v1/cases/{number}/duplicates", "疑似重复案件", "cases")
+op("post", "/api/v1/cases/duplicates", "登记前查重", "cases", query=[q("days", {"type": "integer", "minimum": 1, "maximum": 365})],
+   body=ref("CaseOpening"))
+op("get", "/api/v1/cases/{number}/duplicates", "疑似重复案件", "cases", query=[q("days", {"type": "integer", "minimum": 1, "maximum": 365})])
 op("post", "/api/v1/cases/{number}/attachments", "上传附件(multipart,字段 file)", "cases",
    body={"type": "object", "properties": {"file": {"type": "string", "contentMediaType": "application/octet-stream"}}},
    body_type="multipart/form-data", ok=["201"])
@@ -215,7 +216,8 @@ op("post", "/api/v1/areas/{code}/departments", "入驻部门", "areas", body=ref
 op("put", "/api/v1/departments/{id}/stationing", "部门入驻方式", "areas", body=ref("Department"), ok=["204"])
 op("post", "/api/v1/departments/{id}/roster", "部门值班表", "areas", body=ref("Roster"), ok=["200", "201"])
 op("get", "/api/v1/grids/{code}", "网格详情", "areas", ok_schema=ref("Grid"))
-op("post", "/api/v1/grids/{code}/posts", "任命网格员", "areas", body=OBJ, ok=["201"], ok_schema=ref("Grid"))
+op("post", "/api/v1/grids/{code}/posts", "任命网格员", "areas",
+   body={"type": "object", "properties": {"post": STR, "username": STR}}, ok=["201"], ok_schema=ref("Grid"))
 op("delete", "/api/v1/grids/{code}/posts/{post}/{accountId}", "撤销任命", "areas", ok=["204"])
 op("get", "/api/v1/locate", "按坐标定位网格", "areas",
    query=[q("lat", {"type": "number", "minimum": -90, "maximum": 90}, required=True),
@@ -233,7 +235,8 @@ op("post", "/api/v1/imports/people", "导入人员", "residents", query=[q("file
    body={"type": "string"}, body_type="text/csv", ok_schema=ref("ImportReport"), problem_json_422=True)
 op("post", "/api/v1/imports/organizations", "导入组织", "base data", query=[q("filename"), q("allOrNothing")],
    body={"type": "string"}, body_type="text/csv", ok_schema=ref("ImportReport"), problem_json_422=True)
-op("get", "/api/v1/exports/{list}", "导出名单", "base data", query=[q("area")], ok_type="text/csv", ok_schema={})
+op("get", "/api/v1/exports/{list}", "导出名单(people.xlsx 等)", "base data", query=[q("area")],
+   ok_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ok_schema={})
 op("post", "/api/v1/organizations", "登记组织", "base data", body=ref("OrganizationSubmission"), ok=["201"])
 op("get", "/api/v1/organizations", "查询组织", "base data", query=[q("q")])
 op("get", "/api/v1/organizations/{id}", "组织详情", "base data")

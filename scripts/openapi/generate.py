@@ -73,7 +73,7 @@ SCHEMAS = {
         {"id": INT, "name": STR, "gender": STR, "birthYear": INT, "idNumberMasked": STR, "gridCode": STR,
          "address": STR, "tags": arr(STR)},
         {"phoneMasked": STR, "relation": STR}) | {"description": "A resident; identity number and phone masked."},
-    "PeoplePage": obj({"people": arr(ref("Person"))}, {"next": STR}),
+    "PeoplePage": obj({"people": arr(ref("Person"))}, {"next": ref("Cursor")}),
     "Revealed": obj({"idNumber": STR}, {"phone": STR}),
     "ResidentSubmission": {"type": "object", "properties": {
         "name": STR, "idNumber": STR, "phone": STR, "gridCode": STR, "address": STR, "relation": STR, "tags": arr(STR)}},
@@ -82,12 +82,13 @@ SCHEMAS = {
          "petitioner": STR, "persons": INT, "collective": BOOL, "repeated": BOOL, "category": STR, "excerpt": STR,
          "overdue": BOOL},
         {"deadline": DATE, "deadlineName": STR, "clockStatus": STR, "clockStatusName": STR}),
-    "PetitionPage": obj({"petitions": arr(ref("PetitionSummary")), "counts": OBJ, "overdue": INT}, {"next": STR}),
+    "PetitionPage": obj({"petitions": arr(ref("PetitionSummary")), "counts": OBJ, "overdue": INT}, {"next": ref("Cursor")}),
     "MediationCaseListItem": obj(
         {"number": STR, "caseNumber": STR, "state": STR, "stateName": STR, "specialtyName": STR, "areaCode": STR,
          "amountYuan": STR, "openedAt": DATE},
         {"areaName": STR, "organizationName": STR, "mediatorId": INT, "mediatorName": STR, "nextSession": DATE}),
     "MediationCaseList": obj({"mediations": arr(ref("MediationCaseListItem"))}),
+    "MediationCasePage": obj({"mediations": arr(ref("MediationCaseListItem")), "next": ref("Cursor")}),
     "AreaNode": obj({"code": STR, "name": STR, "level": STR, "squareMetres": NUM}, {"gridKind": STR}),
     "AreaOverview": obj({"area": ref("AreaNode"), "breadcrumbs": arr(ref("AreaNode")), "openCases": INT,
                          "children": arr(OBJ), "departments": arr(OBJ)}, {"center": OBJ}),
@@ -246,7 +247,8 @@ op("get", "/api/v1/places", "查询场所", "base data", query=[q("q")])
 op("get", "/api/v1/search", "全局搜索", "base data", query=[q("q")])
 
 # Mediation
-op("get", "/api/v1/mediation/cases", "调解案件", "mediation", query=[q("state")], ok_schema=ref("MediationCaseList"))
+op("get", "/api/v1/mediation/cases", "调解案件(键集分页)", "mediation", query=[q("state"), CURSOR, LIMIT],
+   ok_schema=ref("MediationCasePage"))
 op("post", "/api/v1/mediation/cases", "受理调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"])
 op("get", "/api/v1/mediation/cases/{number}", "调解详情", "mediation")
 op("get", "/api/v1/mediation/cases/{number}/suggestions", "推荐调解员", "mediation", query=[q("language")])

@@ -235,6 +235,7 @@ enum AccessOracle {
         "GET /api/v1/areas/{code}/history": needs(.viewMap, .village),
         "GET /api/v1/areas/{code}/staffing": needs(.viewMap, .village),
         "GET /api/v1/grids/{code}": needs(.viewMap, .grid),
+        "GET /api/v1/grids": needs(.viewMap, .village, query: "area={code}"),
         "GET /api/v1/locate": needs(.viewMap, .grid, query: "lat={lat}&lon={lon}"),
         "POST /areas/{code}/edit": needs(.editMap, .village, body: .form("name=康乐新区")),
         "POST /areas/{code}/posts": needs(.editMap, .grid, body: .form("post=partTime&username={holder}_1")),

@@ -217,6 +217,8 @@ op("post", "/api/v1/areas/{code}/departments", "入驻部门", "areas", body=ref
 op("put", "/api/v1/departments/{id}/stationing", "部门入驻方式", "areas", body=ref("Department"), ok=["204"])
 op("post", "/api/v1/departments/{id}/roster", "部门值班表", "areas", body=ref("Roster"), ok=["200", "201"])
 op("get", "/api/v1/grids/{code}", "网格详情", "areas", ok_schema=ref("Grid"))
+op("get", "/api/v1/grids", "辖区内的网格(键集分页)", "areas", query=[q("area", PATH_SCHEMAS["code"]), CURSOR, LIMIT],
+   ok_schema=obj({"grids": arr(ref("AreaNode")), "next": ref("Cursor")}))
 op("post", "/api/v1/grids/{code}/posts", "任命网格员", "areas",
    body={"type": "object", "properties": {"post": STR, "username": STR}}, ok=["201"], ok_schema=ref("Grid"))
 op("delete", "/api/v1/grids/{code}/posts/{post}/{accountId}", "撤销任命", "areas", ok=["204"])

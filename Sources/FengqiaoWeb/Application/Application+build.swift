@@ -111,6 +111,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     MediationOutcomePageRoutes(platform: platform, views: views).add(to: &routes)
     WorkReportRoutes(platform: platform, views: views).add(to: &routes)
     OpenAPIRoutes().add(to: &routes)
+    GridListRoutes(platform: platform).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

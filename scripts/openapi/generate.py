@@ -179,9 +179,22 @@ op("get", "/api/v1/cases", "案件工作清单(键集分页)", "cases",
 op("get", "/api/v1/cases/counts", "各工作清单的案件数", "cases")
 op("get", "/api/v1/cases/ladder", "调解阶梯:各层级化解占比", "cases", query=[q("from"), q("to"), q("area")])
 op("get", "/api/v1/cases/{number}", "案件详情(含版本号 ETag)", "cases", ok_schema=ref("CaseView"))
+# What each command needs, as the example of its body (department ids are the demo's).
+COMMAND_EXAMPLES = {
+    "reject": {"reason": "不属于受理范围", "channel": "phone"}, "merge": {"into": "150207-2026-000001"},
+    "resolve-on-site": {"result": "现场调解,双方达成一致"}, "dispatch": {"lead": 4, "assisting": [13]},
+    "return": {"reason": "不属于本部门职责"}, "rule-on-return": {"ruling": "uphold"}, "escalate": {"reason": "村级调解未果"},
+    "record-attempt": {"outcome": "failed", "note": "双方分歧较大"}, "whistle": {"departments": [4, 13]},
+    "check-in": {"department": 4}, "request-extension": {"until": "2026-12-31T09:00:00Z", "reason": "需要补充材料"},
+    "deny-extension": {"reason": "期限足够"}, "add-progress": {"note": "已约谈双方", "isPublic": True},
+    "feedback": {"result": "已修复漏水"}, "verify": {"pass": True}, "close": {"reply": "已办结", "channel": "phone"},
+    "revisit": {"satisfaction": "satisfied", "channel": "phone"}, "supervise": {"kind": "reminder", "note": "请加快办理"},
+    "respond-to-supervision": {"number": 1, "response": "已加快办理"}, "withdraw": {"reason": "当事人撤回"},
+}
 for command in CASE_COMMANDS:
     op("post", f"/api/v1/cases/{{number}}/{command}", f"案件流转命令 {command}", "case transitions",
-       headers=[IF_MATCH, IDEMPOTENCY], body=ref("CaseCommand"), ok_schema=ref("CaseView"))
+       headers=[IF_MATCH, IDEMPOTENCY], body={**ref("CaseCommand"), "examples": [COMMAND_EXAMPLES.get(command, {})]},
+       ok_schema=ref("CaseView"))
 op("post", "/api/v1/cases/duplicates", "登记前查重", "cases", query=[q("days", {"type": "integer", "minimum": 1, "maximum": 365})],
    body=ref("CaseOpening"))
 op("get", "/api/v1/cases/{number}/duplicates", "疑似重复案件", "cases", query=[q("days", {"type": "integer", "minimum": 1, "maximum": 365})])
@@ -352,7 +365,7 @@ def build() -> dict:
         if params:
             operation["parameters"] = params
         if o["body"] is not None:
-            operation["requestBody"] = {"required": o["body"] not in (OBJ, ref("CaseCommand")),
+            operation["requestBody"] = {"required": o["body"] != OBJ and "CaseCommand" not in o["body"].get("$ref", ""),
                                         "content": {o["body_type"]: {"schema": o["body"]}}}
         if o["public"]:
             operation["security"] = [{}]

@@ -113,7 +113,8 @@ def run_schemathesis(server, headers: list[str], tags: list[str] | None, label: 
         args += ["--include-tag", tag]
     for header in headers:
         args += ["-H", header]
-    proc = subprocess.run(args, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=900, env={**os.environ, "NO_COLOR": "1"},
+                          cwd=tmp_path)  # its cache directory stays out of the repository
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, f"schemathesis ({label}) exited {proc.returncode}:\n{output[-20000:]}"
     summary = output[output.find("=== WARNINGS"):] if "=== WARNINGS" in output else output[-1500:]

@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "Sources/FengqiaoWeb/Resources/openapi/openapi.json"
 # Request bodies: the fields of the Swift submission types the handlers decode (bodies.json, one entry per type).
 BODIES = json.loads((Path(__file__).resolve().parent / "bodies.json").read_text(encoding="utf-8"))
+# Answers: the fields of the Swift view types (responses.json; optional fields are left out when empty).
+VIEWS = json.loads((Path(__file__).resolve().parent / "responses.json").read_text(encoding="utf-8"))
 
 def ref(name): return {"$ref": f"#/components/schemas/{name}"}
 def arr(items): return {"type": "array", "items": items}
@@ -97,6 +99,7 @@ SCHEMAS = {
                  "microGrids": arr(ref("AreaNode")), "openCases": INT}),
     "ImportReport": {"type": "object", "description": "What an import applied, or (422) why it applied nothing."},
     **BODIES,
+    **VIEWS,
     "PublicReport": {"type": "object", "properties": {"kind": STR, "category": STR, "description": STR, "address": STR,
                      "contactName": STR, "contactPhone": STR, "latitude": NUM, "longitude": NUM}},
     "GridReport": {"type": "object", "properties": {"kind": STR, "category": STR, "urgency": STR, "description": STR,
@@ -203,7 +206,7 @@ op("post", "/api/v1/cases/{number}/attachments", "上传附件(multipart,字段 
    body_type="multipart/form-data", ok=["201"])
 op("get", "/api/v1/cases/{number}/attachments", "案件附件", "cases", ok_schema={})
 op("get", "/api/v1/cases/{number}/attachments/{attachment}", "下载附件", "cases", ok_type="application/octet-stream", ok_schema={})
-op("post", "/api/v1/cases/{number}/mediation", "案件转调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"])
+op("post", "/api/v1/cases/{number}/mediation", "案件转调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"], ok_schema=ref("MediationCaseView"))
 op("get", "/api/v1/cases/{number}/mediations", "案件的调解", "mediation", ok_schema=ref("MediationCaseList"))
 op("get", "/api/v1/case-categories", "案件分类树", "cases", ok_schema={})
 op("post", "/api/v1/case-categories", "新增分类", "cases", body=ref("CaseCategoryNew"), ok=["201"])
@@ -264,11 +267,12 @@ op("get", "/api/v1/search", "全局搜索", "base data", query=[q("q")])
 # Mediation
 op("get", "/api/v1/mediation/cases", "调解案件(键集分页)", "mediation", query=[q("state"), CURSOR, LIMIT],
    ok_schema=ref("MediationCasePage"))
-op("post", "/api/v1/mediation/cases", "受理调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"])
-op("get", "/api/v1/mediation/cases/{number}", "调解详情", "mediation")
+op("post", "/api/v1/mediation/cases", "受理调解", "mediation", body=ref("MediationOpeningSubmission"), ok=["201"],
+   ok_schema=ref("MediationCaseView"))
+op("get", "/api/v1/mediation/cases/{number}", "调解详情", "mediation", ok_schema=ref("MediationCaseView"))
 op("get", "/api/v1/mediation/cases/{number}/suggestions", "推荐调解员", "mediation", query=[q("language")])
-op("post", "/api/v1/mediation/cases/{number}/mediator", "指派调解员", "mediation", body=ref("MediatorAssignment"))
-op("post", "/api/v1/mediation/cases/{number}/withdraw", "撤回调解", "mediation", body=ref("MediationWithdrawal"))
+op("post", "/api/v1/mediation/cases/{number}/mediator", "指派调解员", "mediation", body=ref("MediatorAssignment"), ok_schema=ref("MediationCaseView"))
+op("post", "/api/v1/mediation/cases/{number}/withdraw", "撤回调解", "mediation", body=ref("MediationWithdrawal"), ok_schema=ref("MediationCaseView"))
 op("post", "/api/v1/mediation/cases/{number}/parties", "增加当事人", "mediation", body=ref("MediationPartySubmission"), ok=["201"])
 op("post", "/api/v1/mediation/cases/{number}/sessions", "安排调解会", "mediation", body=ref("MediationSessionSubmission"), ok=["201"])
 op("post", "/api/v1/mediation/cases/{number}/sessions/{session}/outcome", "记录调解会结果", "mediation", body=ref("MediationSessionSubmission"))
@@ -282,27 +286,30 @@ op("post", "/api/v1/mediation/cases/{number}/agreement/signed-copy", "上传签�
 op("post", "/api/v1/mediation/cases/{number}/agreement/performance", "协议履行情况", "mediation", body=ref("AgreementPerformanceSubmission"), ok=["200", "201"])
 op("post", "/api/v1/mediation/cases/{number}/confirmation", "申请司法确认", "mediation", body=ref("ConfirmationHandOffSubmission"), ok=["200", "201"])
 op("post", "/api/v1/mediation/cases/{number}/confirmation/ruling", "司法确认裁定", "mediation", body=ref("ConfirmationRulingSubmission"), ok=["200", "201"])
-op("get", "/api/v1/mediation/organizations", "调解组织", "mediation")
-op("post", "/api/v1/mediation/organizations", "新增调解组织", "mediation", body=ref("MediationOrganizationSubmission"), ok=["201"])
-op("post", "/api/v1/mediation/organizations/{id}", "修改调解组织", "mediation", body=ref("MediationOrganizationSubmission"))
-op("get", "/api/v1/mediation/mediators", "调解员", "mediation")
-op("post", "/api/v1/mediation/mediators", "新增调解员", "mediation", body=ref("MediatorSubmission"), ok=["201"])
-op("post", "/api/v1/mediation/mediators/{id}", "修改调解员", "mediation", body=ref("MediatorSubmission"))
+op("get", "/api/v1/mediation/organizations", "调解组织", "mediation",
+   ok_schema=obj({"organizations": arr(ref("MediationOrganizationView"))}))
+op("post", "/api/v1/mediation/organizations", "新增调解组织", "mediation", body=ref("MediationOrganizationSubmission"), ok=["201"],
+   ok_schema=ref("MediationOrganizationView"))
+op("post", "/api/v1/mediation/organizations/{id}", "修改调解组织", "mediation", body=ref("MediationOrganizationSubmission"),
+   ok_schema=ref("MediationOrganizationView"))
+op("get", "/api/v1/mediation/mediators", "调解员", "mediation", ok_schema=obj({"mediators": arr(ref("MediatorView"))}))
+op("post", "/api/v1/mediation/mediators", "新增调解员", "mediation", body=ref("MediatorSubmission"), ok=["201"], ok_schema=ref("MediatorView"))
+op("post", "/api/v1/mediation/mediators/{id}", "修改调解员", "mediation", body=ref("MediatorSubmission"), ok_schema=ref("MediatorView"))
 op("get", "/api/v1/mediation/suggestions", "按专长推荐调解员", "mediation", query=[q("specialty"), q("area"), q("language")])
 
 # Petitions
 op("get", "/api/v1/petitions", "信访件(键集分页)", "petitions",
    query=[q("form"), q("state"), q("overdue"), q("collective"), q("repeat"), q("area"), CURSOR, LIMIT],
    ok_schema=ref("PetitionPage"))
-op("post", "/api/v1/petitions", "登记信访件", "petitions", body=ref("PetitionSubmission"), ok=["201"])
-op("get", "/api/v1/petitions/{id}", "信访件详情(脱敏)", "petitions")
+op("post", "/api/v1/petitions", "登记信访件", "petitions", body=ref("PetitionSubmission"), ok=["201"], ok_schema=ref("PetitionView"))
+op("get", "/api/v1/petitions/{id}", "信访件详情(脱敏)", "petitions", ok_schema=ref("PetitionView"))
 op("post", "/api/v1/petitions/{id}/reveal", "查看信访人完整信息(审计)", "petitions",
    ok_schema=arr(obj({"name": STR, "idNumber": STR, "position": INT}, {"phone": STR})))
-op("post", "/api/v1/petitions/{id}/decision", "受理/不予受理", "petitions", body=ref("PetitionDecisionSubmission"))
+op("post", "/api/v1/petitions/{id}/decision", "受理/不予受理", "petitions", body=ref("PetitionDecisionSubmission"), ok_schema=ref("PetitionView"))
 op("post", "/api/v1/petitions/{id}/extension", "申请延期", "petitions", body=ref("PetitionExtensionSubmission"))
 op("post", "/api/v1/petitions/{id}/extension/approve", "批准延期", "petitions")
 op("post", "/api/v1/petitions/{id}/extension/deny", "驳回延期", "petitions", body=ref("PetitionExtensionSubmission"))
-op("post", "/api/v1/petitions/{id}/reply", "答复意见", "petitions", body=ref("PetitionReplySubmission"))
+op("post", "/api/v1/petitions/{id}/reply", "答复意见", "petitions", body=ref("PetitionReplySubmission"), ok_schema=ref("PetitionView"))
 for step in ("review", "review/opinion", "re-review", "re-review/opinion"):
     op("post", f"/api/v1/petitions/{{id}}/{step}", f"复查复核 {step}", "petitions", body=ref("PetitionReviewSubmission"))
 op("get", "/api/v1/petitions/{id}/documents/{document}", "信访文书 PDF", "petitions", ok_type="application/pdf", ok_schema={})

@@ -247,7 +247,7 @@ enum AccessOracle {
         // The resident's rating (double-submit form, by tracking code): TrackingRatingTests covers it.
         "POST /track/rating": exempt,
         "GET /static/report.css": open(), "GET /static/report.js": open(), "GET /static/dashboard.css": open(),
-        "GET /static/reports.css": open(),
+        "GET /static/reports.css": open(), "GET /api/openapi.json": open(),
         // The footer's language switch (a display preference in a cookie): StringCatalogTests covers it.
         "GET /language": open("lang=en&back=/"),
 
@@ -263,6 +263,7 @@ enum AccessOracle {
         "GET /api/v1/areas/{code}/history": needs(.viewMap, .village),
         "GET /api/v1/areas/{code}/staffing": needs(.viewMap, .village),
         "GET /api/v1/grids/{code}": needs(.viewMap, .grid),
+        "GET /api/v1/grids": needs(.viewMap, .village, query: "area={code}"),
         "GET /api/v1/locate": needs(.viewMap, .grid, query: "lat={lat}&lon={lon}"),
         "POST /areas/{code}/edit": needs(.editMap, .village, body: .form("name=康乐新区")),
         "POST /areas/{code}/posts": needs(.editMap, .grid, body: .form("post=partTime&username={holder}_1")),

@@ -22,9 +22,18 @@ public struct MediationCases: Sendable {
 
     /// The mediations in the jurisdiction (or in `state` only), newest first.
     public func list(state: String? = nil, caller: Caller) async throws -> [MediationCaseListItem] {
+        try await page(state: state, afterId: nil, limit: Self.listLimit, caller: caller).mediations
+    }
+
+    /// A page of the mediations in the jurisdiction (or in `state` only), newest first, keyset-paged by id:
+    /// `afterId` is the previous page's `nextId` (the last row's id), nil for the first page.
+    public func page(state: String? = nil, afterId: Int64?, limit: Int, caller: Caller) async throws -> MediationCasePage {
         let staff = caller.staff
         try staff.require(.viewCases)
-        guard Self.seesMediations(staff) else { return [] }
+        guard (1...Self.listLimit).contains(limit) else {
+            throw DomainError.validation([FieldError(field: "limit", code: "out_of_range", message: "每页条数须在1到\(Self.listLimit)之间")])
+        }
+        guard Self.seesMediations(staff) else { return MediationCasePage(mediations: [], nextId: nil) }
         var filter: [String]?
         if let state, !state.isEmpty {
             guard let parsed = MediationCaseState(rawValue: state) else {
@@ -38,11 +47,11 @@ public struct MediationCases: Sendable {
         return try await platform.database.read { db in
             let repository = MediationCaseRepository(db)
             let records = try await repository.list(areaFrom: staff.jurisdiction.prefix, below: staff.jurisdiction.upperBound,
-                                                    states: states, limit: Self.listLimit)
+                                                    states: states, limit: limit, beforeId: afterId)
             let next = try await repository.nextPlanned(mediationIds: records.compactMap(\.id), from: now)
             let organizations = try await repository.organizationNames(records.map(\.organizationId))
             let mediators = try await repository.mediatorNames(records.compactMap(\.mediatorId))
-            return records.map { r in
+            let items = records.map { r in
                 let state = MediationCaseState(rawValue: r.state)
                 return MediationCaseListItem(
                     number: r.number, caseNumber: r.caseNumber, state: r.state, stateName: state?.chineseName ?? r.state,
@@ -53,6 +62,7 @@ public struct MediationCases: Sendable {
                     openedAt: Date(millisecondsSince1970: r.createdAt),
                     nextSession: r.id.flatMap { next[$0] }.map { Date(millisecondsSince1970: $0) })
             }
+            return MediationCasePage(mediations: items, nextId: records.count == limit ? records.last?.id : nil)
         }
     }
 

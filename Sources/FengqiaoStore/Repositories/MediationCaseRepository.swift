@@ -62,12 +62,13 @@ public struct MediationCaseRepository: Sendable {
     }
 
     /// Mediations whose area lies in [`prefix`, `upperBound`), newest first, optionally in `states` only.
-    public func list(areaFrom prefix: String, below upperBound: String, states: [String]?, limit: Int) async throws
-        -> [MediationCaseRecord]
+    public func list(areaFrom prefix: String, below upperBound: String, states: [String]?, limit: Int,
+                     beforeId: Int64? = nil) async throws -> [MediationCaseRecord]
     {
         var query = db.select().column("*").from("mediation_cases")
             .where("area_code", .greaterThanOrEqual, prefix).where("area_code", .lessThan, upperBound)
         if let states { query = query.where("state", .in, states) }
+        if let beforeId { query = query.where("id", .lessThan, beforeId) }
         return try await query.orderBy("id", .descending).limit(limit).all()
             .map { try $0.decode(model: MediationCaseRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }

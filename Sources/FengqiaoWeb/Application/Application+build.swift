@@ -119,6 +119,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     GridCardPhoneRoutes(platform: platform, views: views).add(to: &routes)
     Open311Routes(platform: platform).add(to: &routes)
     WebhookRoutes(platform: platform, views: views).add(to: &routes)
+    OpenAPIRoutes().add(to: &routes)
+    GridListRoutes(platform: platform).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -30,7 +30,9 @@ struct ProblemMiddleware: RouterMiddleware {
         }
     }
 
+    /// Pages answer browsers with the error page; `/api/…` answers problem+json whatever the `Accept`.
     static func wantsHTML(_ request: Request) -> Bool {
+        if request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") { return false }
         guard let accept = request.headers[.accept] else { return false }
         return accept.contains("text/html")
     }

@@ -27,7 +27,9 @@ struct CaseRoutes {
             let limitText = text("limit") ?? ""
             let limit = limitText.isEmpty ? 50 : Int(limitText) ?? 0
             let filter = CaseListQuery.filter(text)
-            let page = try await worklists.page(list, filter: filter, cursor: text("cursor"), limit: limit, caller: caller)
+            var page = try await worklists.page(
+                list, filter: filter, cursor: try OpaqueCursor.unwrap(text("cursor")), limit: limit, caller: caller)
+            page.next = OpaqueCursor.wrap(page.next)
             return try JSONResponse.encode(page)
         }
         routes.get("/api/v1/cases/counts") { _, context in

@@ -10,6 +10,19 @@ struct MediationCaseRoutes {
     let platform: Platform
 
     struct CaseList: Encodable { var mediations: [MediationCaseListItem] }
+    /// A page of the list: `next` is the opaque cursor of the following page, null on the last.
+    struct CasePage: Encodable {
+        var mediations: [MediationCaseListItem]
+        var next: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(mediations, forKey: .mediations)
+            try container.encode(next, forKey: .next)
+        }
+
+        enum CodingKeys: String, CodingKey { case mediations, next }
+    }
     struct SuggestionList: Encodable { var suggestions: [MediatorSuggestion] }
     struct Assignment: Decodable { var mediatorId: Int64? }
     struct Withdrawal: Decodable { var reason: String? }
@@ -17,8 +30,16 @@ struct MediationCaseRoutes {
     func add(to routes: inout RouteTable) {
         let mediations = MediationCases(platform: platform)
         routes.get("/api/v1/mediation/cases") { request, context in
-            let state = request.uri.queryParameters["state"].map(String.init)
-            return try JSONResponse.encode(CaseList(mediations: try await mediations.list(state: state, caller: try context.caller())))
+            let query = request.uri.queryParameters
+            let after = try OpaqueCursor.unwrap(query["cursor"].map(String.init)).map { position throws(DomainError) in
+                guard let id = Int64(position), id > 0 else { throw OpaqueCursor.invalid }
+                return id
+            }
+            let limitText = query["limit"].map(String.init) ?? ""
+            let page = try await mediations.page(
+                state: query["state"].map(String.init), afterId: after, limit: limitText.isEmpty ? 50 : Int(limitText) ?? 0,
+                caller: try context.caller())
+            return try JSONResponse.encode(CasePage(mediations: page.mediations, next: OpaqueCursor.wrap(page.nextId.map(String.init))))
         }
         routes.post("/api/v1/mediation/cases") { request, context in
             let caller = try context.caller()

@@ -62,8 +62,9 @@ struct PeopleRoutes {
                 return try JSONResponse.encode(PeoplePage(people: try await registry.search(term, areaCode: area, caller: caller), next: nil))
             }
             let limit = query["limit"].flatMap { Int(String($0)) } ?? 50
-            return try JSONResponse.encode(try await registry.page(
-                areaCode: area, cursor: query["cursor"].map(String.init), limit: limit, caller: caller))
+            let cursor = try OpaqueCursor.unwrap(query["cursor"].map(String.init))
+            let page = try await registry.page(areaCode: area, cursor: cursor, limit: limit, caller: caller)
+            return try JSONResponse.encode(PeoplePage(people: page.people, next: OpaqueCursor.wrap(page.next)))
         }
         routes.post("/api/v1/people") { request, context in
             let submission = try await request.decodeJSON(as: ResidentSubmission.self, context: context)

@@ -12,7 +12,11 @@ struct PetitionAPIRoutes {
     func add(to routes: inout RouteTable) {
         let reception = PetitionReception(platform: platform)
         routes.get("/api/v1/petitions") { request, context in
-            try JSONResponse.encode(try await reception.list(PetitionInput.filter(request), caller: try context.caller()))
+            var filter = PetitionInput.filter(request)
+            filter.cursor = try OpaqueCursor.unwrap(filter.cursor)
+            var page = try await reception.list(filter, caller: try context.caller())
+            page.next = OpaqueCursor.wrap(page.next)
+            return try JSONResponse.encode(page)
         }
         routes.post("/api/v1/petitions") { request, context in
             let caller = try context.caller()

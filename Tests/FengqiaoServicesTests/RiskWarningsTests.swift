@@ -73,6 +73,11 @@ final class RiskWarningsTests: XCTestCase {
             XCTAssertEqual(cluster.first?["level"], "blue")
             XCTAssertEqual(cluster.first?["case_count"], "3")
             XCTAssertEqual(cluster.first?["area_code"], SampleAreas.village)
+            // Numbered YJ + year + the id in six digits, on both databases (each pads it in its own SQL).
+            let numbers = try await w.warnings().compactMap { $0["number"] }
+            XCTAssertFalse(numbers.isEmpty)
+            for number in numbers { XCTAssertNotNil(number.range(of: #"^YJ\d{4}\d{6}$"#, options: .regularExpression), number) }
+            XCTAssertEqual(Set(numbers).count, numbers.count)
             // Nothing new, nothing changes; running again over the same events changes nothing either.
             try await monitor.run()
             let again = try await w.warnings().filter { $0["rule"] == "cluster" }

@@ -258,11 +258,12 @@ struct AccessWorld {
                                            caller: officer)
             let warning = try await db.write { sql in
                 let repository = RiskRepository(sql)
-                let stored = try await repository.insert(RiskWarningRecord(
+                let ids = try await repository.insert([RiskWarningRecord(
                     number: "", rule: "cluster", level: "blue", subject: "matrix|\(n)", areaCode: village, summary: "矩阵预警",
-                    measures: "[]", state: "new", caseCount: 1, raisedAt: 0, updatedAt: 0), numberPrefix: "YJM\(n)")
-                try await repository.addCases(warningId: stored.id ?? 0, caseIds: [caseID ?? 0], at: 0)
-                return stored.number
+                    measures: "[]", state: "new", caseCount: 1, raisedAt: 0, updatedAt: 0)], numberPrefix: "YJM\(n)")
+                let id = ids["matrix|\(n)"] ?? 0
+                try await repository.addCases([(warningId: id, caseId: caseID ?? 0)], at: 0)
+                return "YJM\(n)" + String(format: "%06d", id)
             }
             let workReport = try await Reports(platform: platform).generate(
                 ReportRequest(kind: "daily", area: village, from: "2026-03-01"), caller: caller(.dispatcher))

@@ -18,7 +18,9 @@ public struct RiskMonitor: Sendable {
     public init(platform: Platform) { self.platform = platform }
 
     /// Processes events until caught up (at most `maxBatches` batches of `batchSize` events); returns how many cases
-    /// it evaluated.
+    /// it evaluated. A batch that is not full ends the run: under a steady stream of reports the monitor takes what
+    /// came in since its last run in full batches, rather than chasing each new event in a batch of its own (every
+    /// batch evaluates and files each group it touches, so many small batches cost far more than a few full ones).
     @discardableResult
     public func run(maxBatches: Int = 50) async throws -> Int {
         let setting = try await RiskSetting.load(platform)
@@ -46,6 +48,8 @@ public struct RiskMonitor: Sendable {
     struct Plan {
         var cursor: Int64
         var last: Int64
+        /// Whether the batch was as large as allowed (more may be waiting).
+        var full: Bool
         var facts: [RiskCaseFact]
         var findings: [RiskFinding]
     }
@@ -60,7 +64,7 @@ public struct RiskMonitor: Sendable {
         let plan = try await platform.database.read { db -> Plan? in
             let repository = RiskRepository(db)
             let cursor = try await repository.cursor()
-            let (caseIds, last) = try await repository.casesWithEvents(after: cursor, limit: size)
+            let (caseIds, last, events) = try await repository.casesWithEvents(after: cursor, limit: size)
             guard let last else { return nil }
             let facts = try await repository.sources(caseIds: caseIds).map(\.riskFact).filter { $0.reportedAt > horizon }
             let earlier = try await repository.facts(caseIds: facts.map(\.caseId)).map(\.riskFact)
@@ -75,7 +79,7 @@ public struct RiskMonitor: Sendable {
                     }
                 }
             }
-            return Plan(cursor: cursor, last: last, facts: facts, findings: findings)
+            return Plan(cursor: cursor, last: last, full: events == size, facts: facts, findings: findings)
         }
         guard let plan else { return (0, false) }
         let written = try await platform.database.write { db -> Bool in
@@ -83,11 +87,11 @@ public struct RiskMonitor: Sendable {
             let repository = RiskRepository(db)
             guard try await repository.cursor() == plan.cursor else { return false }
             try await repository.upsert(plan.facts.map(RiskFactRecord.init))
-            for finding in plan.findings { try await RiskWarningLedger.record(finding, at: now, in: db) }
+            try await RiskWarningLedger.record(plan.findings, at: now, in: db)
             try await repository.setCursor(plan.last)
             return true
         }
-        return (written ? plan.facts.count : 0, true)
+        return (written ? plan.facts.count : 0, !written || plan.full)
     }
 
     /// The most recent cases a group finding links (its count covers them all).

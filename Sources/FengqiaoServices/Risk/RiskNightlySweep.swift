@@ -28,6 +28,7 @@ public struct RiskNightlySweep: Sendable {
                 let repository = RiskRepository(db)
                 let facts = try await repository.sources(caseIds: chunk).map(\.riskFact).filter { $0.reportedAt > horizon }
                 try await repository.upsert(facts.map(RiskFactRecord.init))
+                var findings: [RiskFinding] = []
                 for fact in facts {
                     let book = setting.book(for: fact.areaCode)
                     for rule in [RiskRuleKind.mass, .keyword, .keyPerson] where book.isEnabled(rule) {
@@ -35,10 +36,11 @@ public struct RiskNightlySweep: Sendable {
                             .single(rule: rule, caseId: fact.caseId), newest: fact, batch: [fact], book: book, now: now,
                             setting: setting, in: repository)
                         {
-                            try await RiskWarningLedger.record(finding, at: now, in: db)
+                            findings.append(finding)
                         }
                     }
                 }
+                try await RiskWarningLedger.record(findings, at: now, in: db)
             }
         }
         let facts = try await platform.database.read { try await RiskRepository($0).facts(from: horizon, through: now) }
@@ -55,7 +57,7 @@ public struct RiskNightlySweep: Sendable {
             },
             name: setting.name)
         try await platform.database.write { db in
-            for finding in findings { try await RiskWarningLedger.record(finding, at: now, in: db) }
+            try await RiskWarningLedger.record(findings, at: now, in: db)
         }
         return ids.count
     }

@@ -13,8 +13,11 @@ public struct RiskRepository: Sendable {
 
     // MARK: Monitor input
 
-    /// The case events after `cursor` (at most `limit`), as the distinct cases they touched and the last event id.
-    public func casesWithEvents(after cursor: Int64, limit: Int) async throws -> (caseIds: [Int64], lastEventId: Int64?) {
+    /// The case events after `cursor` (at most `limit`), as the distinct cases they touched, the last event id and
+    /// how many events there were.
+    public func casesWithEvents(after cursor: Int64, limit: Int) async throws
+        -> (caseIds: [Int64], lastEventId: Int64?, events: Int)
+    {
         let rows = try await db.select().column("id").column("case_id").from("case_events")
             .where("id", .greaterThan, cursor).orderBy("id").limit(limit).all()
         var seen = Set<Int64>()
@@ -25,7 +28,7 @@ public struct RiskRepository: Sendable {
             last = try row.decode(column: "id", as: Int64.self)
             if seen.insert(caseId).inserted { ids.append(caseId) }
         }
-        return (ids, last)
+        return (ids, last, rows.count)
     }
 
     /// The monitor's position in `case_events` (0 before its first run).
@@ -209,44 +212,117 @@ public struct RiskRepository: Sendable {
             .where("state", .notEqual, RiskWarningState.closed.rawValue).limit(1).first() != nil
     }
 
-    public func openWarning(subject: String) async throws -> RiskWarningRecord? {
-        try await db.select().column("*").from("risk_warnings").where("subject", .equal, subject)
-            .where("state", .notEqual, RiskWarningState.closed.rawValue).first()?
-            .decode(model: RiskWarningRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    /// The open warnings of `subjects`, by subject: what filing new findings needs of them.
+    public func openWarnings(subjects: [String]) async throws -> [String: OpenRiskWarning] {
+        var open: [String: OpenRiskWarning] = [:]
+        for chunk in Self.chunks(subjects, of: 5_000) {
+            for row in try await db.select().columns("id", "subject", "level", "case_count").from("risk_warnings")
+                .where("subject", .in, Array(chunk)).where("state", .notEqual, RiskWarningState.closed.rawValue).all()
+            {
+                let subject = try row.decode(column: "subject", as: String.self)
+                open[subject] = OpenRiskWarning(
+                    id: try row.decode(column: "id", as: Int64.self), level: try row.decode(column: "level", as: String.self),
+                    caseCount: try row.decode(column: "case_count", as: Int.self))
+            }
+        }
+        return open
     }
 
-    /// Which of `among` are cases of the closed warnings of `subject`.
-    public func closedCaseIds(subject: String, among ids: [Int64]) async throws -> Set<Int64> {
-        guard !ids.isEmpty else { return [] }
-        return Set(try await db.select().column(SQLColumn("case_id", table: "c"))
-            .from(SQLAlias(SQLIdentifier("risk_warning_cases"), as: SQLIdentifier("c")))
-            .join(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
-                  on: SQLRaw("w.id = c.warning_id"))
-            .where(SQLColumn("subject", table: "w"), .equal, SQLBind(subject))
-            .where(SQLColumn("state", table: "w"), .equal, SQLBind(RiskWarningState.closed.rawValue))
-            .where(SQLColumn("case_id", table: "c"), .in, SQLBind.group(ids))
-            .all(decodingColumn: "case_id", as: Int64.self))
+    /// For each warning id, those of `among[id]` that are linked to it already.
+    public func linkedCaseIds(_ among: [Int64: [Int64]]) async throws -> [Int64: Set<Int64>] {
+        var linked: [Int64: Set<Int64>] = [:]
+        for group in Self.groups(among) {
+            for row in try await db.select().columns("warning_id", "case_id").from("risk_warning_cases")
+                .where("warning_id", .in, group.keys).where("case_id", .in, group.ids).all()
+            {
+                let warning = try row.decode(column: "warning_id", as: Int64.self)
+                let caseId = try row.decode(column: "case_id", as: Int64.self)
+                if among[warning]?.contains(caseId) == true { linked[warning, default: []].insert(caseId) }
+            }
+        }
+        return linked
     }
 
-    /// Which of `among` are already cases of warning `warningId`.
-    public func linkedCaseIds(warningId: Int64, among ids: [Int64]) async throws -> Set<Int64> {
-        guard !ids.isEmpty else { return [] }
-        return Set(try await db.select().column("case_id").from("risk_warning_cases").where("warning_id", .equal, warningId)
-            .where("case_id", .in, ids).all(decodingColumn: "case_id", as: Int64.self))
+    /// For each subject, those of `among[subject]` that are cases of its closed warnings.
+    public func closedCaseIds(_ among: [String: [Int64]]) async throws -> [String: Set<Int64>] {
+        var closed: [String: Set<Int64>] = [:]
+        for group in Self.groups(among) {
+            for row in try await db.select().column(SQLColumn("subject", table: "w")).column(SQLColumn("case_id", table: "c"))
+                .from(SQLAlias(SQLIdentifier("risk_warning_cases"), as: SQLIdentifier("c")))
+                .join(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")), method: SQLJoinMethod.inner,
+                      on: SQLRaw("w.id = c.warning_id"))
+                .where(SQLColumn("subject", table: "w"), .in, SQLBind.group(group.keys))
+                .where(SQLColumn("state", table: "w"), .equal, SQLBind(RiskWarningState.closed.rawValue))
+                .where(SQLColumn("case_id", table: "c"), .in, SQLBind.group(group.ids)).all()
+            {
+                let subject = try row.decode(column: "subject", as: String.self)
+                let caseId = try row.decode(column: "case_id", as: Int64.self)
+                if among[subject]?.contains(caseId) == true { closed[subject, default: []].insert(caseId) }
+            }
+        }
+        return closed
     }
 
-    /// Inserts the warning and names it `prefix` + its id in six digits; returns the stored row.
-    public func insert(_ warning: RiskWarningRecord, numberPrefix: String) async throws -> RiskWarningRecord {
-        var stored = warning
-        stored.number = "pending-\(UUID().uuidString)"
-        let row = try await db.insert(into: "risk_warnings")
-            .model(stored, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .default)
-            .returning("id").first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw StoreError.noRowReturned("risk_warnings") }
-        stored.id = id
-        stored.number = numberPrefix + String(format: "%06d", id)
-        try await db.update("risk_warnings").set("number", to: stored.number).where("id", .equal, id).run()
-        return stored
+    /// `among` split into queries of at most about 10,000 bound values: the keys of each and the ids they ask about.
+    static func groups<Key: Hashable & Encodable & Sendable>(_ among: [Key: [Int64]]) -> [(keys: [Key], ids: [Int64])] {
+        var groups: [(keys: [Key], ids: [Int64])] = []
+        var keys: [Key] = []
+        var ids = Set<Int64>()
+        for (key, asked) in among where !asked.isEmpty {
+            if !keys.isEmpty && ids.count + asked.count + keys.count > 10_000 {
+                groups.append((keys, Array(ids)))
+                (keys, ids) = ([], [])
+            }
+            keys.append(key)
+            ids.formUnion(asked)
+        }
+        if !keys.isEmpty { groups.append((keys, Array(ids))) }
+        return groups
+    }
+
+    static func chunks<T>(_ values: [T], of size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)] }
+    }
+
+    /// Inserts new warnings and names each `numberPrefix` + its id in (at least) six digits; answers their ids by
+    /// subject.
+    public func insert(_ warnings: [RiskWarningRecord], numberPrefix: String) async throws -> [String: Int64] {
+        guard !warnings.isEmpty else { return [:] }
+        let columns = ["number", "rule", "level", "subject", "area_code", "summary", "measures", "state", "case_count",
+                       "raised_at", "updated_at"]
+        let rows: [[any Encodable & Sendable]] = warnings.map { w in
+            ["pending-\(UUID().uuidString)", w.rule, w.level, w.subject, w.areaCode, w.summary, w.measures, w.state,
+             w.caseCount, w.raisedAt, w.updatedAt]
+        }
+        var ids: [String: Int64] = [:]
+        for row in try await db.insertRows(into: "risk_warnings", columns: columns, rows: rows, returning: ["id", "subject"]) {
+            ids[try row.decode(column: "subject", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+        }
+        let padded = db.dialect.name == "sqlite" ? "printf('%06d', id)"
+            : "CASE WHEN id >= 1000000 THEN id::text ELSE lpad(id::text, 6, '0') END"
+        for chunk in Self.chunks(Array(ids.values), of: 5_000) {
+            try await db.raw("UPDATE risk_warnings SET number = \(bind: numberPrefix) || \(unsafeRaw: padded) WHERE id IN (\(binds: Array(chunk)))").run()
+        }
+        return ids
+    }
+
+    /// Writes what new findings change of an open warning.
+    public func update(open id: Int64, level: String, summary: String, measures: String, caseCount: Int, at: Int64) async throws {
+        try await db.update("risk_warnings").set("level", to: level).set("summary", to: summary).set("measures", to: measures)
+            .set("case_count", to: caseCount).set("updated_at", to: at).where("id", .equal, id).run()
+    }
+
+    /// Links cases to warnings: `(warning id, case id)` pairs.
+    public func addCases(_ links: [(warningId: Int64, caseId: Int64)], at: Int64) async throws {
+        guard !links.isEmpty else { return }
+        try await db.insertRows(into: "risk_warning_cases", columns: ["warning_id", "case_id", "added_at"],
+                                rows: links.map { [$0.warningId, $0.caseId, at] })
+    }
+
+    public func append(_ events: [RiskWarningEventRecord]) async throws {
+        guard !events.isEmpty else { return }
+        try await db.insertRows(into: "risk_warning_events", columns: ["warning_id", "kind", "level", "actor_name", "note", "at"],
+                                rows: events.map { [$0.warningId, $0.kind, $0.level, $0.actorName, $0.note, $0.at] })
     }
 
     /// Writes everything that changes after a warning is raised.
@@ -258,12 +334,6 @@ public struct RiskRepository: Sendable {
             .set("measures_taken", to: w.measuresTaken).set("case_count", to: w.caseCount)
             .set("updated_at", to: w.updatedAt).set("closed_at", to: w.closedAt)
             .where("id", .equal, id).run()
-    }
-
-    public func addCases(warningId: Int64, caseIds: [Int64], at: Int64) async throws {
-        guard !caseIds.isEmpty else { return }
-        try await db.insertRows(into: "risk_warning_cases", columns: ["warning_id", "case_id", "added_at"],
-                                rows: caseIds.map { [warningId, $0, at] })
     }
 
     public func append(_ event: RiskWarningEventRecord) async throws {

@@ -10,7 +10,7 @@ import SQLKit
 /// are skipped: no rule looks that far back.
 public struct RiskMonitor: Sendable {
     let platform: Platform
-    public var batchSize = 1_000
+    public var batchSize = 4_000
 
     static let lockKey: Int64 = 0x6671_7269_736B  // "fqrisk"
     static let dayMs: Int64 = 86_400_000

@@ -35,8 +35,12 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case receivePetitions
     /// Supervise (督办, 催办) cases.
     case superviseCases
-    /// Score departments, townships and grid workers.
+    /// Score departments, townships and grid workers: run the scoring, decide awards, deductions and appeals,
+    /// edit templates, run satisfaction surveys.
     case assess
+    /// See scores, rankings and bulletins inside the jurisdiction (a department's staff: their department's), and for
+    /// one's own unit request highlight awards and file appeals.
+    case viewAssessment
     /// Create, disable and reset accounts (三权分立: not grant roles).
     case manageAccounts
     /// Grant roles and set security policies.

@@ -13,13 +13,14 @@ extension Role {
             [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData]
         case .dispatcher:
             [.viewMap, .viewBaseData, .viewCases, .acceptCases, .importData, .dispatchCases, .superviseCases,
-             .manageMediation]
+             .manageMediation, .viewAssessment]
         case .gridWorker:
             [.viewMap, .viewBaseData, .editBaseData, .viewCases, .handleCases]
         case .gridLeader:
-            [.viewMap, .viewBaseData, .editBaseData, .importData, .viewSensitiveTags, .viewCases, .handleCases, .mediate]
+            [.viewMap, .viewBaseData, .editBaseData, .importData, .viewSensitiveTags, .viewCases, .handleCases, .mediate,
+             .viewAssessment]
         case .departmentHandler:
-            [.viewMap, .viewCases, .handleCases]
+            [.viewMap, .viewCases, .handleCases, .viewAssessment]
         case .mediator:
             [.viewMap, .viewBaseData, .viewCases, .handleCases, .mediate, .manageMediation]
         case .petitionOfficer:
@@ -27,9 +28,9 @@ extension Role {
              .receivePetitions]
         case .leader:
             [.viewMap, .editMap, .viewBaseData, .revealIdentifiers, .viewSensitiveTags, .exportData, .viewCases,
-             .superviseCases]
+             .superviseCases, .viewAssessment]
         case .assessor:
-            [.viewMap, .viewCases, .assess]
+            [.viewMap, .viewCases, .assess, .viewAssessment]
         case .systemAdmin:
             [.viewMap, .editMap, .importData, .manageAccounts, .configureCases, .manageNotifications]
         case .securityAdmin:

@@ -17,11 +17,26 @@ import Foundation
 /// - 督办挂牌件数: 督办 and 挂牌督办 (not 催办) issued in the period, for the township and the lead at the time.
 /// - 吹哨报到按时率 (department): summons due in the period, answered by a check-in not marked late.
 /// - 村级化解率 (township): cases closed in the period at grid or village level.
+/// - 调解成功率 (township): mediations concluded in the period (`addMediation`).
+///
+/// An upheld appeal's exclusion takes its case out of its unit's indicator. The units in `tracing` keep, for the
+/// drill-down, every case that went into each of their values.
 public struct CaseAssessmentTally: Sendable {
     public let period: AssessmentPeriod
     public private(set) var values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]] = [:]
+    public private(set) var contributions: [AssessedUnit: [AssessmentIndicator: [AssessmentContribution]]] = [:]
+    let exclusions: Set<AssessmentExclusion>
+    let tracing: Set<AssessedUnit>
+    /// The case being added, and the moment the current fact is counted at.
+    private var caseId: Int64 = 0
+    private var factAt = Date.distantPast
+    private var factCause = ""
 
-    public init(period: AssessmentPeriod) { self.period = period }
+    public init(period: AssessmentPeriod, exclusions: Set<AssessmentExclusion> = [], tracing: Set<AssessedUnit> = []) {
+        self.period = period
+        self.exclusions = exclusions.filter { $0.caseId != nil }
+        self.tracing = tracing
+    }
 
     /// One dispatch of a case to a lead department, as its history went up to the period's end.
     struct Assignment {
@@ -34,8 +49,9 @@ public struct CaseAssessmentTally: Sendable {
         var endedAt: Date?
     }
 
-    /// Adds one case's history (oldest first).
-    public mutating func add(_ events: [CaseEvent]) {
+    /// Adds the history (oldest first) of case `caseId`.
+    public mutating func add(_ events: [CaseEvent], caseId: Int64 = 0) {
+        self.caseId = caseId
         let events = events.filter { $0.at < period.end }
         guard case .reported(_, _, _, let areaCode, _, _)? = events.first?.payload else { return }
         let township = AssessedUnit.township(of: areaCode)
@@ -50,6 +66,7 @@ public struct CaseAssessmentTally: Sendable {
 
         for event in events {
             let inPeriod = period.contains(event.at)
+            (factAt, factCause) = (event.at, event.type)
             switch event.payload {
             case .accepted(let acceptance):
                 tier = max(tier, acceptance.tier)
@@ -109,13 +126,18 @@ public struct CaseAssessmentTally: Sendable {
             }
         }
 
-        if acceptedInPeriod { rate(township, .closureRate, hit: closedBy != nil) }
+        if acceptedInPeriod {
+            (factAt, factCause) = (closedBy ?? period.end, closedBy == nil ? "period_end" : "closed")
+            rate(township, .closureRate, hit: closedBy != nil)
+        }
         for a in assignments where !a.returned {
             if period.contains(a.windowEnds) {
+                (factAt, factCause) = (a.windowEnds, "sign_for_due")
                 rate(.department(a.lead), .signedOnTime, hit: a.signedAt.map { $0 <= a.windowEnds } ?? false)
             }
             // Due in the period, unless it was taken away (reassigned) before it was due.
             guard period.contains(a.deadline), a.endedAt.map({ $0 > a.deadline }) ?? true else { continue }
+            (factAt, factCause) = (a.deadline, "handling_due")
             rate(.department(a.lead), .closureRate, hit: a.doneAt != nil)
             if (a.doneAt ?? a.endedAt ?? period.end) > a.deadline {
                 count(.department(a.lead), .overdue)
@@ -123,14 +145,23 @@ public struct CaseAssessmentTally: Sendable {
             }
         }
         for (number, whistle) in whistles where period.contains(whistle.due) {
+            (factAt, factCause) = (whistle.due, "check_in_due")
             for department in whistle.departments {
                 rate(.department(department), .whistleOnTime, hit: checkIns[number]?[department] == false)
             }
         }
     }
 
+    /// Adds a mediation of engine case `caseId` concluded at `at` in the area `areaCode`: 调解成功率 counts it for
+    /// the township, a success when it ended in full agreement (调解成功; 部分达成 and 调解不成 are not).
+    public mutating func addMediation(areaCode: String, succeeded: Bool, caseId: Int64, at: Date) {
+        guard period.contains(at) else { return }
+        (self.caseId, factAt, factCause) = (caseId, at, "mediation_concluded")
+        rate(AssessedUnit.township(of: areaCode), .mediationSucceeded, hit: succeeded)
+    }
+
     mutating func rate(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool = true) {
-        guard let unit else { return }
+        guard let unit, take(unit, indicator, hit: hit, counted: counted) else { return }
         var value = values[unit]?[indicator] ?? .rate(0, of: 0)
         if hit { value.numerator += 1 }
         if counted { value.denominator = (value.denominator ?? 0) + 1 }
@@ -138,7 +169,19 @@ public struct CaseAssessmentTally: Sendable {
     }
 
     mutating func count(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator) {
-        guard let unit else { return }
+        guard let unit, take(unit, indicator, hit: true, counted: false) else { return }
         values[unit, default: [:]][indicator, default: .count(0)].numerator += 1
+    }
+
+    /// Whether the current fact counts for `unit` (no upheld appeal took the case out); traces it when asked.
+    private mutating func take(_ unit: AssessedUnit, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool) -> Bool {
+        if !exclusions.isEmpty, exclusions.contains(AssessmentExclusion(unit: unit, indicator: indicator, caseId: caseId)) {
+            return false
+        }
+        if tracing.contains(unit) {
+            contributions[unit, default: [:]][indicator, default: []].append(
+                AssessmentContribution(caseId: caseId, at: factAt, cause: factCause, hit: hit, counted: counted))
+        }
+        return true
     }
 }

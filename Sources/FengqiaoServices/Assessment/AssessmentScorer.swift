@@ -1,0 +1,201 @@
+import FengqiaoDomain
+import FengqiaoStore
+import Foundation
+
+/// Scores a period for one kind of unit from the work itself: the case histories (tallied by
+/// `CaseAssessmentTally`), concluded mediations, patrols and visits; adds the approved awards and deductions, takes out
+/// what upheld appeals excluded, ranks each county's units and stores it all in one transaction.
+///
+/// Reproducible: only events before the period's end are read, and once a period has ended its run keeps the template
+/// it was first scored by after the end; recomputing then gives the same numbers unless an award, deduction or appeal
+/// was decided in between.
+struct AssessmentScorer: Sendable {
+    let platform: Platform
+    let adjustments: any AssessmentAdjustmentSource
+
+    /// The case event types the tally reads.
+    static let eventTypes: [String] = [
+        "reported", "accepted", "dispatched", "reassigned", "signed_for", "returned", "return_upheld",
+        "extension_approved", "feedback_given", "escalated", "closed", "revisited", "supervised", "whistled",
+        "checked_in",
+    ]
+    /// Units in the last place of their county's ranking, or under this many points, are marked for 约谈.
+    static let talkFloor = 60.0
+
+    /// The period keys whose manual points and appeals count for `period`: a quarter takes its months'.
+    static func adjustmentKeys(_ period: AssessmentPeriod) -> [String] {
+        guard period.kind == .quarter else { return [period.key] }
+        return [period.key] + (0..<3).compactMap { AssessmentPeriod(.month, year: period.year, number: (period.number - 1) * 3 + 1 + $0)?.key }
+    }
+
+    /// The template a period is scored by: the one its run froze after the period ended, else the current one.
+    func template(for period: AssessmentPeriod, kind: AssessedUnitKind) async throws -> AssessmentTemplate {
+        let (run, saved) = try await platform.database.read { db in
+            let repository = AssessmentRepository(db)
+            return (try await repository.run(periodKey: period.key, unitKind: kind.rawValue),
+                    try await repository.template(unitKind: kind.rawValue, periodKind: period.kind.rawValue))
+        }
+        if let run, run.computedAt >= period.end.millisecondsSince1970, let frozen = Self.decodeTemplate(run.template) {
+            return frozen
+        }
+        return saved.flatMap(Self.decodeTemplate) ?? .standard(kind, period.kind)
+    }
+
+    static func decodeTemplate(_ json: String) -> AssessmentTemplate? {
+        try? JSONDecoder().decode(AssessmentTemplate.self, from: Data(json.utf8))
+    }
+
+    /// Computes and stores the period's scores; with `previousToo`, first the previous period's when it was never
+    /// scored (the ranking's movement compares with it). Returns the stored rows.
+    @discardableResult
+    func compute(_ period: AssessmentPeriod, kind: AssessedUnitKind, by: String, previousToo: Bool = true) async throws
+        -> [AssessmentScoreRecord]
+    {
+        var previous: [AssessmentScoreRecord] = []
+        if let before = period.previous {
+            let stored = try await platform.database.read { db in
+                try await AssessmentRepository(db).scores(periodKey: before.key, unitKind: kind.rawValue, prefix: "")
+            }
+            previous = stored.isEmpty && previousToo ? try await compute(before, kind: kind, by: by, previousToo: false) : stored
+        }
+        let template = try await template(for: period, kind: kind)
+        let units = try await units(kind)
+        let keys = Self.adjustmentKeys(period)
+        let exclusions = try await adjustments.exclusions(periodKeys: keys, unitKind: kind)
+        let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
+        let values = try await values(period, kind: kind, exclusions: Set(exclusions))
+        let waived = Dictionary(grouping: exclusions.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
+
+        let scores = units.map { info in
+            AssessmentScoring.score(unit: info.unit.code, name: info.name, template: template,
+                                    values: values[info.unit] ?? [:], adjustments: manual[info.unit] ?? [],
+                                    waived: waived[info.unit] ?? [])
+        }
+        let info = Dictionary(units.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(grouping: previous, by: \.countyCode)
+        var records: [AssessmentScoreRecord] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for (county, group) in Dictionary(grouping: scores, by: { info[$0.unit]?.countyCode ?? "" }) {
+            let rows = Ranking.rank(group, previous: (before[county] ?? []).map(Self.unitScore), laggards: 1,
+                                    floor: Self.talkFloor)
+            for row in rows {
+                let score = row.score
+                records.append(AssessmentScoreRecord(
+                    periodKey: period.key, unitKind: kind.rawValue, unitCode: score.unit, name: score.name,
+                    countyCode: county, areaCode: info[score.unit]?.areaCode ?? county, total: score.total,
+                    templatePoints: (score.templatePoints * 100).rounded() / 100, awarded: score.awarded,
+                    deducted: score.deducted, rank: Int64(row.rank), ranked: Int64(rows.count),
+                    rankChange: row.rankChange.map(Int64.init), totalChange: row.totalChange, laggard: row.laggard ? 1 : 0,
+                    indicators: String(decoding: try encoder.encode(score.indicators), as: UTF8.self)))
+            }
+        }
+        let run = AssessmentRunRecord(
+            periodKey: period.key, unitKind: kind.rawValue,
+            template: String(decoding: try encoder.encode(template), as: UTF8.self), units: Int64(records.count),
+            computedBy: by, computedAt: platform.clock.now().millisecondsSince1970)
+        let stored = records
+        try await platform.database.write { db in try await AssessmentRepository(db).replace(run, scores: stored) }
+        return records
+    }
+
+    /// A stored score as the ranking compares with it (its total is all that is read).
+    static func unitScore(_ record: AssessmentScoreRecord) -> UnitScore {
+        UnitScore(unit: record.unitCode, name: record.name,
+                  indicators: [IndicatorScore(rule: IndicatorRule(.overdue, weight: 0, target: 0, floor: 1),
+                                              value: .count(0), points: record.total)],
+                  awarded: 0, deducted: 0)
+    }
+
+    /// Every unit of a kind: the townships of the map, the departments, the active grid workers.
+    func units(_ kind: AssessedUnitKind) async throws -> [AssessedUnitInfo] {
+        switch kind {
+        case .township:
+            let atlas = try await platform.areaAtlas()
+            var found: [AssessedUnitInfo] = []
+            var queue = atlas.rootCode.map { [$0] } ?? []
+            while let code = queue.popLast() {
+                for child in atlas.children(of: code) {
+                    if child.level == .township, let unit = AssessedUnit.township(of: child.code) {
+                        found.append(AssessedUnitInfo(unit: unit, name: child.name, areaCode: child.code))
+                    } else if child.level < .township {
+                        queue.append(child.code)
+                    }
+                }
+            }
+            return found.sorted { $0.unit < $1.unit }
+        case .department:
+            return try await platform.database.read { db in try await AssessmentRepository(db).departments() }
+                .map { AssessedUnitInfo(unit: .department($0.id), name: $0.name, areaCode: $0.areaCode) }
+        case .gridWorker:
+            return try await platform.database.read { db in try await AssessmentRepository(db).gridWorkers() }
+                .map { AssessedUnitInfo(unit: AssessedUnit(.gridWorker, String($0.id)), name: $0.name, areaCode: $0.areaCode) }
+        }
+    }
+
+    /// The measured values of every unit of `kind` that did any counted work in the period.
+    func values(_ period: AssessmentPeriod, kind: AssessedUnitKind, exclusions: Set<AssessmentExclusion>) async throws
+        -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
+    {
+        switch kind {
+        case .township, .department:
+            return try await tally(period, exclusions: exclusions).values.filter { $0.key.kind == kind }
+        case .gridWorker:
+            return try await fieldWork(period)
+        }
+    }
+
+    /// Tallies the cases (restricted to those of `prefix` or `department` when given; traced for `tracing`).
+    func tally(
+        _ period: AssessmentPeriod, exclusions: Set<AssessmentExclusion>, prefix: String? = nil, department: Int64? = nil,
+        tracing: Set<AssessedUnit> = []
+    ) async throws -> CaseAssessmentTally {
+        let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
+        let (events, mediations) = try await platform.database.read { db in
+            let repository = AssessmentRepository(db)
+            let ids = try await repository.caseIds(start: start, end: end, prefix: prefix, department: department)
+            return (try await repository.events(caseIds: ids, before: end, types: Self.eventTypes),
+                    department == nil ? try await repository.concludedMediations(start: start, end: end) : [])
+        }
+        var tally = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing)
+        let decoder = CaseEventCodec.decoder
+        var history: [CaseEvent] = []
+        var current: Int64?
+        for (caseId, payload) in events {
+            if caseId != current {
+                if let current, !history.isEmpty { tally.add(history, caseId: current) }
+                (current, history) = (caseId, [])
+            }
+            // A row in a legacy format is skipped rather than failing the whole period.
+            if let event = try? decoder.decode(CaseEvent.self, from: Data(payload.utf8)) { history.append(event) }
+        }
+        if let current, !history.isEmpty { tally.add(history, caseId: current) }
+        for mediation in mediations where prefix.map({ mediation.areaCode.hasPrefix($0) }) ?? true {
+            let state = MediationCaseState(rawValue: mediation.state)
+            tally.addMediation(areaCode: mediation.areaCode, succeeded: state == .succeeded, caseId: mediation.caseId,
+                               at: Date(millisecondsSince1970: mediation.closedAt))
+        }
+        return tally
+    }
+
+    /// 巡查覆盖率 and 走访户数 of every grid worker with any field work (the others score on zeros).
+    func fieldWork(_ period: AssessmentPeriod) async throws -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]] {
+        let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
+        let first = CivilDate(containing: period.start).description
+        let last = CivilDate(containing: period.end.addingTimeInterval(-1)).description
+        let (patrols, visits) = try await platform.database.read { db in
+            let repository = AssessmentRepository(db)
+            return (try await repository.patrolStarts(start: start, end: end),
+                    try await repository.visitCounts(from: first, through: last))
+        }
+        let calendar = try await platform.businessCalendar()
+        let now = platform.clock.now()
+        var values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]] = [:]
+        for account in Set(patrols.keys).union(visits.keys) {
+            values[AssessedUnit(.gridWorker, String(account))] = FieldWorkTally.values(
+                patrolStarts: (patrols[account] ?? []).map { Date(millisecondsSince1970: $0) }, visits: visits[account] ?? 0,
+                period: period, asOf: now, calendar: calendar)
+        }
+        return values
+    }
+}

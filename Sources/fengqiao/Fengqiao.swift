@@ -9,7 +9,7 @@ struct Fengqiao: AsyncParsableCommand {
         commandName: "fengqiao",
         abstract: "枫桥 · 基层社会治理平台 (Fengqiao grassroots social-governance platform)",
         subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, MapCommand.self, UserCommand.self,
-                      TokenCommand.self, AuditCommand.self, RiskQualityCommand.self],
+                      TokenCommand.self, AuditCommand.self, RiskQualityCommand.self, AssessCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

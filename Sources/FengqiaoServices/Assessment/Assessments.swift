@@ -59,21 +59,30 @@ public struct Assessments: Sendable {
 
     /// Scores the period for the kind of unit (audited `assessment.compute`); returns the ranking as the caller sees it.
     public func compute(periodKey: String, kind: String, caller: Caller) async throws -> AssessmentRanking {
-        guard caller.staff.may(.assess) else { throw DomainError.forbidden(permission: .assess) }
+        try await score(periodKey: periodKey, kind: kind, by: .staff(caller))
+        return try await ranking(periodKey: periodKey, kind: kind, caller: caller)
+    }
+
+    /// Scores the period for the kind of unit, every county at once (audited `assessment.compute`); returns how many
+    /// units were scored.
+    @discardableResult
+    public func score(periodKey: String, kind: String, by admin: Administrator) async throws -> Int {
+        try admin.require(.assess)
         let period = try Self.period(periodKey), kind = try Self.kind(kind)
         guard period.start <= platform.clock.now() else {
             throw DomainError.validation([FieldError(field: "period", code: "future", message: "考核期尚未开始")])
         }
-        let records = try await scorer.compute(period, kind: kind, by: caller.staff.displayName)
+        let name = if case .staff(let caller) = admin { caller.staff.displayName } else { admin.name }
+        let records = try await scorer.compute(period, kind: kind, by: name)
         let now = platform.clock.now().millisecondsSince1970
         let dbKind = platform.database.kind
         try await platform.database.write { db in
             try await AuditTrail.append(
-                AuditEntry(caller, action: "assessment.compute", objectType: "assessment", objectID: "\(period.key)/\(kind.rawValue)",
-                           summary: AuditEntry.summary(["units": records.count])),
+                admin.auditEntry(action: "assessment.compute", objectType: "assessment", objectID: "\(period.key)/\(kind.rawValue)",
+                                 summary: AuditEntry.summary(["units": records.count])),
                 at: now, in: db, kind: dbKind)
         }
-        return try await ranking(periodKey: period.key, kind: kind.rawValue, caller: caller)
+        return records.count
     }
 
     /// Scores the period again after a decision changed its manual points or exclusions (no caller: the decision

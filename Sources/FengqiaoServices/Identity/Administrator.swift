@@ -55,12 +55,16 @@ public enum Administrator: Sendable, Hashable {
     }
 
     func auditEntry(action: String, objectType: String, objectID: Int64, summary: String) -> AuditEntry {
+        auditEntry(action: action, objectType: objectType, objectID: String(objectID), summary: summary)
+    }
+
+    func auditEntry(action: String, objectType: String, objectID: String, summary: String) -> AuditEntry {
         switch self {
         case .staff(let caller):
-            AuditEntry(caller, action: action, objectType: objectType, objectID: String(objectID), summary: summary)
+            AuditEntry(caller, action: action, objectType: objectType, objectID: objectID, summary: summary)
         case .commandLine(let name):
             AuditEntry(actorID: nil, actor: name, role: "system", ip: "local", action: action, objectType: objectType,
-                       objectID: String(objectID), summary: summary)
+                       objectID: objectID, summary: summary)
         }
     }
 }

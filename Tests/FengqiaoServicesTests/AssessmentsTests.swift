@@ -1,0 +1,227 @@
+import FengqiaoDomain
+import FengqiaoServices
+import FengqiaoStore
+import FengqiaoTestSupport
+import Foundation
+import XCTest
+
+/// Scoring a period from the tiny demo's case histories: reproducible, traceable to its cases, adjusted by hand only
+/// through the adjustment source, scored by the template frozen when the period ended, and read inside the viewer's
+/// jurisdiction only.
+final class AssessmentsTests: XCTestCase {
+    static func caller(_ role: Role, _ root: String, department: Int64? = nil) throws -> Caller {
+        let code = try XCTUnwrap(AreaCode(root))
+        return Caller(staff: Staff(accountID: 1, username: "u", displayName: "测试员", role: role,
+                                   jurisdiction: Jurisdiction(root: code), departmentID: department), ip: "10.0.0.1")
+    }
+
+    /// Awards, deductions and appeals as a unit test sets them.
+    struct FixedAdjustments: AssessmentAdjustmentSource {
+        var manual: [AssessedUnit: [ManualAdjustment]] = [:]
+        var excluded: [AssessmentExclusion] = []
+        func approvedAdjustments(periodKeys: [String], unitKind: AssessedUnitKind) async throws -> [AssessedUnit: [ManualAdjustment]] {
+            periodKeys.contains("2026-10") ? manual.filter { $0.key.kind == unitKind } : [:]
+        }
+        func exclusions(periodKeys: [String], unitKind: AssessedUnitKind) async throws -> [AssessmentExclusion] {
+            periodKeys.contains("2026-10") ? excluded.filter { $0.unit.kind == unitKind } : []
+        }
+    }
+
+    static let county = "150207000000"
+
+    func testAPeriodScoresFromItsCasesAndRecomputesTheSame() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let platform = try TestPlatform.make(database: db)
+            let assessments = Assessments(platform: platform)
+            let assessor = try Self.caller(.assessor, Self.county)
+            for kind in ["township", "department"] {
+                let first = try await assessments.compute(periodKey: "2026-10", kind: kind, caller: assessor)
+                XCTAssertFalse(first.standings.isEmpty, kind)
+                let measured = first.standings.flatMap(\.score.indicators).filter { ($0.value.denominator ?? 0) > 0 }
+                XCTAssertFalse(measured.isEmpty, "\(kind): some rate has cases behind it")
+                XCTAssertEqual(first.standings.filter { $0.rank == 1 }.count >= 1, true)
+                let again = try await assessments.compute(periodKey: "2026-10", kind: kind, caller: assessor)
+                XCTAssertEqual(again.standings, first.standings, "\(kind): recomputing a closed period changes nothing")
+
+                // Every value opens down to the cases that make it up.
+                for standing in first.standings {
+                    for indicator in standing.score.indicators {
+                        let drill = try await assessments.drillDown(
+                            periodKey: "2026-10", unit: "\(kind):\(standing.unit.code)",
+                            indicator: indicator.rule.indicator.rawValue, caller: assessor)
+                        XCTAssertEqual(drill.recounted, indicator.value,
+                                       "\(standing.score.name) \(indicator.rule.indicator.chineseName)")
+                    }
+                }
+            }
+            // The previous month was scored too, so the ranking shows movement.
+            let september = try await assessments.ranking(periodKey: "2026-09", kind: "township", caller: assessor)
+            XCTAssertFalse(september.standings.isEmpty)
+        }
+    }
+
+    func testAwardsDeductionsAndUpheldAppealsChangeTheScore() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let platform = try TestPlatform.make(database: db)
+            let assessor = try Self.caller(.assessor, Self.county)
+            let plain = try await Assessments(platform: platform).compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            // The township with the most counted cases in 按时办结率.
+            let target = try XCTUnwrap(plain.standings.max { a, b in
+                (a.score.indicators.first { $0.rule.indicator == .closedOnTime }?.value.denominator ?? 0)
+                    < (b.score.indicators.first { $0.rule.indicator == .closedOnTime }?.value.denominator ?? 0)
+            })
+            let drill = try await Assessments(platform: platform).drillDown(
+                periodKey: "2026-10", unit: "township:\(target.unit.code)", indicator: "closed_on_time", caller: assessor)
+            let excludedCase = try XCTUnwrap(drill.cases.first?.caseId)
+            let source = FixedAdjustments(
+                manual: [target.unit: [ManualAdjustment(kind: .award, points: 4, reason: "亮点"),
+                                       ManualAdjustment(kind: .award, points: 3, reason: "又一亮点"),
+                                       ManualAdjustment(kind: .deduction, points: 2, reason: "通报批评")]],
+                excluded: [AssessmentExclusion(unit: target.unit, indicator: .closedOnTime, caseId: excludedCase),
+                           AssessmentExclusion(unit: target.unit, indicator: .overdue)])
+            let adjusted = try await Assessments(platform: platform, adjustments: source)
+                .compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            let after = try XCTUnwrap(adjusted.standings.first { $0.unit == target.unit })
+            XCTAssertEqual(after.score.awarded, 5, "awards are capped by the template (5)")
+            XCTAssertEqual(after.score.deducted, 2)
+            let before = try XCTUnwrap(target.score.indicators.first { $0.rule.indicator == .closedOnTime }?.value)
+            let now = try XCTUnwrap(after.score.indicators.first { $0.rule.indicator == .closedOnTime }?.value)
+            XCTAssertEqual(now.denominator, (before.denominator ?? 0) - 1, "the appealed case left the indicator")
+            let overdue = try XCTUnwrap(after.score.indicators.first { $0.rule.indicator == .overdue })
+            XCTAssertTrue(overdue.waived)
+            XCTAssertEqual(overdue.points, overdue.rule.weight)
+            let reopened = try await Assessments(platform: platform, adjustments: source).drillDown(
+                periodKey: "2026-10", unit: "township:\(target.unit.code)", indicator: "closed_on_time", caller: assessor)
+            XCTAssertEqual(reopened.excludedCases, [excludedCase])
+            XCTAssertFalse(reopened.cases.contains { $0.caseId == excludedCase })
+            XCTAssertEqual(reopened.recounted, now)
+            // Other townships are untouched.
+            for other in adjusted.standings where other.unit != target.unit {
+                XCTAssertEqual(other.score, plain.standings.first { $0.unit == other.unit }?.score)
+            }
+        }
+    }
+
+    func testAnEndedPeriodKeepsTheTemplateItWasScoredBy() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let platform = try TestPlatform.make(database: db)
+            let assessments = Assessments(platform: platform)
+            let assessor = try Self.caller(.assessor, Self.county)
+            let october = try await assessments.compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            var changed = AssessmentTemplate.standard(.township, .month)
+            changed.rules = [IndicatorRule(.closureRate, weight: 100, target: 0.99, floor: 0.98)]
+            changed.name = "只考办结率"
+            try await assessments.saveTemplate(changed, caller: assessor)
+            let again = try await assessments.compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            XCTAssertEqual(again.standings, october.standings)
+            XCTAssertEqual(again.template?.name, AssessmentTemplate.standard(.township, .month).name)
+            // November is still running: it takes the saved template.
+            let november = try await assessments.compute(periodKey: "2026-11", kind: "township", caller: assessor)
+            XCTAssertEqual(november.template?.name, "只考办结率")
+            XCTAssertEqual(november.standings.first?.score.indicators.map(\.rule.indicator), [.closureRate])
+            let stored = try await assessments.template(kind: "township", periodKind: "month", caller: assessor)
+            XCTAssertEqual(stored, changed)
+            let audit = try await DemoRows.query(db, "SELECT action FROM audit_log WHERE action LIKE 'assessment.%' ORDER BY id")
+            XCTAssertEqual(audit.compactMap { $0["action"] },
+                           ["assessment.compute", "assessment.template", "assessment.compute", "assessment.compute"])
+        }
+    }
+
+    func testScoresAreReadInsideTheJurisdictionOnly() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let platform = try TestPlatform.make(database: db)
+            let assessments = Assessments(platform: platform)
+            let assessor = try Self.caller(.assessor, Self.county)
+            let all = try await assessments.compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            let departments = try await assessments.compute(periodKey: "2026-10", kind: "department", caller: assessor)
+            XCTAssertGreaterThan(all.standings.count, 1)
+            let mine = try XCTUnwrap(all.standings.first), other = try XCTUnwrap(all.standings.last)
+
+            let townshipLeader = try Self.caller(.leader, mine.unit.code)
+            let seen = try await assessments.ranking(periodKey: "2026-10", kind: "township", caller: townshipLeader)
+            XCTAssertEqual(seen.standings.map(\.unit), [mine.unit])
+            XCTAssertFalse(seen.mayCompute)
+            await XCTAssertThrowsDomainError(code: "not_found") {
+                _ = try await assessments.standing(periodKey: "2026-10", unit: "township:\(other.unit.code)", caller: townshipLeader)
+            }
+            await XCTAssertThrowsDomainError(code: "not_found") {
+                _ = try await assessments.drillDown(periodKey: "2026-10", unit: "township:\(other.unit.code)",
+                                                    indicator: "closure_rate", caller: townshipLeader)
+            }
+            let department = try XCTUnwrap(departments.standings.first?.unit)
+            let handler = try Self.caller(.departmentHandler, Self.county, department: Int64(department.code))
+            let own = try await assessments.ranking(periodKey: "2026-10", kind: "department", caller: handler)
+            XCTAssertEqual(own.standings.map(\.unit), [department])
+            let townships = try await assessments.ranking(periodKey: "2026-10", kind: "township", caller: handler)
+            XCTAssertTrue(townships.standings.isEmpty, "department staff see their department alone")
+
+            await XCTAssertThrowsDomainError(code: "forbidden") {
+                _ = try await assessments.ranking(periodKey: "2026-10", kind: "township", caller: try Self.caller(.intakeOperator, Self.county))
+            }
+            await XCTAssertThrowsDomainError(code: "forbidden") {
+                _ = try await assessments.compute(periodKey: "2026-10", kind: "township", caller: townshipLeader)
+            }
+            for (period, kind, field) in [("2026-13", "township", "period"), ("2026-Q5", "township", "period"),
+                                          ("2027-01", "township", "period"), ("2026-10", "village", "kind")] {
+                await XCTAssertThrowsDomainErrorFields([field]) {
+                    _ = try await assessments.compute(periodKey: period, kind: kind, caller: assessor)
+                }
+            }
+            for unit in ["township", "township:", "township:12a", "county:150207000000", ":1"] {
+                await XCTAssertThrowsDomainError(code: "not_found") {
+                    _ = try await assessments.standing(periodKey: "2026-10", unit: unit, caller: assessor)
+                }
+            }
+            await XCTAssertThrowsDomainError(code: "not_found") {
+                _ = try await assessments.drillDown(periodKey: "2026-10", unit: "township:\(mine.unit.code)",
+                                                    indicator: "patrol_coverage", caller: assessor)
+            }
+        }
+    }
+
+    func testGridWorkersAreScoredOnPatrolDaysAndVisits() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let platform = try TestPlatform.make(database: db)
+            let assessor = try Self.caller(.assessor, Self.county)
+            let worker = try await DemoRows.query(db, "SELECT id, area_code FROM accounts WHERE role = 'gridWorker' AND status = 'active' ORDER BY id LIMIT 1")
+            let id = try XCTUnwrap(worker.first?["id"]), grid = try XCTUnwrap(worker.first?["area_code"])
+            // Patrols on three working days (two on Friday the 9th) and on a Saturday; five visits, one in November.
+            let days = ["2026-10-09T01:00:00Z", "2026-10-09T06:00:00Z", "2026-10-12T01:00:00Z", "2026-10-13T01:00:00Z",
+                        "2026-10-17T01:00:00Z"]
+            try await db.write { sql in
+                for (i, day) in days.enumerated() {
+                    let at = Int64((ISO8601DateFormatter().date(from: day) ?? .distantPast).timeIntervalSince1970 * 1000)
+                    try await sql.raw("""
+                        INSERT INTO patrols (account_id, client_ref, grid_code, started_at, ended_at, point_count, created_at) \
+                        VALUES (\(bind: Int64(id) ?? 0), \(bind: "ref-\(i)"), \(bind: grid), \(bind: at), \(bind: at + 3_600_000), 0, \(bind: at))
+                        """).run()
+                }
+                for (i, day) in ["2026-10-09", "2026-10-09", "2026-10-20", "2026-10-31", "2026-11-01"].enumerated() {
+                    try await sql.raw("""
+                        INSERT INTO visits (account_id, grid_code, subject_kind, subject, visited_on, notes, created_at) \
+                        VALUES (\(bind: Int64(id) ?? 0), \(bind: grid), 'household', \(bind: "户\(i)"), \(bind: day), '走访', 0)
+                        """).run()
+                }
+            }
+            let ranking = try await Assessments(platform: platform).compute(periodKey: "2026-10", kind: "grid_worker", caller: assessor)
+            let standing = try XCTUnwrap(ranking.standings.first { $0.unit.code == id })
+            let values = Dictionary(standing.score.indicators.map { ($0.rule.indicator, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let workingDays = try await platform.businessCalendar().workingDayCount(
+                from: try XCTUnwrap(CivilDate("2026-10-01")), through: try XCTUnwrap(CivilDate("2026-10-31")))
+            XCTAssertEqual(values[.patrolCoverage], .rate(3, of: workingDays))
+            XCTAssertEqual(values[.householdVisits], .count(4))
+            let drill = try await Assessments(platform: platform).drillDown(
+                periodKey: "2026-10", unit: "grid_worker:\(id)", indicator: "household_visits", caller: assessor)
+            XCTAssertEqual(drill.fieldDays.map(\.day), ["2026-10-09", "2026-10-12", "2026-10-13", "2026-10-17", "2026-10-20", "2026-10-31"])
+            XCTAssertEqual(drill.fieldDays.first?.patrols, 2)
+            XCTAssertEqual(drill.fieldDays.first?.visits, 2)
+            // Workers with no field work are ranked on zeros.
+            XCTAssertTrue(ranking.standings.contains { $0.unit.code != id && $0.score.indicators.allSatisfy { $0.value.numerator == 0 } })
+        }
+    }
+}

@@ -4,7 +4,7 @@ import FengqiaoServices
 import Foundation
 
 /// `fengqiao assess --period 2026-Q3`: scores a month or quarter from the command line (every county; audited as
-/// `cli:$USER`), e.g. to score again after a data correction; prints how long each kind of unit took.
+/// `cli:$USER`), e.g. to score again after a data correction; prints how many units of each kind and how long it took.
 struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess", abstract: "计算考核得分与排名 (score a month or quarter)")
@@ -21,17 +21,14 @@ struct AssessCommand: AsyncParsableCommand {
         let kinds = kind == "all" ? AssessedUnitKind.allCases.map(\.rawValue) : [kind]
         try await TokenCommand.withPlatform(options) { platform in
             let assessments = Assessments(platform: platform)
-            say("| kind | units | seconds |")
-            say("|---|---:|---:|")
-            var total = 0.0
-            for kind in kinds {
-                let started = Date()
-                let units = try await assessments.score(periodKey: period, kind: kind, by: TokenCommand.actor)
-                let seconds = Date().timeIntervalSince(started)
-                total += seconds
-                say("| \(kind) | \(units) | \(String(format: "%.2f", seconds)) |")
-            }
-            say("| all | | \(String(format: "%.2f", total)) |")
+            let started = Date()
+            let units = try await assessments.score(periodKey: period, kinds: kinds, by: TokenCommand.actor)
+            let seconds = Date().timeIntervalSince(started)
+            say("| kind | units |")
+            say("|---|---:|")
+            for kind in kinds { say("| \(kind) | \(AssessedUnitKind(rawValue: kind).flatMap { units[$0] } ?? 0) |") }
+            say("")
+            say("scored in \(String(format: "%.2f", seconds)) s")
         }
     }
 }

@@ -152,6 +152,21 @@ public struct CaseAssessmentTally: Sendable {
         }
     }
 
+    /// Adds what another tally of the same period counted (the cases of a period can be tallied in parts, in parallel).
+    public mutating func merge(_ other: CaseAssessmentTally) {
+        for (unit, indicators) in other.values {
+            for (indicator, value) in indicators {
+                var sum = values[unit]?[indicator] ?? IndicatorValue(numerator: 0, denominator: value.denominator.map { _ in 0 })
+                sum.numerator += value.numerator
+                if let d = value.denominator { sum.denominator = (sum.denominator ?? 0) + d }
+                values[unit, default: [:]][indicator] = sum
+            }
+        }
+        for (unit, indicators) in other.contributions {
+            for (indicator, lines) in indicators { contributions[unit, default: [:]][indicator, default: []] += lines }
+        }
+    }
+
     /// Adds a mediation of engine case `caseId` concluded at `at` in the area `areaCode`: 调解成功率 counts it for
     /// the township, a success when it ended in full agreement (调解成功; 部分达成 and 调解不成 are not).
     public mutating func addMediation(areaCode: String, succeeded: Bool, caseId: Int64, at: Date) {

@@ -45,27 +45,54 @@ struct AssessmentScorer: Sendable {
         try? JSONDecoder().decode(AssessmentTemplate.self, from: Data(json.utf8))
     }
 
-    /// Computes and stores the period's scores; with `previousToo`, first the previous period's when it was never
-    /// scored (the ranking's movement compares with it). Returns the stored rows.
+    /// Computes and stores the period's scores of the kinds of unit (townships and departments from one tally of the
+    /// cases); with `previousToo`, first the previous period's of any kind never scored then (the ranking's movement
+    /// compares with it). Returns the stored rows by kind.
     @discardableResult
-    func compute(_ period: AssessmentPeriod, kind: AssessedUnitKind, by: String, previousToo: Bool = true) async throws
-        -> [AssessmentScoreRecord]
+    func compute(_ period: AssessmentPeriod, kinds: [AssessedUnitKind], by: String, previousToo: Bool = true) async throws
+        -> [AssessedUnitKind: [AssessmentScoreRecord]]
     {
-        var previous: [AssessmentScoreRecord] = []
+        var previous: [AssessedUnitKind: [AssessmentScoreRecord]] = [:]
         if let before = period.previous {
-            let stored = try await platform.database.read { db in
-                try await AssessmentRepository(db).scores(periodKey: before.key, unitKind: kind.rawValue, prefix: "")
+            for kind in kinds {
+                previous[kind] = try await platform.database.read { db in
+                    try await AssessmentRepository(db).scores(periodKey: before.key, unitKind: kind.rawValue, prefix: "")
+                }
             }
-            previous = stored.isEmpty && previousToo ? try await compute(before, kind: kind, by: by, previousToo: false) : stored
+            let missing = kinds.filter { previous[$0]?.isEmpty ?? true }
+            if previousToo && !missing.isEmpty {
+                previous.merge(try await compute(before, kinds: missing, by: by, previousToo: false)) { _, new in new }
+            }
         }
+        let keys = Self.adjustmentKeys(period)
+        var exclusions: [AssessedUnitKind: [AssessmentExclusion]] = [:]
+        for kind in kinds { exclusions[kind] = try await adjustments.exclusions(periodKeys: keys, unitKind: kind) }
+        let tally = kinds.contains(where: { $0 != .gridWorker })
+            ? try await self.tally(period, exclusions: Set(exclusions.values.joined())) : nil
+
+        var runs: [(AssessmentRunRecord, [AssessmentScoreRecord])] = []
+        for kind in kinds {
+            let values = try await kind == .gridWorker ? fieldWork(period) : (tally?.values ?? [:]).filter { $0.key.kind == kind }
+            let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
+            runs.append(try await score(period, kind: kind, values: values, manual: manual, excluded: exclusions[kind] ?? [],
+                                        previous: previous[kind] ?? [], by: by))
+        }
+        let stored = runs
+        try await platform.database.write { db in
+            for (run, scores) in stored { try await AssessmentRepository(db).replace(run, scores: scores) }
+        }
+        return Dictionary(runs.map { (AssessedUnitKind(rawValue: $0.0.unitKind) ?? .township, $0.1) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Scores and ranks one kind of unit from its measured values (nothing stored yet).
+    func score(
+        _ period: AssessmentPeriod, kind: AssessedUnitKind, values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]],
+        manual: [AssessedUnit: [ManualAdjustment]], excluded: [AssessmentExclusion], previous: [AssessmentScoreRecord],
+        by: String
+    ) async throws -> (AssessmentRunRecord, [AssessmentScoreRecord]) {
         let template = try await template(for: period, kind: kind)
         let units = try await units(kind)
-        let keys = Self.adjustmentKeys(period)
-        let exclusions = try await adjustments.exclusions(periodKeys: keys, unitKind: kind)
-        let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
-        let values = try await values(period, kind: kind, exclusions: Set(exclusions))
-        let waived = Dictionary(grouping: exclusions.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
-
+        let waived = Dictionary(grouping: excluded.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
         let scores = units.map { info in
             AssessmentScoring.score(unit: info.unit.code, name: info.name, template: template,
                                     values: values[info.unit] ?? [:], adjustments: manual[info.unit] ?? [],
@@ -94,9 +121,7 @@ struct AssessmentScorer: Sendable {
             periodKey: period.key, unitKind: kind.rawValue,
             template: String(decoding: try encoder.encode(template), as: UTF8.self), units: Int64(records.count),
             computedBy: by, computedAt: platform.clock.now().millisecondsSince1970)
-        let stored = records
-        try await platform.database.write { db in try await AssessmentRepository(db).replace(run, scores: stored) }
-        return records
+        return (run, records)
     }
 
     /// A stored score as the ranking compares with it (its total is all that is read).
@@ -157,6 +182,43 @@ struct AssessmentScorer: Sendable {
             return (try await repository.events(caseIds: ids, before: end, types: Self.eventTypes),
                     department == nil ? try await repository.concludedMediations(start: start, end: end) : [])
         }
+        // Decoding the histories is most of the work: split them at case boundaries and tally the parts in parallel.
+        let parts = Self.split(events, into: max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
+        var tally = try await withThrowingTaskGroup(of: CaseAssessmentTally.self) { group in
+            for part in parts {
+                group.addTask { Self.tally(events[part], period: period, exclusions: exclusions, tracing: tracing) }
+            }
+            var whole = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing)
+            for try await part in group { whole.merge(part) }
+            return whole
+        }
+        for mediation in mediations where prefix.map({ mediation.areaCode.hasPrefix($0) }) ?? true {
+            let state = MediationCaseState(rawValue: mediation.state)
+            tally.addMediation(areaCode: mediation.areaCode, succeeded: state == .succeeded, caseId: mediation.caseId,
+                               at: Date(millisecondsSince1970: mediation.closedAt))
+        }
+        return tally
+    }
+
+    /// Ranges of `events` of about equal size that do not cut a case's history.
+    static func split(_ events: [(caseId: Int64, payload: String)], into count: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        let size = max(1, events.count / count)
+        while start < events.count {
+            var end = min(events.count, start + size)
+            while end < events.count, events[end].caseId == events[end - 1].caseId { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
+    }
+
+    /// Tallies the stored histories (rows of each case together, in order).
+    static func tally(
+        _ events: ArraySlice<(caseId: Int64, payload: String)>, period: AssessmentPeriod,
+        exclusions: Set<AssessmentExclusion>, tracing: Set<AssessedUnit>
+    ) -> CaseAssessmentTally {
         var tally = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing)
         let decoder = CaseEventCodec.decoder
         var history: [CaseEvent] = []
@@ -170,11 +232,6 @@ struct AssessmentScorer: Sendable {
             if let event = try? decoder.decode(CaseEvent.self, from: Data(payload.utf8)) { history.append(event) }
         }
         if let current, !history.isEmpty { tally.add(history, caseId: current) }
-        for mediation in mediations where prefix.map({ mediation.areaCode.hasPrefix($0) }) ?? true {
-            let state = MediationCaseState(rawValue: mediation.state)
-            tally.addMediation(areaCode: mediation.areaCode, succeeded: state == .succeeded, caseId: mediation.caseId,
-                               at: Date(millisecondsSince1970: mediation.closedAt))
-        }
         return tally
     }
 

@@ -59,30 +59,32 @@ public struct Assessments: Sendable {
 
     /// Scores the period for the kind of unit (audited `assessment.compute`); returns the ranking as the caller sees it.
     public func compute(periodKey: String, kind: String, caller: Caller) async throws -> AssessmentRanking {
-        try await score(periodKey: periodKey, kind: kind, by: .staff(caller))
+        try await score(periodKey: periodKey, kinds: [kind], by: .staff(caller))
         return try await ranking(periodKey: periodKey, kind: kind, caller: caller)
     }
 
-    /// Scores the period for the kind of unit, every county at once (audited `assessment.compute`); returns how many
-    /// units were scored.
+    /// Scores the period for the kinds of unit, every county at once (audited `assessment.compute` per kind);
+    /// returns how many units of each kind were scored.
     @discardableResult
-    public func score(periodKey: String, kind: String, by admin: Administrator) async throws -> Int {
+    public func score(periodKey: String, kinds: [String], by admin: Administrator) async throws -> [AssessedUnitKind: Int] {
         try admin.require(.assess)
-        let period = try Self.period(periodKey), kind = try Self.kind(kind)
+        let period = try Self.period(periodKey), kinds = try kinds.map(Self.kind)
         guard period.start <= platform.clock.now() else {
             throw DomainError.validation([FieldError(field: "period", code: "future", message: "考核期尚未开始")])
         }
         let name = if case .staff(let caller) = admin { caller.staff.displayName } else { admin.name }
-        let records = try await scorer.compute(period, kind: kind, by: name)
+        let units = try await scorer.compute(period, kinds: kinds, by: name).mapValues(\.count)
         let now = platform.clock.now().millisecondsSince1970
         let dbKind = platform.database.kind
         try await platform.database.write { db in
-            try await AuditTrail.append(
-                admin.auditEntry(action: "assessment.compute", objectType: "assessment", objectID: "\(period.key)/\(kind.rawValue)",
-                                 summary: AuditEntry.summary(["units": records.count])),
-                at: now, in: db, kind: dbKind)
+            for kind in kinds {
+                try await AuditTrail.append(
+                    admin.auditEntry(action: "assessment.compute", objectType: "assessment", objectID: "\(period.key)/\(kind.rawValue)",
+                                     summary: AuditEntry.summary(["units": units[kind] ?? 0])),
+                    at: now, in: db, kind: dbKind)
+            }
         }
-        return records.count
+        return units
     }
 
     /// Scores the period again after a decision changed its manual points or exclusions (no caller: the decision
@@ -93,7 +95,7 @@ public struct Assessments: Sendable {
             let run = try await platform.database.read { db in
                 try await AssessmentRepository(db).run(periodKey: affected.key, unitKind: kind.rawValue)
             }
-            if run != nil { try await scorer.compute(affected, kind: kind, by: "系统重算", previousToo: false) }
+            if run != nil { try await scorer.compute(affected, kinds: [kind], by: "系统重算", previousToo: false) }
         }
     }
 
@@ -109,12 +111,14 @@ public struct Assessments: Sendable {
               let lastMonth = thisMonth.previous, let thisQuarter = quarter(of: thisMonth)
         else { return }
         for period in [lastMonth, thisQuarter.previous].compactMap({ $0 }) {
+            var unscored: [AssessedUnitKind] = []
             for kind in AssessedUnitKind.allCases {
                 let run = try await platform.database.read { db in
                     try await AssessmentRepository(db).run(periodKey: period.key, unitKind: kind.rawValue)
                 }
-                if run == nil { try await scorer.compute(period, kind: kind, by: "系统定时计算") }
+                if run == nil { unscored.append(kind) }
             }
+            if !unscored.isEmpty { try await scorer.compute(period, kinds: unscored, by: "系统定时计算") }
         }
     }
 

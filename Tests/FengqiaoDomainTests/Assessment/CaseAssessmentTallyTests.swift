@@ -115,6 +115,47 @@ final class CaseAssessmentTallyTests: XCTestCase {
         ])
     }
 
+    /// Tallying the cases in parts and merging gives what one tally of all of them gives, contributions included.
+    func testTalliesOfPartsMergeIntoTheWhole() throws {
+        let period = try XCTUnwrap(Self.november)
+        let traced: Set<AssessedUnit> = [Self.township, Self.housing, Self.labour]
+        var whole = CaseAssessmentTally(period: period, tracing: traced)
+        var first = CaseAssessmentTally(period: period, tracing: traced)
+        var rest = CaseAssessmentTally(period: period, tracing: traced)
+        for (i, history) in Self.fixture().enumerated() {
+            whole.add(history, caseId: Int64(i + 1))
+            if i == 0 { first.add(history, caseId: 1) } else { rest.add(history, caseId: Int64(i + 1)) }
+        }
+        first.merge(rest)
+        XCTAssertEqual(first.values, whole.values)
+        XCTAssertEqual(first.contributions, whole.contributions)
+    }
+
+    /// An upheld appeal takes one case out of one unit's indicator and nothing else; traced units list each case
+    /// behind their values.
+    func testExclusionsAndTracing() throws {
+        let period = try XCTUnwrap(Self.november)
+        let exclusions: Set<AssessmentExclusion> = [AssessmentExclusion(unit: Self.housing, indicator: .overdue, caseId: 2)]
+        var tally = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: [Self.housing])
+        for (i, history) in Self.fixture().enumerated() { tally.add(history, caseId: Int64(i + 1)) }
+        XCTAssertNil(tally.values[Self.housing]?[.overdue], "case B was 住建's only overdue one")
+        XCTAssertEqual(tally.values[Self.township]?[.overdue], .count(1), "the township's count keeps it")
+        XCTAssertEqual(tally.values[Self.housing]?[.closedOnTime], .rate(1, of: 2))
+        let lines = try XCTUnwrap(tally.contributions[Self.housing]?[.closedOnTime])
+        XCTAssertEqual(lines.map(\.caseId), [1, 2])
+        XCTAssertEqual(lines.map(\.hit), [true, false])
+        XCTAssertEqual(lines.map(\.cause), ["feedback_given", "feedback_given"])
+        let signing = try XCTUnwrap(tally.contributions[Self.housing]?[.signedOnTime])
+        XCTAssertEqual(signing.map(\.cause), ["sign_for_due", "sign_for_due"])
+        XCTAssertEqual(signing.map(\.at), [Self.at(11, 2, 10), Self.at(11, 4, 12)])
+        XCTAssertNil(tally.contributions[Self.labour], "only traced units keep their cases")
+        var mediations = CaseAssessmentTally(period: period)
+        mediations.addMediation(areaCode: "150201001002", succeeded: true, caseId: 4, at: Self.at(11, 3))
+        mediations.addMediation(areaCode: "150201001003", succeeded: false, caseId: 5, at: Self.at(11, 4))
+        mediations.addMediation(areaCode: "150201001003", succeeded: true, caseId: 6, at: Self.at(12, 1))
+        XCTAssertEqual(mediations.values, [Self.township: [.mediationSucceeded: .rate(1, of: 2)]])
+    }
+
     func testPeriodsAndTownships() throws {
         let q4 = try XCTUnwrap(AssessmentPeriod(key: "2026-Q4"))
         XCTAssertEqual(q4.label, "2026年第4季度")

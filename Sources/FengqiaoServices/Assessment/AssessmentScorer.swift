@@ -176,12 +176,14 @@ struct AssessmentScorer: Sendable {
         tracing: Set<AssessedUnit> = []
     ) async throws -> CaseAssessmentTally {
         let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
-        let (events, mediations) = try await platform.database.read { db in
+        let began = Date()
+        let (ids, events, mediations) = try await platform.database.read { db in
             let repository = AssessmentRepository(db)
             let ids = try await repository.caseIds(start: start, end: end, prefix: prefix, department: department)
-            return (try await repository.events(caseIds: ids, before: end, types: Self.eventTypes),
+            return (ids, try await repository.events(caseIds: ids, before: end, types: Self.eventTypes),
                     department == nil ? try await repository.concludedMediations(start: start, end: end) : [])
         }
+        let read = Date()
         // Decoding the histories is most of the work: split them at case boundaries and tally the parts in parallel.
         let parts = Self.split(events, into: max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
         var tally = try await withThrowingTaskGroup(of: CaseAssessmentTally.self) { group in
@@ -192,6 +194,10 @@ struct AssessmentScorer: Sendable {
             for try await part in group { whole.merge(part) }
             return whole
         }
+        platform.logger.debug("assessment tally", metadata: [
+            "period": "\(period.key)", "cases": "\(ids.count)", "events": "\(events.count)",
+            "readSeconds": "\(read.timeIntervalSince(began))", "tallySeconds": "\(Date().timeIntervalSince(read))",
+        ])
         for mediation in mediations where prefix.map({ mediation.areaCode.hasPrefix($0) }) ?? true {
             let state = MediationCaseState(rawValue: mediation.state)
             tally.addMediation(areaCode: mediation.areaCode, succeeded: state == .succeeded, caseId: mediation.caseId,

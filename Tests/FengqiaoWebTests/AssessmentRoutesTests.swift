@@ -75,6 +75,16 @@ final class AssessmentRoutesTests: XCTestCase {
             }
             let ownDepartment = try await f.get("/assessment/units/department:\(f.department.id)?period=2026-10", as: "dh")
             XCTAssertEqual(ownDepartment.status, .ok)
+            // The pages the access matrix cannot open (they need a scored period) pass the page audit here.
+            let gridWorker = try await f.get("/assessment?period=2026-10&kind=grid_worker", as: "kh")
+            let workerLink = try XCTUnwrap(firstMatch(#"href="(/assessment/units/grid_worker:[0-9]+)\?period"#, in: gridWorker.text))
+            let fieldWork = try await f.get(workerLink + "/indicators/household_visits?period=2026-10", as: "kh")
+            XCTAssertEqual(fieldWork.status, .ok)
+            XCTAssertTrue(fieldWork.text.contains("外勤工作日"))
+            for (name, page) in [("ranking", scored), ("unit", unit), ("drill-down", drill), ("department", ownDepartment),
+                                 ("field work", fieldWork)] {
+                XCTAssertEqual(HTMLAudit.problems(page.text), [], name)
+            }
 
             // Bad input answers in Chinese, never a 5xx.
             let refusals: [(String, HTTPResponse.Status, String)] = [
@@ -103,6 +113,7 @@ final class AssessmentRoutesTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("2026年10月考核通报"))
             XCTAssertTrue(page.text.contains("约谈名单"))
+            XCTAssertEqual(HTMLAudit.problems(page.text), [])
             XCTAssertFalse(page.text.contains("亮点加分与通报批评"), "nothing is recorded for it yet")
             let atlas = try await f.platform.areaAtlas()
             let root = try XCTUnwrap(atlas.rootCode.flatMap(AreaCode.init))
@@ -133,6 +144,7 @@ final class AssessmentRoutesTests: XCTestCase {
             XCTAssertTrue(quarter.text.contains("2026年第3季度考核排名"))
             XCTAssertTrue(quarter.text.contains(f.townships[0].name))
             XCTAssertFalse(quarter.text.contains(f.townships[1].name), "a township's staff see their township alone")
+            XCTAssertEqual(HTMLAudit.problems(quarter.text), [])
             let workbook = try await f.get("/assessment/rankings/2026-Q3.xlsx", as: "kh")
             XCTAssertEqual(workbook.status, .ok)
             XCTAssertEqual(workbook.headers[.contentType], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

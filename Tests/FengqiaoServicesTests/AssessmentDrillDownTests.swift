@@ -34,6 +34,10 @@ final class AssessmentDrillDownTests: XCTestCase {
                                            "\(db.kind) \(unit) \(indicator.rule.indicator.rawValue): the cases add up to the score")
                             lines += drill.cases.count
                         case .gridWorker:
+                            if indicator.rule.indicator == .patrolCoverage {
+                                XCTAssertGreaterThan(indicator.value.denominator ?? 0, 0,
+                                                     "\(db.kind) \(unit): October's working days, patrolled or not")
+                            }
                             if indicator.rule.indicator == .householdVisits {
                                 XCTAssertEqual(drill.fieldDays.reduce(0) { $0 + $1.visits }, indicator.value.numerator,
                                                "\(db.kind) \(unit): the visit days add up to 走访户数")

@@ -63,7 +63,7 @@ struct AssessmentScorer: Sendable {
         let keys = Self.adjustmentKeys(period)
         let exclusions = try await adjustments.exclusions(periodKeys: keys, unitKind: kind)
         let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
-        let values = try await values(period, kind: kind, exclusions: Set(exclusions))
+        let values = try await values(period, kind: kind, exclusions: Set(exclusions), units: units)
         let waived = Dictionary(grouping: exclusions.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
 
         let scores = units.map { info in
@@ -134,14 +134,14 @@ struct AssessmentScorer: Sendable {
     }
 
     /// The measured values of every unit of `kind` that did any counted work in the period.
-    func values(_ period: AssessmentPeriod, kind: AssessedUnitKind, exclusions: Set<AssessmentExclusion>) async throws
-        -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
-    {
+    func values(
+        _ period: AssessmentPeriod, kind: AssessedUnitKind, exclusions: Set<AssessmentExclusion>, units: [AssessedUnitInfo] = []
+    ) async throws -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]] {
         switch kind {
         case .township, .department:
             return try await tally(period, exclusions: exclusions).values.filter { $0.key.kind == kind }
         case .gridWorker:
-            return try await fieldWork(period)
+            return try await fieldWork(period, accounts: units.compactMap { Int64($0.unit.code) })
         }
     }
 
@@ -178,8 +178,11 @@ struct AssessmentScorer: Sendable {
         return tally
     }
 
-    /// 巡查覆盖率 and 走访户数 of every grid worker with any field work (the others score on zeros).
-    func fieldWork(_ period: AssessmentPeriod) async throws -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]] {
+    /// 巡查覆盖率 and 走访户数 of every grid worker with any field work and of `accounts` (who may have none: they
+    /// score on zeros, not on a coverage with nothing to count from).
+    func fieldWork(_ period: AssessmentPeriod, accounts: [Int64] = []) async throws
+        -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
+    {
         let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
         let first = CivilDate(containing: period.start).description
         let last = CivilDate(containing: period.end.addingTimeInterval(-1)).description
@@ -191,7 +194,7 @@ struct AssessmentScorer: Sendable {
         let calendar = try await platform.businessCalendar()
         let now = platform.clock.now()
         var values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]] = [:]
-        for account in Set(patrols.keys).union(visits.keys) {
+        for account in Set(patrols.keys).union(visits.keys).union(accounts) {
             values[AssessedUnit(.gridWorker, String(account))] = FieldWorkTally.values(
                 patrolStarts: (patrols[account] ?? []).map { Date(millisecondsSince1970: $0) }, visits: visits[account] ?? 0,
                 period: period, asOf: now, calendar: calendar)

@@ -7,6 +7,8 @@ import Foundation
 enum AssessmentBulletinContext {
     /// How many lines of a long county ranking a bulletin shows at each end.
     static let ends = 10
+    /// Section numbers: 一、总体情况, 二、… .
+    static let numerals = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
     static func bulletin(_ b: AssessmentBulletin, areaName: String, atlas: AreaAtlas, printedAt: Date) -> [String: Any] {
         let month = b.period.kind == .month
@@ -17,7 +19,12 @@ enum AssessmentBulletinContext {
             "pdfHref": month ? "/assessment/bulletins/\(b.period.key).pdf" : nil as String?,
             "xlsxHref": month ? nil as String? : "/assessment/rankings/\(b.period.key).xlsx",
             "headlines": b.headlines.map(headline),
-            "sections": b.rankings.map { section($0, atlas: atlas, limit: month ? ends : nil) },
+            "sections": b.rankings.enumerated().map { n, ranking in
+                var values = section(ranking, atlas: atlas, limit: month ? ends : nil)
+                values["number"] = numerals[n + 1]
+                return values
+            },
+            "laggardsNumber": numerals[b.rankings.count + 1],
             "laggards": b.laggards.map {
                 ["kindName": $0.unit.kind.chineseName, "name": $0.score.name, "total": AssessmentPageContext.points($0.score.total),
                  "rank": $0.rank, "ranked": $0.ranked]

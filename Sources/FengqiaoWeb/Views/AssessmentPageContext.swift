@@ -33,8 +33,10 @@ enum AssessmentPageContext {
         value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? value
     }
 
-    /// The name of the county a ranking is placed in.
-    static func countyName(_ code: String, atlas: AreaAtlas) -> String { atlas.node(code)?.name ?? code }
+    /// The name of the county a ranking is placed in (scores name it by its 6 digits, the map by 12).
+    static func countyName(_ code: String, atlas: AreaAtlas) -> String {
+        (atlas.node(code) ?? atlas.node(code.padding(toLength: 12, withPad: "0", startingAt: 0)))?.name ?? code
+    }
 
     /// One ranking line.
     static func row(_ s: AssessmentStanding, period: AssessmentPeriod) -> [String: Any] {

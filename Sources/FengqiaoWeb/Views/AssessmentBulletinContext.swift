@@ -21,13 +21,16 @@ enum AssessmentBulletinContext {
             "headlines": b.headlines.map(headline),
             "sections": b.rankings.enumerated().map { n, ranking in
                 var values = section(ranking, atlas: atlas, limit: month ? ends : nil)
-                values["number"] = numerals[n + 1]
+                values["number"] = numerals[n + 2]
                 return values
             },
-            "laggardsNumber": numerals[b.rankings.count + 1],
-            "laggards": b.laggards.map {
-                ["kindName": $0.unit.kind.chineseName, "name": $0.score.name, "total": AssessmentPageContext.points($0.score.total),
-                 "rank": $0.rank, "ranked": $0.ranked]
+            "laggardsNumber": numerals[b.rankings.count + 2],
+            // By kind, names in a line as a printed notice lists them (a kind may call many in).
+            "laggards": b.rankings.filter { $0.standings.contains(where: \.laggard) }.map { ranking -> [String: Any] in
+                let called = ranking.standings.filter(\.laggard)
+                return ["kindName": ranking.kind.chineseName, "count": called.count,
+                        "names": called.map { "\($0.score.name)(\(AssessmentPageContext.points($0.score.total))分)" }
+                            .joined(separator: "、")]
             },
             "highlights": highlights(b),
             "safetySurvey": safetySurvey(b),

@@ -149,6 +149,12 @@ final class AssessmentRoutesTests: XCTestCase {
             XCTAssertEqual(workbook.status, .ok)
             XCTAssertEqual(workbook.headers[.contentType], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             XCTAssertEqual(Array(Data(buffer: workbook.body).prefix(2)), [0x50, 0x4B], "a zip package")
+            let downloads = try await f.platform.database.read { sql in
+                try await sql.select().column("summary").from("audit_log").where("action", .equal, "assessment.download").all()
+                    .map { try $0.decode(column: "summary", as: String.self) }
+            }
+            XCTAssertEqual(downloads.count, 2, "the PDF and the workbook")
+            XCTAssertTrue(downloads.contains { $0.contains(#""format":"xlsx""#) }, "\(downloads)")
             let monthAsQuarter = try await f.get("/assessment/rankings/2026-10", as: "kh")
             XCTAssertEqual(monthAsQuarter.status, .unprocessableContent)
             XCTAssertTrue(monthAsQuarter.text.contains("季排名按季度查看"))

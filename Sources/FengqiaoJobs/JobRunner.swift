@@ -28,7 +28,7 @@ public struct JobRunner: Service {
     /// The standard handlers with notifications delivered by `delivery` (the configured channels).
     public static func standardHandlers(delivery: NotificationDelivery) -> [any JobHandler] {
         [DailyCountRebuild(), ClockScan(), delivery, MediationFollowUp(), RiskMonitorJob(), RiskSweepJob(),
-         ReportScheduleJob(), WebhookFanOutJob()]
+         ReportScheduleJob(), WebhookFanOutJob(), AssessmentScoringJob()]
     }
 
     public func run() async throws {
@@ -141,6 +141,9 @@ public struct JobRunner: Service {
             try await jobs.enqueue(kind: RiskSweepJob.kind, payload: sweep.payload, dedupeKey: sweep.dedupeKey, runAt: now, now: now)
             let reports = ReportScheduleJob.job(for: ChinaTime.dayString(now))
             try await jobs.enqueue(kind: ReportScheduleJob.kind, payload: reports.payload, dedupeKey: reports.dedupeKey,
+                                   runAt: now, now: now)
+            let scoring = AssessmentScoringJob.job(for: ChinaTime.dayString(now))
+            try await jobs.enqueue(kind: AssessmentScoringJob.kind, payload: scoring.payload, dedupeKey: scoring.dedupeKey,
                                    runAt: now, now: now)
             // The minute scans leave a finished row each; a week of them is history enough.
             try await jobs.deleteDone(finishedBefore: now.addingTimeInterval(-7 * 86_400))

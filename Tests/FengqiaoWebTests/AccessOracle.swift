@@ -175,7 +175,7 @@ enum AccessOracle {
     static let entries: [String: Entry] = caseEntries.merging(baseEntries) { a, _ in a }.merging(alertEntries) { a, _ in a }
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
-        .merging(workReportEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
+        .merging(workReportEntries) { a, _ in a }.merging(assessmentEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
 
     /// Open311 GeoReport v2: reading is public; posting is authorised by the `api_key` form field alone (no
     /// session, no bearer header), which the matrix does not send — Open311RoutesTests covers every refusal.

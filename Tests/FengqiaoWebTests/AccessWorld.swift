@@ -104,7 +104,11 @@ struct AccessWorld {
         default: o.caseNumber
         }
         func fill(_ text: String) -> String {
-            let places = text.replacingOccurrences(of: "{camera}", with: o.cameraCode)
+            // The assessment's periods and templates.
+            let periods = text.replacingOccurrences(of: "{month}", with: "2026-10")
+                .replacingOccurrences(of: "{quarter}", with: "2026-Q3").replacingOccurrences(of: "{unitKind}", with: "grid_worker")
+                .replacingOccurrences(of: "{periodKind}", with: "month")
+            let places = periods.replacingOccurrences(of: "{camera}", with: o.cameraCode)
                 .replacingOccurrences(of: "{session}", with: "1")
                 .replacingOccurrences(of: "{mediator}", with: String(o.mediator))
                 .replacingOccurrences(of: "{mediationOrganization}", with: String(o.mediationOrganization))

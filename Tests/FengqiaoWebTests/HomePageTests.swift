@@ -42,6 +42,7 @@ final class HomePageTests: XCTestCase {
     static let navigation: [Role: (menus: [String], links: Set<String>)] = {
         let cases: Set<String> = ["/todo", "/cases", "/dashboard"]
         // Risk warnings and reports: who takes, dispatches or supervises cases, mediates or receives petitions.
+        // 考核排名 (/assessment): who may view or score assessments.
         let warned = cases.union(["/warnings", "/reports"])
         let system: Set<String> = ["/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
                                    "/admin/cameras", "/admin/alert-rules", "/admin/risk-rules", "/admin/outbox"]
@@ -50,18 +51,18 @@ final class HomePageTests: XCTestCase {
                               warned.union(["/desk", "/hotline", "/alerts", "/admin/notices", "/areas", "/people"])),
             .dispatcher: (["nav.work", "nav.mediation", "nav.baseData"],
                           warned.union(["/desk", "/hotline", "/alerts", "/admin/notices", "/mediation", "/figures", "/areas",
-                                        "/people"])),
+                                        "/people", "/assessment"])),
             .gridWorker: (["nav.work", "nav.baseData"], cases.union(["/areas", "/people"])),
             .gridLeader: (["nav.work", "nav.mediation", "nav.baseData"],
-                          warned.union(["/mediation", "/figures", "/areas", "/people", "/imports"])),
-            .departmentHandler: (["nav.work", "nav.baseData"], cases.union(["/areas"])),
+                          warned.union(["/mediation", "/figures", "/areas", "/people", "/imports", "/assessment"])),
+            .departmentHandler: (["nav.work", "nav.baseData"], cases.union(["/areas", "/assessment"])),
             .mediator: (["nav.work", "nav.mediation", "nav.baseData"], warned.union(["/mediation", "/figures", "/areas", "/people"])),
             .petitionOfficer: (["nav.work", "nav.mediation", "nav.baseData"],
                                warned.union(["/desk", "/alerts", "/admin/notices", "/petitions", "/figures", "/areas",
                                              "/people"])),
             .leader: (["nav.work", "nav.mediation", "nav.baseData"],
-                      warned.union(["/admin/notices", "/figures", "/areas", "/people"])),
-            .assessor: (["nav.work", "nav.baseData"], cases.union(["/areas"])),
+                      warned.union(["/admin/notices", "/figures", "/areas", "/people", "/assessment"])),
+            .assessor: (["nav.work", "nav.baseData"], cases.union(["/areas", "/assessment"])),
             .systemAdmin: (["nav.baseData", "nav.system"], system.union(["/areas", "/imports"])),
             .securityAdmin: (["nav.system"], ["/admin/accounts", "/admin/security", "/admin/tokens"]),
             .auditor: (["nav.system"], ["/audit"]),

@@ -1,14 +1,15 @@
 import Foundation
 
 /// Orders scored units: highest total first, ties share a place (1, 2, 2, 4) and are listed by unit code. The last
-/// `laggards` places, and any unit under `floor` points, are marked for 约谈.
+/// `laggards` places (unless all share the first), and any unit under `floor` points, are marked for 约谈.
 public enum Ranking {
     public static func rank(
         _ scores: [UnitScore], previous: [UnitScore] = [], laggards: Int = 1, floor: Double? = nil
     ) -> [RankingRow] {
         let ordered = places(scores)
         let before = Dictionary(places(previous).map { ($0.score.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        let lastPlaces = Set(ordered.map(\.rank).sorted(by: >).prefix(max(0, laggards)))
+        // When every unit shares the first place, none of them is behind the others.
+        let lastPlaces = Set(ordered.map(\.rank).sorted(by: >).prefix(max(0, laggards))).subtracting([1])
         return ordered.map { row, place in
             let earlier = before[row.unit]
             return RankingRow(

@@ -72,10 +72,13 @@ struct AssessmentScorer: Sendable {
 
         var runs: [(AssessmentRunRecord, [AssessmentScoreRecord])] = []
         for kind in kinds {
-            let values = try await kind == .gridWorker ? fieldWork(period) : (tally?.values ?? [:]).filter { $0.key.kind == kind }
+            let units = try await units(kind)
+            // Every grid worker is measured (one with no field work scores on zeros, not on nothing to count from).
+            let values = try await kind == .gridWorker ? fieldWork(period, accounts: units.compactMap { Int64($0.unit.code) })
+                : (tally?.values ?? [:]).filter { $0.key.kind == kind }
             let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
-            runs.append(try await score(period, kind: kind, values: values, manual: manual, excluded: exclusions[kind] ?? [],
-                                        previous: previous[kind] ?? [], by: by))
+            runs.append(try await score(period, kind: kind, units: units, values: values, manual: manual,
+                                        excluded: exclusions[kind] ?? [], previous: previous[kind] ?? [], by: by))
         }
         let stored = runs
         try await platform.database.write { db in
@@ -86,12 +89,12 @@ struct AssessmentScorer: Sendable {
 
     /// Scores and ranks one kind of unit from its measured values (nothing stored yet).
     func score(
-        _ period: AssessmentPeriod, kind: AssessedUnitKind, values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]],
+        _ period: AssessmentPeriod, kind: AssessedUnitKind, units: [AssessedUnitInfo],
+        values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]],
         manual: [AssessedUnit: [ManualAdjustment]], excluded: [AssessmentExclusion], previous: [AssessmentScoreRecord],
         by: String
     ) async throws -> (AssessmentRunRecord, [AssessmentScoreRecord]) {
         let template = try await template(for: period, kind: kind)
-        let units = try await units(kind)
         let waived = Dictionary(grouping: excluded.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
         let scores = units.map { info in
             AssessmentScoring.score(unit: info.unit.code, name: info.name, template: template,
@@ -155,18 +158,6 @@ struct AssessmentScorer: Sendable {
         case .gridWorker:
             return try await platform.database.read { db in try await AssessmentRepository(db).gridWorkers() }
                 .map { AssessedUnitInfo(unit: AssessedUnit(.gridWorker, String($0.id)), name: $0.name, areaCode: $0.areaCode) }
-        }
-    }
-
-    /// The measured values of every unit of `kind` that did any counted work in the period.
-    func values(_ period: AssessmentPeriod, kind: AssessedUnitKind, exclusions: Set<AssessmentExclusion>) async throws
-        -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
-    {
-        switch kind {
-        case .township, .department:
-            return try await tally(period, exclusions: exclusions).values.filter { $0.key.kind == kind }
-        case .gridWorker:
-            return try await fieldWork(period)
         }
     }
 
@@ -241,8 +232,11 @@ struct AssessmentScorer: Sendable {
         return tally
     }
 
-    /// 巡查覆盖率 and 走访户数 of every grid worker with any field work (the others score on zeros).
-    func fieldWork(_ period: AssessmentPeriod) async throws -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]] {
+    /// 巡查覆盖率 and 走访户数 of every grid worker with any field work and of `accounts` (who may have none: they
+    /// score on zeros, not on a coverage with nothing to count from).
+    func fieldWork(_ period: AssessmentPeriod, accounts: [Int64]) async throws
+        -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
+    {
         let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
         let first = CivilDate(containing: period.start).description
         let last = CivilDate(containing: period.end.addingTimeInterval(-1)).description
@@ -254,7 +248,7 @@ struct AssessmentScorer: Sendable {
         let calendar = try await platform.businessCalendar()
         let now = platform.clock.now()
         var values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]] = [:]
-        for account in Set(patrols.keys).union(visits.keys) {
+        for account in Set(patrols.keys).union(visits.keys).union(accounts) {
             values[AssessedUnit(.gridWorker, String(account))] = FieldWorkTally.values(
                 patrolStarts: (patrols[account] ?? []).map { Date(millisecondsSince1970: $0) }, visits: visits[account] ?? 0,
                 period: period, asOf: now, calendar: calendar)

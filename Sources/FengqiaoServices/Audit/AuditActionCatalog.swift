@@ -25,6 +25,7 @@ public enum AuditActionCatalog {
         ("export.things", "导出部件"), ("export.cases", "导出案件列表"),
         ("report.generate", "生成工作报告"), ("report.download", "下载工作报告"),
         ("assessment.compute", "计算考核得分"), ("assessment.template", "修改考核模版"),
+        ("assessment.download", "下载考核通报"),
         ("notice.create", "新建公告"), ("notice.update", "修改公告"), ("notice.publish", "发布公告"),
         ("notice.withdraw", "撤回公告"), ("grid_post.public_phone", "设置网格公开工作电话"),
         ("hotline.import", "导入12345工单"), ("hotline.profile_save", "保存12345导入方案"),

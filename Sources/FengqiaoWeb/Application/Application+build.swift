@@ -121,6 +121,10 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     WebhookRoutes(platform: platform, views: views).add(to: &routes)
     OpenAPIRoutes().add(to: &routes)
     GridListRoutes(platform: platform).add(to: &routes)
+    let assessments = Assessments(platform: platform)
+    AssessmentRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
+    AssessmentBulletinRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
+    AssessmentTemplateRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -75,6 +75,10 @@ final class AssessmentScoringTests: XCTestCase {
         let tiedLast = Ranking.rank([unit("a", 90), unit("b", 70), unit("c", 70)], laggards: 1)
         XCTAssertEqual(tiedLast.map(\.laggard), [false, true, true], "a tie for the last place calls both in")
         XCTAssertEqual(Ranking.rank([unit("a", 10)]).map(\.laggard), [false], "a unit alone is nobody's laggard")
+        XCTAssertEqual(Ranking.rank([unit("a", 50), unit("b", 50), unit("c", 50)], laggards: 1).map(\.laggard),
+                       [false, false, false], "when all tie, nobody is behind")
+        XCTAssertEqual(Ranking.rank([unit("a", 50), unit("b", 50)], laggards: 1, floor: 60).map(\.laggard), [true, true],
+                       "under the floor still counts when all tie")
         let underFloor = Ranking.rank([unit("a", 90), unit("b", 59), unit("c", 30)], laggards: 1, floor: 60)
         XCTAssertEqual(underFloor.map(\.laggard), [false, true, true])
     }

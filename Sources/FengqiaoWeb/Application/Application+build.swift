@@ -116,6 +116,12 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     LegalServiceRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies, gate: reportGate)
         .add(to: &routes)
     NoticeAdminRoutes(platform: platform, views: views).add(to: &routes)
+    // Decisions on awards, deductions and appeals recompute the period's scores after they commit; until the scoring
+    // core wires its recompute here, nothing is recomputed (the scores read the decisions when next computed).
+    let assessmentRecompute: AssessmentRecompute = { _, _ in }
+    AssessmentAwardRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
+    AssessmentDeductionRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
+    AssessmentAppealRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
     GridCardPhoneRoutes(platform: platform, views: views).add(to: &routes)
     Open311Routes(platform: platform).add(to: &routes)
     WebhookRoutes(platform: platform, views: views).add(to: &routes)

@@ -45,23 +45,25 @@ final class HomePageTests: XCTestCase {
         let warned = cases.union(["/warnings", "/reports"])
         let system: Set<String> = ["/admin/accounts", "/admin/case-categories", "/admin/calendar", "/admin/case-policy",
                                    "/admin/cameras", "/admin/alert-rules", "/admin/risk-rules", "/admin/outbox"]
+        // Awards, deductions and appeals: whoever sees scores.
+        let assessment: Set<String> = ["/assessment/awards", "/assessment/deductions", "/assessment/appeals"]
         return [
             .intakeOperator: (["nav.work", "nav.baseData"],
                               warned.union(["/desk", "/hotline", "/alerts", "/admin/notices", "/areas", "/people"])),
-            .dispatcher: (["nav.work", "nav.mediation", "nav.baseData"],
+            .dispatcher: (["nav.work", "nav.mediation", "nav.assessment", "nav.baseData"],
                           warned.union(["/desk", "/hotline", "/alerts", "/admin/notices", "/mediation", "/figures", "/areas",
-                                        "/people"])),
+                                        "/people"]).union(assessment)),
             .gridWorker: (["nav.work", "nav.baseData"], cases.union(["/areas", "/people"])),
-            .gridLeader: (["nav.work", "nav.mediation", "nav.baseData"],
-                          warned.union(["/mediation", "/figures", "/areas", "/people", "/imports"])),
-            .departmentHandler: (["nav.work", "nav.baseData"], cases.union(["/areas"])),
+            .gridLeader: (["nav.work", "nav.mediation", "nav.assessment", "nav.baseData"],
+                          warned.union(["/mediation", "/figures", "/areas", "/people", "/imports"]).union(assessment)),
+            .departmentHandler: (["nav.work", "nav.assessment", "nav.baseData"], cases.union(["/areas"]).union(assessment)),
             .mediator: (["nav.work", "nav.mediation", "nav.baseData"], warned.union(["/mediation", "/figures", "/areas", "/people"])),
             .petitionOfficer: (["nav.work", "nav.mediation", "nav.baseData"],
                                warned.union(["/desk", "/alerts", "/admin/notices", "/petitions", "/figures", "/areas",
                                              "/people"])),
-            .leader: (["nav.work", "nav.mediation", "nav.baseData"],
-                      warned.union(["/admin/notices", "/figures", "/areas", "/people"])),
-            .assessor: (["nav.work", "nav.baseData"], cases.union(["/areas"])),
+            .leader: (["nav.work", "nav.mediation", "nav.assessment", "nav.baseData"],
+                      warned.union(["/admin/notices", "/figures", "/areas", "/people"]).union(assessment)),
+            .assessor: (["nav.work", "nav.assessment", "nav.baseData"], cases.union(["/areas"]).union(assessment)),
             .systemAdmin: (["nav.baseData", "nav.system"], system.union(["/areas", "/imports"])),
             .securityAdmin: (["nav.system"], ["/admin/accounts", "/admin/security", "/admin/tokens"]),
             .auditor: (["nav.system"], ["/audit"]),

@@ -40,6 +40,11 @@ enum Navigation {
                 ("nav.figures", "/figures", person && may(.viewCases)
                     && [.mediate, .manageMediation, .receivePetitions, .superviseCases].contains(where: may)),
             ])),
+            Menu(key: "nav.assessment", links: links([
+                ("nav.assessmentAwards", "/assessment/awards", may(.viewAssessment)),
+                ("nav.assessmentDeductions", "/assessment/deductions", may(.viewAssessment)),
+                ("nav.assessmentAppeals", "/assessment/appeals", may(.viewAssessment)),
+            ])),
             Menu(key: "nav.baseData", links: links([
                 ("nav.map", "/areas", may(.viewMap)),
                 ("nav.people", "/people", may(.viewBaseData)),

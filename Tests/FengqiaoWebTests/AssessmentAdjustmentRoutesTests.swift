@@ -133,7 +133,7 @@ final class AssessmentAdjustmentRoutesTests: XCTestCase {
     func testDeductionsAreRecordedAndRevokedWithAReason() async throws {
         try await Self.each { d in
             let page = try await d.get("/assessment/deductions", by: "assessor")
-            XCTAssertTrue(page.text.contains("记录通报批评扣分") && page.text.contains("沙河街道派出所"), page.text)
+            XCTAssertTrue(page.text.contains("记录通报批评扣分") && page.text.contains("沙河街道·派出所"), page.text)
             let body = "unit=township:\(SampleAreas.township)&period=2026-11&points=2&reason=\(Self.encoded("推诿扯皮"))"
                 + "&documentNumber=\(Self.encoded("九综治通〔2026〕7号"))"
             let recorded = try await d.post("/assessment/deductions", by: "assessor", body)

@@ -17,14 +17,19 @@ enum AssessmentUnits {
             return AssessedUnitProfile(unit: unit, name: node.name, areaCode: node.code)
         case .department:
             guard let id = Int64(unit.code), let department = try await CenterRepository(db).department(id: id) else { return nil }
-            let centre = atlas.node(department.areaCode)?.name ?? ""
-            return AssessedUnitProfile(unit: unit, name: centre + department.name, areaCode: department.areaCode)
+            return AssessedUnitProfile(unit: unit, name: departmentName(department, atlas: atlas), areaCode: department.areaCode)
         case .gridWorker:
             guard let id = Int64(unit.code), let account = try await AccountRepository(db).find(id: id),
                   account.role == Role.gridWorker.rawValue
             else { return nil }
             return AssessedUnitProfile(unit: unit, name: account.displayName, areaCode: account.areaCode)
         }
+    }
+
+    /// `沙河街道·派出所`: the centre's area, then the department (names repeat across centres).
+    static func departmentName(_ department: DepartmentRecord, atlas: AreaAtlas) -> String {
+        guard let centre = atlas.node(department.areaCode)?.name else { return department.name }
+        return centre + "·" + department.name
     }
 
     /// The units `staff` may ask points for and appeal for.
@@ -105,8 +110,7 @@ enum AssessmentUnits {
         let repository = AssessmentAdjustmentRepository(db)
         let prefix = staff.jurisdiction.prefix
         let departments = try await repository.departments(prefix: prefix, limit: choiceLimit).compactMap { d in
-            d.id.map { AssessedUnitProfile(unit: .department($0), name: (atlas.node(d.areaCode)?.name ?? "") + d.name,
-                                           areaCode: d.areaCode) }
+            d.id.map { AssessedUnitProfile(unit: .department($0), name: departmentName(d, atlas: atlas), areaCode: d.areaCode) }
         }
         let workers = try await repository.gridWorkers(prefix: prefix, limit: choiceLimit).map {
             AssessedUnitProfile(unit: AssessedUnit(.gridWorker, String($0.id)), name: $0.name, areaCode: $0.areaCode)

@@ -42,6 +42,15 @@ public struct HighlightAwards: Sendable {
         return award
     }
 
+    /// What the award's unit has had approved in the award's month so far, and the month's cap.
+    public func capStatus(of award: HighlightAward) async throws -> (approved: Double, cap: Double) {
+        try await platform.database.read { db in
+            let approved = try await AssessmentAdjustmentRepository(db).approvedAwardPoints(
+                unitKind: award.unit.unit.kind.rawValue, unitCode: award.unit.unit.code, periodKey: award.period.key)
+            return (approved, try await HighlightAwardCap.cap(award.unit.unit.kind, periodKey: award.period.key, in: db))
+        }
+    }
+
     /// Files a request; returns its id.
     public func request(_ submission: AwardSubmission, caller: Caller) async throws -> Int64 {
         try caller.staff.require(.viewAssessment)

@@ -115,6 +115,9 @@ struct AssessmentAwardRoutes {
             "decidedAt": award.decidedAt.map(AssessmentPageContext.minute(_:)) as Any, "note": award.decisionNote as Any,
         ] as [String: Any]
         page["id"] = award.id
+        let cap = try await HighlightAwards(platform: platform, recompute: recompute).capStatus(of: award)
+        page["capStatus"] = "\(award.period.label)该单位已批准亮点加分 \(AssessmentTemplate.points(cap.approved)) 分,"
+            + "上限 \(AssessmentTemplate.points(cap.cap)) 分"
         page["mayDecide"] = pending && caller.staff.may(.assess) && award.requestedBy != caller.staff.accountID
         page["mayWithdraw"] = pending && award.requestedBy == caller.staff.accountID
         page["points"] = fields?["points"] ?? AssessmentPageContext.points(award.requestedPoints)

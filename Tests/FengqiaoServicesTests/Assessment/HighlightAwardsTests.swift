@@ -74,7 +74,7 @@ final class HighlightAwardsTests: XCTestCase {
             XCTAssertEqual(ownDepartment, [.department(d.department)])
             let byHandler = try await d.awards.request(Self.submission(), caller: d.handler)
             let departmentAward = try await d.awards.view(id: byHandler, caller: d.assessor)
-            XCTAssertEqual(departmentAward.unit.name, "沙河街道派出所")
+            XCTAssertEqual(departmentAward.unit.name, "沙河街道·派出所")
             let workers = try await d.awards.ownUnits(caller: d.gridLeader).map(\.unit.code).sorted()
             XCTAssertEqual(workers, d.workers.map(String.init).sorted())
             let needsChoice = await rejection { _ = try await d.awards.request(Self.submission(), caller: d.gridLeader) }

@@ -11,6 +11,7 @@ extension AccessOracle {
         "POST /assessment/awards": needs(.viewAssessment, body: .form(
             "period=2026-11&points=1&title=矩阵亮点&description=矩阵亮点工作的内容说明&evidence=矩阵简报")),
         "GET /assessment/awards/{id}": needs(.viewAssessment, .award),
+        "GET /assessment/awards/{id}/files/{file}": needs(.viewAssessment, .award),
         "POST /assessment/awards/{id}/approve": needs(.assess, .award, body: .form("points=1&note=矩阵")),
         "POST /assessment/awards/{id}/refuse": needs(.assess, .award, body: .form("reason=矩阵")),
         "POST /assessment/awards/{id}/withdraw": needs(.viewAssessment, .award, body: .form("")),

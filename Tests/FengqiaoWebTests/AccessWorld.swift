@@ -57,6 +57,7 @@ struct AccessWorld {
         var webhookDelivery: Int64 = 0
         /// A pending highlight award request, a standing deduction and a pending appeal of the township.
         var award: Int64 = 0
+        var awardFile: Int64 = 0
         var deduction: Int64 = 0
         var appeal: Int64 = 0
     }
@@ -136,6 +137,7 @@ struct AccessWorld {
         var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{type}", with: "smokeFire")
         uri = uri.replacingOccurrences(of: "{delivery}", with: String(o.webhookDelivery))
+        uri = uri.replacingOccurrences(of: "{file}", with: String(o.awardFile))
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -302,7 +304,9 @@ struct AccessWorld {
             let noRecompute: AssessmentRecompute = { _, _ in }
             objects.award = try await HighlightAwards(platform: platform, recompute: noRecompute).request(AwardSubmission(
                 period: "2026-11", points: "2", title: "矩阵亮点\(n)", description: "矩阵亮点工作的内容说明", evidence: "矩阵简报"),
-                caller: townshipStaff)
+                files: [AwardEvidenceUpload(data: Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), filename: "简报.jpg")], caller: townshipStaff)
+            objects.awardFile = try await HighlightAwards(platform: platform, recompute: noRecompute)
+                .view(id: objects.award, caller: townshipStaff).files.first?.id ?? 0
             objects.deduction = try await ScoreDeductions(platform: platform, recompute: noRecompute).record(DeductionSubmission(
                 unit: "township:\(township)", period: "2026-11", points: "1", reason: "矩阵扣分", documentNumber: "矩阵通\(n)号"),
                 caller: caller(.assessor))

@@ -130,6 +130,36 @@ final class AssessmentAdjustmentRoutesTests: XCTestCase {
         }
     }
 
+    func testTheRequestFormTakesEvidenceFilesThatDownloadFromTheDetailPage() async throws {
+        try await Self.each { d in
+            let boundary = "AwardBoundary"
+            var body = Data()
+            let texts = [("period", "2026-11"), ("points", "2"), ("title", "调解室建设"), ("description", "建成标准化调解室,化解纠纷三十余件"),
+                         ("evidence", "见附件照片")]
+            for (name, value) in texts {
+                body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+            }
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"调解室.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8))
+            body.append(Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 1]))
+            body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+            var headers = try await d.headers("disp")
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let made = try await d.client.execute(uri: "/assessment/awards", method: .post, headers: headers, body: ByteBuffer(data: body))
+            let id = try d.id(made)
+            let page = try await d.get("/assessment/awards/\(id)", by: "assessor")
+            let link = try XCTUnwrap(firstMatch(#"href="(/assessment/awards/\d+/files/\d+)">调解室.jpg</a>"#, in: page.text), page.text)
+            let file = try await d.get(link, by: "assessor")
+            XCTAssertEqual(file.status, .ok)
+            XCTAssertEqual(file.headers[.contentType], "image/jpeg")
+            XCTAssertEqual(Array(file.body.readableBytesView), [0xFF, 0xD8, 0xFF, 0xE0, 0, 1])
+            let outside = try await d.get(link, by: "outassessor")
+            XCTAssertEqual(outside.status, .notFound)
+            let form = try await d.get("/assessment/awards", by: "disp")
+            XCTAssertTrue(form.text.contains(#"enctype="multipart/form-data""#))
+            try? FileManager.default.removeItem(at: d.platform.uploads.directory)
+        }
+    }
+
     func testDeductionsAreRecordedAndRevokedWithAReason() async throws {
         try await Self.each { d in
             let page = try await d.get("/assessment/deductions", by: "assessor")

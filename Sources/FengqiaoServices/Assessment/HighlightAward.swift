@@ -20,4 +20,6 @@ public struct HighlightAward: Sendable, Hashable {
     public var decidedAt: Date?
     /// The assessor's note on an approval, or the reason of a refusal.
     public var decisionNote: String?
+    /// The evidence files (read with one request, not in lists).
+    public var files: [AwardEvidenceFile] = []
 }

@@ -35,11 +35,40 @@ public struct HighlightAwards: Sendable {
 
     public func view(id: Int64, caller: Caller) async throws -> HighlightAward {
         try caller.staff.require(.viewAssessment)
-        let record = try await platform.database.read { db in try await AssessmentAdjustmentRepository(db).award(id: id) }
-        guard let record, let award = Self.award(record), Self.sees(award, caller.staff) else {
+        let (record, files) = try await platform.database.read { db in
+            let repository = AssessmentAdjustmentRepository(db)
+            return (try await repository.award(id: id), try await repository.awardFiles(awardId: id))
+        }
+        guard let record, var award = Self.award(record), Self.sees(award, caller.staff) else {
             throw DomainError.notFound(what: "该加分申请")
         }
+        award.files = files.compactMap { file in
+            guard let id = file.id, let type = FileType(rawValue: file.fileType) else { return nil }
+            return AwardEvidenceFile(id: id, filename: file.filename, type: type, size: Int(file.size))
+        }
         return award
+    }
+
+    /// Evidence file `fileID` of request `id` (audited: `assessment_award.evidence_download`).
+    public func evidence(id: Int64, fileID: Int64, caller: Caller) async throws -> AwardEvidenceDownload {
+        try caller.staff.require(.viewAssessment)
+        let now = platform.clock.now().millisecondsSince1970
+        let kind = platform.database.kind
+        let staff = caller.staff
+        let uploads = platform.uploads
+        return try await platform.database.write { db in
+            let repository = AssessmentAdjustmentRepository(db)
+            guard let record = try await repository.award(id: id), let award = Self.award(record), Self.sees(award, staff),
+                  let file = try await repository.awardFiles(awardId: id).first(where: { $0.id == fileID }),
+                  let type = FileType(rawValue: file.fileType)
+            else { throw DomainError.notFound(what: "该佐证材料") }
+            let data = try uploads.read(file.storedName)
+            try await AuditTrail.append(
+                AuditEntry(caller, action: "assessment_award.evidence_download", objectType: "assessment_award",
+                           objectID: String(id), summary: AuditEntry.summary(["file": file.filename])),
+                at: now, in: db, kind: kind)
+            return AwardEvidenceDownload(filename: file.filename, type: type, data: data)
+        }
     }
 
     /// What the award's unit has had approved in the award's month so far, and the month's cap.
@@ -51,14 +80,41 @@ public struct HighlightAwards: Sendable {
         }
     }
 
-    /// Files a request; returns its id.
-    public func request(_ submission: AwardSubmission, caller: Caller) async throws -> Int64 {
+    /// Files a request with its evidence `files` (photos, scans, PDFs; empty parts are ignored); returns its id.
+    public func request(_ submission: AwardSubmission, files: [AwardEvidenceUpload] = [], caller: Caller) async throws
+        -> Int64
+    {
         try caller.staff.require(.viewAssessment)
         let atlas = try await platform.areaAtlas()
         let now = platform.clock.now()
         let staff = caller.staff
         let kind = platform.database.kind
-        return try await platform.database.write { db in
+        let sent = files.filter { !$0.data.isEmpty }
+        guard sent.count <= AwardEvidenceUpload.maximumCount else {
+            throw DomainError.validation([FieldError(field: "files", code: "too_many",
+                                                     message: "佐证材料最多上传\(AwardEvidenceUpload.maximumCount)个文件")])
+        }
+        for file in sent { _ = try AwardEvidenceUpload.rule.check(file.data) }
+        var stored: [(StoredUpload, String?)] = []
+        do {
+            for file in sent { stored.append((try platform.uploads.store(file.data, rule: AwardEvidenceUpload.rule), file.filename)) }
+        } catch {
+            for (upload, _) in stored { platform.uploads.remove(upload.name) }
+            throw error
+        }
+        let kept = stored
+        do {
+            return try await write(submission, files: kept, staff: staff, caller: caller, atlas: atlas, now: now, kind: kind)
+        } catch {
+            for (upload, _) in kept { platform.uploads.remove(upload.name) }
+            throw error
+        }
+    }
+
+    private func write(_ submission: AwardSubmission, files: [(StoredUpload, String?)], staff: Staff, caller: Caller,
+                       atlas: AreaAtlas, now: Date, kind: DatabaseKind) async throws -> Int64
+    {
+        try await platform.database.write { db in
             let profile = try await AssessmentUnits.chooseOwn(submission.unit, staff: staff, atlas: atlas, in: db)
             let cap = try await HighlightAwardCap.cap(profile.unit.kind, periodKey: submission.period ?? "", in: db)
             let valid = try submission.validate(cap: cap, now: now)
@@ -68,11 +124,21 @@ public struct HighlightAwards: Sendable {
                 areaCode: profile.areaCode, periodKey: valid.period.key, requestedPoints: valid.points, title: valid.title,
                 description: valid.description, evidence: valid.evidence, state: AssessmentRequestState.pending.rawValue,
                 requestedBy: staff.accountID, requestedByName: staff.displayName, requestedAt: at)
-            let id = try await AssessmentAdjustmentRepository(db).insertAward(record)
+            let repository = AssessmentAdjustmentRepository(db)
+            let id = try await repository.insertAward(record)
+            var names: [String] = []
+            for (upload, filename) in files {
+                guard let type = upload.fileType else { continue }
+                let name = AttachmentName.named(filename, type: type)
+                names.append(name)
+                _ = try await repository.insertAwardFile(AssessmentAwardFileRecord(
+                    awardId: id, storedName: upload.name, filename: name, fileType: type.rawValue, size: Int64(upload.size),
+                    sha256: upload.sha256, uploadedAt: at))
+            }
             try await AuditTrail.append(
                 AuditEntry(caller, action: "assessment_award.request", objectType: "assessment_award", objectID: String(id),
                            summary: AuditEntry.summary(["unit": profile.unit.formValue, "period": valid.period.key,
-                                                        "points": valid.points, "title": valid.title])),
+                                                        "points": valid.points, "title": valid.title, "files": names])),
                 at: at, in: db, kind: kind)
             return id
         }

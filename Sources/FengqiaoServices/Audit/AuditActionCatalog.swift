@@ -28,6 +28,7 @@ public enum AuditActionCatalog {
         ("notice.withdraw", "撤回公告"),
         ("assessment_award.request", "申报亮点工作加分"), ("assessment_award.withdraw", "撤回加分申请"),
         ("assessment_award.approve", "批准亮点工作加分"), ("assessment_award.refuse", "不予批准加分申请"),
+        ("assessment_award.evidence_download", "下载加分佐证材料"),
         ("assessment_deduction.record", "记录通报批评扣分"), ("assessment_deduction.revoke", "撤销通报批评扣分"),
         ("assessment_appeal.file", "提出考核申诉"), ("assessment_appeal.uphold", "申诉成立"),
         ("assessment_appeal.reject", "申诉不成立"), ("grid_post.public_phone", "设置网格公开工作电话"),

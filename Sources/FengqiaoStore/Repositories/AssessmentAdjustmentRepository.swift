@@ -68,6 +68,16 @@ public struct AssessmentAdjustmentRepository: Sendable {
             .map { try $0.decode(model: AssessmentAwardRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
     }
 
+    public func insertAwardFile(_ file: AssessmentAwardFileRecord) async throws -> Int64 {
+        try await insert(file, into: "assessment_award_files")
+    }
+
+    /// The evidence files of award `awardId`, in upload order.
+    public func awardFiles(awardId: Int64) async throws -> [AssessmentAwardFileRecord] {
+        try await db.select().column("*").from("assessment_award_files").where("award_id", .equal, awardId).orderBy("id").all()
+            .map { try $0.decode(model: AssessmentAwardFileRecord.self, keyDecodingStrategy: .convertFromSnakeCase) }
+    }
+
     // MARK: Deductions
 
     public func insertDeduction(_ deduction: AssessmentDeductionRecord) async throws -> Int64 {

@@ -12,6 +12,7 @@ struct AssessmentAwardRoutes {
     let recompute: AssessmentRecompute
 
     static let formFields = ["unit", "period", "points", "title", "description", "evidence"]
+    static let errorFields = formFields + ["files"]
 
     func add(to routes: inout RouteTable) {
         let awards = HighlightAwards(platform: platform, recompute: recompute)
@@ -23,16 +24,30 @@ struct AssessmentAwardRoutes {
         }
         routes.post("/assessment/awards") { request, context in
             let caller = try context.caller()
-            let fields = try await request.formFields(context: context)
+            let (fields, files) = try await Self.requestForm(request, context: context)
             do {
                 let id = try await awards.request(AwardSubmission(
                     unit: fields["unit"], period: fields["period"], points: fields["points"], title: fields["title"],
-                    description: fields["description"], evidence: fields["evidence"]), caller: caller)
+                    description: fields["description"], evidence: fields["evidence"]), files: files, caller: caller)
                 return .redirect(to: "/assessment/awards/\(id)", type: .normal)
             } catch DomainError.validation(let errors) {
                 return try await listPage(state: nil, fields: fields, errors: errors, status: .unprocessableContent,
                                           caller: caller, context: context)
             }
+        }
+        routes.get("/assessment/awards/{id}/files/{file}") { _, context in
+            let caller = try context.caller()
+            guard let file = Int64(try context.parameters.require("file")) else { throw DomainError.notFound(what: "该佐证材料") }
+            let evidence = try await awards.evidence(id: try Self.id(context), fileID: file, caller: caller)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: evidence.type.mediaType,
+                    .contentDisposition: ContentDisposition.attachment(filename: evidence.filename),
+                    .xContentTypeOptions: "nosniff",
+                    .cacheControl: "private, no-store",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: evidence.data)))
         }
         routes.get("/assessment/awards/{id}") { _, context in
             let caller = try context.caller()
@@ -70,18 +85,36 @@ struct AssessmentAwardRoutes {
         }
     }
 
+    /// The request form's text fields and evidence files: `multipart/form-data` from the page (files in `files`), or
+    /// a plain URL-encoded form (no files).
+    static func requestForm(_ request: Request, context: AppRequestContext) async throws
+        -> (fields: [String: String], files: [AwardEvidenceUpload])
+    {
+        var fields: [String: String] = [:]
+        if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
+            var request = request
+            let form = try MultipartForm(try await request.collectBody(upTo: context.maxUploadSize), boundary: boundary)
+            for name in formFields { fields[name] = form.text(name) }
+            let files = form.all("files").map { AwardEvidenceUpload(data: $0.data, filename: $0.filename) }
+            return (fields, files)
+        }
+        let form = try await request.formFields(context: context)
+        for name in formFields { fields[name] = form[name] }
+        return (fields, [])
+    }
+
     static func id(_ context: AppRequestContext) throws -> Int64 {
         guard let id = Int64(try context.parameters.require("id")) else { throw DomainError.notFound(what: "该加分申请") }
         return id
     }
 
-    private func listPage(state: AssessmentRequestState?, fields: FormFields?, errors: [FieldError],
+    private func listPage(state: AssessmentRequestState?, fields: [String: String]?, errors: [FieldError],
                           status: HTTPResponse.Status, caller: Caller, context: AppRequestContext) async throws -> Response
     {
         let awards = HighlightAwards(platform: platform, recompute: recompute)
         let list = try await awards.list(state: state, caller: caller)
         let own = try await awards.ownUnits(caller: caller)
-        var page = AssessmentPageContext.errors(errors, fields: Self.formFields)
+        var page = AssessmentPageContext.errors(errors, fields: Self.errorFields)
         page["awards"] = list.map { award -> [String: Any] in
             ["id": award.id, "unit": award.unit.name, "kind": award.unit.unit.kind.chineseName, "period": award.period.label,
              "title": award.title, "requested": AssessmentPageContext.points(award.requestedPoints),
@@ -121,6 +154,8 @@ struct AssessmentAwardRoutes {
         page["mayDecide"] = pending && caller.staff.may(.assess) && award.requestedBy != caller.staff.accountID
         page["mayWithdraw"] = pending && award.requestedBy == caller.staff.accountID
         page["points"] = fields?["points"] ?? AssessmentPageContext.points(award.requestedPoints)
+        page["files"] = award.files.map { ["fileId": $0.id, "name": $0.filename, "type": $0.type.chineseName,
+                                          "size": ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)] }
         page["noteValue"] = fields?["note"] ?? ""
         page["reasonValue"] = fields?["reason"] ?? ""
         return try views.page("assessment-award", page, status: status, session: context.session)

@@ -119,6 +119,51 @@ final class HighlightAwardsTests: XCTestCase {
         }
     }
 
+    func testEvidenceFilesAreKeptCheckedAndDownloadedWithAnAuditEntry() async throws {
+        try await AssessmentDesk.each { d in
+            let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 1, 2, 3])
+            let pdf = Data("%PDF-1.4\n%矩阵\n".utf8)
+            let id = try await d.awards.request(Self.submission(), files: [
+                AwardEvidenceUpload(data: jpeg, filename: "C:\\fakepath\\调解室.jpg"), AwardEvidenceUpload(data: Data(), filename: ""),
+                AwardEvidenceUpload(data: pdf, filename: "简报"),
+            ], caller: d.township)
+            let award = try await d.awards.view(id: id, caller: d.assessor)
+            XCTAssertEqual(award.files.map(\.filename), ["调解室.jpg", "简报.pdf"], "the empty part of an unused field is skipped")
+            XCTAssertEqual(award.files.map(\.type), [.jpeg, .pdf])
+            let download = try await d.awards.evidence(id: id, fileID: try XCTUnwrap(award.files.first?.id), caller: d.assessor)
+            XCTAssertEqual(download.data, jpeg)
+            let outside = await rejection { _ = try await d.awards.evidence(id: id, fileID: award.files[0].id, caller: d.outsider) }
+            XCTAssertEqual(outside, "not_found")
+            let otherAward = await rejection { _ = try await d.awards.evidence(id: id + 1, fileID: award.files[0].id, caller: d.assessor) }
+            XCTAssertEqual(otherAward, "not_found")
+
+            let script = await rejection {
+                _ = try await d.awards.request(Self.submission(), files: [AwardEvidenceUpload(data: Data("#!/bin/sh".utf8), filename: "a.jpg")],
+                                               caller: d.township)
+            }
+            XCTAssertEqual(script, "files:unsupported_type")
+            let many = await rejection {
+                _ = try await d.awards.request(Self.submission(), files: Array(repeating: AwardEvidenceUpload(data: jpeg, filename: "x.jpg"), count: 6),
+                                               caller: d.township)
+            }
+            XCTAssertEqual(many, "files:too_many")
+            // A request refused for its text keeps none of its files.
+            let badText = await rejection {
+                _ = try await d.awards.request(Self.submission(points: "0"), files: [AwardEvidenceUpload(data: jpeg, filename: "x.jpg")],
+                                               caller: d.township)
+            }
+            XCTAssertEqual(badText, "points:out_of_range")
+            let rows = try await d.platform.database.read { try await $0.countRows(in: "assessment_award_files") }
+            XCTAssertEqual(rows, 2)
+            let kept = (FileManager.default.enumerator(atPath: d.platform.uploads.directory.path)?.allObjects as? [String] ?? [])
+                .filter { $0.count > 32 }
+            XCTAssertEqual(kept.count, 2, "no stray files: \(kept)")
+            let audit = try await d.audit("assessment_award")
+            XCTAssertEqual(audit, ["assessment_award.request", "assessment_award.evidence_download"])
+            try? FileManager.default.removeItem(at: d.platform.uploads.directory)
+        }
+    }
+
     func testOutsideWrongRoleOwnRequestAndWithdrawal() async throws {
         try await AssessmentDesk.each { d in
             let id = try await d.awards.request(Self.submission(), caller: d.township)

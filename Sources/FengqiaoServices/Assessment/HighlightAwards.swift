@@ -167,7 +167,10 @@ public struct HighlightAwards: Sendable {
             guard errors.isEmpty, let granted else { throw DomainError.validation(errors) }
             return (.approved, granted, note.flatMap(Self.trimmed))
         } check: { award, granted, db in
-            let approved = try await AssessmentAdjustmentRepository(db).approvedAwardPoints(
+            let repository = AssessmentAdjustmentRepository(db)
+            try await repository.lockAwards(unitKind: award.unit.unit.kind.rawValue, unitCode: award.unit.unit.code,
+                                            periodKey: award.period.key)
+            let approved = try await repository.approvedAwardPoints(
                 unitKind: award.unit.unit.kind.rawValue, unitCode: award.unit.unit.code, periodKey: award.period.key)
             let cap = try await HighlightAwardCap.cap(award.unit.unit.kind, periodKey: award.period.key, in: db)
             try ManualPointRules.checkCap(adding: granted ?? 0, approved: approved, cap: cap, periodLabel: award.period.label)

@@ -47,6 +47,14 @@ public struct AssessmentAdjustmentRepository: Sendable {
         return row != nil
     }
 
+    /// Locks every request of one unit in one period (on PostgreSQL; SQLite has one writer anyway), in id order, so that
+    /// two approvals for the unit are checked against the cap one after the other.
+    public func lockAwards(unitKind: String, unitCode: String, periodKey: String) async throws {
+        _ = try await db.select().column("id").from("assessment_awards")
+            .where("unit_kind", .equal, unitKind).where("unit_code", .equal, unitCode).where("period_key", .equal, periodKey)
+            .orderBy("id").for(.update).all()
+    }
+
     /// The points approved so far for one unit in one period.
     public func approvedAwardPoints(unitKind: String, unitCode: String, periodKey: String) async throws -> Double {
         let rows = try await db.select().column("approved_points").from("assessment_awards")

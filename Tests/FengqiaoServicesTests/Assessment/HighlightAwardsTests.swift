@@ -119,6 +119,20 @@ final class HighlightAwardsTests: XCTestCase {
         }
     }
 
+    func testTwoApprovalsAtOnceStayWithinTheCap() async throws {
+        try await AssessmentDesk.each { d in
+            let first = try await d.awards.request(Self.submission(points: "3"), caller: d.township)
+            let second = try await d.awards.request(Self.submission(points: "3", title: "网格化服务管理创新"), caller: d.township)
+            let awards = d.awards
+            async let a = rejection { try await awards.approve(id: first, points: nil, note: nil, caller: d.assessor) }
+            async let b = rejection { try await awards.approve(id: second, points: nil, note: nil, caller: d.countyAssessor) }
+            let outcomes = await [a, b].sorted()
+            XCTAssertEqual(outcomes, ["accepted", "points:over_cap"])
+            let approved = try await d.adjustments.approvedAdjustments(periodKeys: ["2026-11"], unitKind: .township)
+            XCTAssertEqual(approved.values.flatMap { $0 }.map(\.points), [3])
+        }
+    }
+
     func testEvidenceFilesAreKeptCheckedAndDownloadedWithAnAuditEntry() async throws {
         try await AssessmentDesk.each { d in
             let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 1, 2, 3])

@@ -55,6 +55,12 @@ enum AccessOracle {
         case notice
         /// A webhook subscription for the village (by its id), with a delivery waiting in the outbox (`{delivery}`).
         case webhook
+        /// A pending request for highlight points (亮点工作加分) of the township (by its id).
+        case award
+        /// A 通报批评 deduction of the township (by its id), standing.
+        case deduction
+        /// A pending appeal (申诉) of the township (by its id).
+        case appeal
     }
 
     enum Body {
@@ -176,6 +182,7 @@ enum AccessOracle {
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
         .merging(workReportEntries) { a, _ in a }.merging(assessmentEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
+        .merging(assessmentAdjustmentEntries) { a, _ in a }
 
     /// Open311 GeoReport v2: reading is public; posting is authorised by the `api_key` form field alone (no
     /// session, no bearer header), which the matrix does not send — Open311RoutesTests covers every refusal.

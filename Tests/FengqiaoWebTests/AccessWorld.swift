@@ -55,6 +55,11 @@ struct AccessWorld {
         /// A webhook subscription for the village, and a delivery of it waiting in the outbox.
         var webhook: Int64 = 0
         var webhookDelivery: Int64 = 0
+        /// A pending highlight award request, a standing deduction and a pending appeal of the township.
+        var award: Int64 = 0
+        var awardFile: Int64 = 0
+        var deduction: Int64 = 0
+        var appeal: Int64 = 0
     }
 
     let inside: Objects
@@ -90,6 +95,9 @@ struct AccessWorld {
         case .petition: o.petition
         case .notice: o.notice
         case .webhook: o.webhook
+        case .award: o.award
+        case .deduction: o.deduction
+        case .appeal: o.appeal
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -133,6 +141,7 @@ struct AccessWorld {
         var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{type}", with: "smokeFire")
         uri = uri.replacingOccurrences(of: "{delivery}", with: String(o.webhookDelivery))
+        uri = uri.replacingOccurrences(of: "{file}", with: String(o.awardFile))
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -294,6 +303,19 @@ struct AccessWorld {
             objects.notice = notice
             objects.webhook = webhook.id
             objects.webhookDelivery = webhookDelivery
+            let townshipStaff = Caller(staff: Staff(accountID: setupID, username: "setup", displayName: "准备数据", role: .dispatcher,
+                                                    jurisdiction: Jurisdiction(root: try XCTUnwrap(AreaCode(township)))), ip: "test")
+            let noRecompute: AssessmentRecompute = { _, _ in }
+            objects.award = try await HighlightAwards(platform: platform, recompute: noRecompute).request(AwardSubmission(
+                period: "2026-11", points: "2", title: "矩阵亮点\(n)", description: "矩阵亮点工作的内容说明", evidence: "矩阵简报"),
+                files: [AwardEvidenceUpload(data: Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), filename: "简报.jpg")], caller: townshipStaff)
+            objects.awardFile = try await HighlightAwards(platform: platform, recompute: noRecompute)
+                .view(id: objects.award, caller: townshipStaff).files.first?.id ?? 0
+            objects.deduction = try await ScoreDeductions(platform: platform, recompute: noRecompute).record(DeductionSubmission(
+                unit: "township:\(township)", period: "2026-11", points: "1", reason: "矩阵扣分", documentNumber: "矩阵通\(n)号"),
+                caller: caller(.assessor))
+            objects.appeal = try await ScoreAppeals(platform: platform, recompute: noRecompute).file(AppealSubmission(
+                period: "2026-11", indicator: "overdue", reasons: "矩阵申诉的理由写满十个字"), caller: townshipStaff)
             return objects
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,

@@ -7,9 +7,4 @@ public protocol AssessmentAdjustmentSource: Sendable {
     func exclusions(periodKeys: [String], unitKind: AssessedUnitKind) async throws -> [AssessmentExclusion]
 }
 
-/// No awards, deductions or appeals.
-public struct NoAssessmentAdjustments: AssessmentAdjustmentSource {
-    public init() {}
-    public func approvedAdjustments(periodKeys: [String], unitKind: AssessedUnitKind) async throws -> [AssessedUnit: [ManualAdjustment]] { [:] }
-    public func exclusions(periodKeys: [String], unitKind: AssessedUnitKind) async throws -> [AssessmentExclusion] { [] }
-}
+extension AssessmentAdjustments: AssessmentAdjustmentSource {}

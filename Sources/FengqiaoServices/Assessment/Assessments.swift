@@ -13,9 +13,12 @@ public struct Assessments: Sendable {
     let platform: Platform
     let scorer: AssessmentScorer
 
-    public init(platform: Platform, adjustments: any AssessmentAdjustmentSource = NoAssessmentAdjustments()) {
+    /// - Parameter adjustments: the approved awards and deductions and the upheld appeals; the stored ones unless a
+    ///   test gives its own.
+    public init(platform: Platform, adjustments: (any AssessmentAdjustmentSource)? = nil) {
         self.platform = platform
-        self.scorer = AssessmentScorer(platform: platform, adjustments: adjustments)
+        self.scorer = AssessmentScorer(
+            platform: platform, adjustments: adjustments ?? AssessmentAdjustments(database: platform.database))
     }
 
     public static func mayView(_ staff: Staff) -> Bool { staff.may(.viewAssessment) || staff.may(.assess) }

@@ -25,5 +25,6 @@ public enum Migrations {
         M023FieldWork.migration,
         M024Webhooks.migration,
         M025Assessment.migration,
+        M026AssessmentAdjustments.migration,
     ]
 }

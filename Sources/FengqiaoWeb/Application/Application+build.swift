@@ -116,12 +116,18 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     LegalServiceRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies, gate: reportGate)
         .add(to: &routes)
     NoticeAdminRoutes(platform: platform, views: views).add(to: &routes)
+    // Decisions on awards, deductions and appeals score their period again (and a month's quarter) after they commit,
+    // when it was scored before.
+    let assessments = Assessments(platform: platform)
+    let assessmentRecompute: AssessmentRecompute = { period, kind in try await assessments.recompute(periodKey: period, kind: kind) }
+    AssessmentAwardRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
+    AssessmentDeductionRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
+    AssessmentAppealRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
     GridCardPhoneRoutes(platform: platform, views: views).add(to: &routes)
     Open311Routes(platform: platform).add(to: &routes)
     WebhookRoutes(platform: platform, views: views).add(to: &routes)
     OpenAPIRoutes().add(to: &routes)
     GridListRoutes(platform: platform).add(to: &routes)
-    let assessments = Assessments(platform: platform)
     AssessmentRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
     AssessmentBulletinRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
     AssessmentTemplateRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)

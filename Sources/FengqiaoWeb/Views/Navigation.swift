@@ -29,7 +29,6 @@ enum Navigation {
                 ("nav.dashboard", "/dashboard", may(.viewCases)),
                 ("nav.warnings", "/warnings", person && RiskWarnings.mayView(staff)),
                 ("nav.reports", "/reports", person && Reports.mayView(staff)),
-                ("nav.assessment", "/assessment", person && Assessments.mayView(staff)),
                 ("nav.desk", "/desk", person && may(.acceptCases)),
                 ("nav.hotline", "/hotline", may(.importData) && may(.acceptCases)),
                 ("nav.alerts", "/alerts", person && may(.acceptCases)),
@@ -40,6 +39,13 @@ enum Navigation {
                 ("nav.petitions", "/petitions", person && may(.receivePetitions)),
                 ("nav.figures", "/figures", person && may(.viewCases)
                     && [.mediate, .manageMediation, .receivePetitions, .superviseCases].contains(where: may)),
+            ])),
+            Menu(key: "nav.assessment", links: links([
+                ("nav.assessmentRanking", "/assessment", person && Assessments.mayView(staff)),
+                ("nav.assessmentAwards", "/assessment/awards", may(.viewAssessment)),
+                ("nav.assessmentDeductions", "/assessment/deductions", may(.viewAssessment)),
+                ("nav.assessmentAppeals", "/assessment/appeals", may(.viewAssessment)),
+                ("nav.assessmentTemplates", "/admin/assessment-templates", person && may(.assess)),
             ])),
             Menu(key: "nav.baseData", links: links([
                 ("nav.map", "/areas", may(.viewMap)),

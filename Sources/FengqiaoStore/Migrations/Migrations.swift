@@ -24,5 +24,6 @@ public enum Migrations {
         M022PortalNotices.migration,
         M023FieldWork.migration,
         M024Webhooks.migration,
+        M027SatisfactionSurveys.migration,
     ]
 }

@@ -29,3 +29,10 @@ enum SurveyAccess {
         return nil
     }
 }
+
+extension SatisfactionSurveys {
+    /// Whether `staff` may open the survey pages (for the navigation).
+    public static func mayView(_ staff: Staff) -> Bool {
+        !staff.isMachine && SurveyAccess.viewers.contains(where: staff.may)
+    }
+}

@@ -55,6 +55,8 @@ enum AccessOracle {
         case notice
         /// A webhook subscription for the village (by its id), with a delivery waiting in the outbox (`{delivery}`).
         case webhook
+        /// A satisfaction survey round of the township (by its id), with the number drawn there (`{item}`).
+        case surveyRound
     }
 
     enum Body {
@@ -176,6 +178,7 @@ enum AccessOracle {
         .merging(mediationEntries) { a, _ in a }.merging(mediationOutcomeEntries) { a, _ in a }
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
         .merging(workReportEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
+        .merging(surveyEntries) { a, _ in a }
 
     /// Open311 GeoReport v2: reading is public; posting is authorised by the `api_key` form field alone (no
     /// session, no bearer header), which the matrix does not send — Open311RoutesTests covers every refusal.

@@ -55,6 +55,9 @@ struct AccessWorld {
         /// A webhook subscription for the village, and a delivery of it waiting in the outbox.
         var webhook: Int64 = 0
         var webhookDelivery: Int64 = 0
+        /// A satisfaction survey round of this township (period 4 of 2026) and the one number it drew here.
+        var surveyRound: Int64 = 0
+        var surveyItem: Int64 = 0
     }
 
     let inside: Objects
@@ -90,6 +93,7 @@ struct AccessWorld {
         case .petition: o.petition
         case .notice: o.notice
         case .webhook: o.webhook
+        case .surveyRound: o.surveyRound
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -129,6 +133,7 @@ struct AccessWorld {
         var uri = fill(parts[1]).replacingOccurrences(of: "{attachment}", with: attachment)
             .replacingOccurrences(of: "{type}", with: "smokeFire")
         uri = uri.replacingOccurrences(of: "{delivery}", with: String(o.webhookDelivery))
+        uri = uri.replacingOccurrences(of: "{item}", with: String(o.surveyItem))
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -290,6 +295,14 @@ struct AccessWorld {
             objects.notice = notice
             objects.webhook = webhook.id
             objects.webhookDelivery = webhookDelivery
+            let survey = try await SatisfactionSurveys(platform: platform).create(
+                SurveyRoundSubmission(areaCode: township, year: "2026", period: "4", source: "residents", perTownship: "1"),
+                seed: UInt64(n), caller: caller(.assessor))
+            objects.surveyRound = survey.id
+            objects.surveyItem = try await db.read { sql in
+                try await sql.select().column("id").from("survey_items").where("round_id", .equal, survey.id).first()?
+                    .decode(column: "id", as: Int64.self) ?? 0
+            }
             return objects
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,

@@ -14,10 +14,12 @@ struct DemoSurveyWriter: Sendable {
     let cipher: PersonalDataCipher
 
     static let perTownship = 20
-    static let comments = [
-        "小区夜间路灯不亮,希望尽快维修", "楼下烧烤摊油烟大、噪音扰民", "希望多安排民警夜间巡逻", "反映的问题处理得很及时",
-        "网格员经常上门,有事能找到人", "电动车乱停乱放,堵塞消防通道", "希望调解时多听听双方意见",
+    /// Problems raised (any answer) and praise (only from the satisfied).
+    static let problems = [
+        "小区夜间路灯不亮,希望尽快维修", "楼下烧烤摊油烟大、噪音扰民", "希望多安排民警夜间巡逻",
+        "电动车乱停乱放,堵塞消防通道", "希望调解时多听听双方意见",
     ]
+    static let praise = ["反映的问题处理得很及时", "网格员经常上门,有事能找到人"]
 
     /// Writes the round; answers the numbers drawn (0 when the demo assessor or the window has no cases).
     func write(on db: any SQLDatabase) async throws -> Int {
@@ -76,7 +78,10 @@ struct DemoSurveyWriter: Sendable {
                 item.safety = safety[random.weightedIndex([0.55 + lean, 0.3, 0.07 - lean / 2, 0.02, 0.06])].rawValue
                 let satisfaction: [SatisfactionAnswer] = [.satisfied, .fairlySatisfied, .dissatisfied, .unsure]
                 item.satisfaction = satisfaction[random.weightedIndex([0.5 + lean, 0.32, 0.12 - lean / 2, 0.06])].rawValue
-                if random.chance(0.25) { item.comment = random.pick(Self.comments) }
+                if random.chance(0.25) {
+                    let pleased = item.satisfaction == SatisfactionAnswer.satisfied.rawValue
+                    item.comment = random.pick(pleased ? Self.problems + Self.praise : Self.problems)
+                }
             }
             items.append(item)
         }

@@ -254,6 +254,13 @@ final class SatisfactionSurveysTests: XCTestCase {
                 for: [AssessedUnit(.township, SampleAreas.township)],
                 before: try XCTUnwrap(SurveyPeriod(year: 2026, number: 5)).start, caller: w.assessor)
             XCTAssertTrue(early.isEmpty, "a round begun on or after the date is not yet shown")
+            let byArea = try await w.surveys.latestFigures(area: SampleAreas.county, before: TestPlatform.referenceDate,
+                                                           caller: w.assessor)
+            XCTAssertEqual(Set(byArea.keys), [AssessedUnit(.township, SampleAreas.township), AssessedUnit(.township, Self.townshipB)])
+            let outside = await error {
+                _ = try await w.surveys.latestFigures(area: Self.otherCounty, before: TestPlatform.referenceDate, caller: w.assessor)
+            }
+            XCTAssertEqual(outside, .notFound(what: "区域"))
         }
     }
 

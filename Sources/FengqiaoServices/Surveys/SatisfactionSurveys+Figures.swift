@@ -43,4 +43,17 @@ extension SatisfactionSurveys {
             return answer
         }
     }
+
+    /// `latestFigures(for:before:caller:)` of the townships of `areaCode` (a county, or a township itself).
+    public func latestFigures(area areaCode: String, before: Date, caller: Caller) async throws
+        -> [AssessedUnit: SurveyStanding]
+    {
+        let atlas = try await platform.areaAtlas()
+        guard let node = atlas.node(areaCode), caller.staff.jurisdiction.contains(areaCode) else {
+            throw DomainError.notFound(what: "区域")
+        }
+        let townships = node.level == .township ? [node]
+            : atlas.children(of: areaCode).filter { $0.level == .township }
+        return try await latestFigures(for: townships.map { AssessedUnit(.township, $0.code) }, before: before, caller: caller)
+    }
 }

@@ -39,25 +39,30 @@ public struct SatisfactionSurveys: Sendable {
         let kind = platform.database.kind
         let period = checked.period
         let nowMs = now.millisecondsSince1970
-        let record = try await platform.database.write { db -> SurveyRoundRecord in
+        // Read and draw before the write: phones are opened outside the (SQLite: single) writer.
+        let (subjectKind, rows) = try await platform.database.read { db in
             let surveys = SurveyRepository(db)
-            if try await surveys.round(areaCode: node.code, year: Int64(period.year), period: Int64(period.number)) != nil {
-                throw DomainError.conflict(code: "survey_round_exists", message: "该区域本期调查已经创建")
-            }
-            let (subjectKind, rows) = switch checked.source {
+            return switch checked.source {
             case .closedCases:
                 ("case", try await surveys.closedCases(prefix: prefix, from: period.start.millisecondsSince1970,
                                                        to: min(period.end, now).millisecondsSince1970))
             case .residents: ("person", try await surveys.residents(prefix: prefix))
             }
-            let candidates = rows.compactMap { row in
-                AssessedUnit.township(of: row.areaCode).map {
-                    SurveyCandidate(township: $0, subjectKind: subjectKind, subjectId: row.id, sealedPhone: row.phoneCipher,
-                                    maskedPhone: row.phoneMasked)
-                }
+        }
+        let candidates = rows.compactMap { row in
+            AssessedUnit.township(of: row.areaCode).map {
+                SurveyCandidate(township: $0, subjectKind: subjectKind, subjectId: row.id, sealedPhone: row.phoneCipher,
+                                maskedPhone: row.phoneMasked)
             }
-            let drawn = try SurveySampler.draw(candidates, townships: townships, perTownship: checked.perTownship,
-                                               seed: seed) { try cipher.open($0.sealedPhone) }
+        }
+        let drawn = try SurveySampler.draw(candidates, townships: townships, perTownship: checked.perTownship,
+                                           seed: seed) { try cipher.open($0.sealedPhone) }
+        // The round, its whole call list and the audit entry in one transaction.
+        let record = try await platform.database.write { db -> SurveyRoundRecord in
+            let surveys = SurveyRepository(db)
+            if try await surveys.round(areaCode: node.code, year: Int64(period.year), period: Int64(period.number)) != nil {
+                throw DomainError.conflict(code: "survey_round_exists", message: "该区域本期调查已经创建")
+            }
             var round = SurveyRoundRecord(
                 title: checked.title, areaCode: node.code, year: Int64(period.year), period: Int64(period.number),
                 startsOn: period.firstDay, endsOn: period.lastDay, windowStart: period.start.millisecondsSince1970,

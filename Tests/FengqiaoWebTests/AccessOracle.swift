@@ -61,6 +61,8 @@ enum AccessOracle {
         case deduction
         /// A pending appeal (申诉) of the township (by its id).
         case appeal
+        /// A satisfaction survey round of the township (by its id), with the number drawn there (`{item}`).
+        case surveyRound
     }
 
     enum Body {
@@ -183,6 +185,7 @@ enum AccessOracle {
         .merging(petitionEntries) { a, _ in a }.merging(figureEntries) { a, _ in a }.merging(warningEntries) { a, _ in a }
         .merging(workReportEntries) { a, _ in a }.merging(assessmentEntries) { a, _ in a }.merging(gridAppEntries) { a, _ in a }.merging(open311Entries) { a, _ in a }
         .merging(assessmentAdjustmentEntries) { a, _ in a }
+        .merging(surveyEntries) { a, _ in a }
 
     /// Open311 GeoReport v2: reading is public; posting is authorised by the `api_key` form field alone (no
     /// session, no bearer header), which the matrix does not send — Open311RoutesTests covers every refusal.

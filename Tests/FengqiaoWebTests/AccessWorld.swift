@@ -60,6 +60,9 @@ struct AccessWorld {
         var awardFile: Int64 = 0
         var deduction: Int64 = 0
         var appeal: Int64 = 0
+        /// A satisfaction survey round of this township (period 4 of 2026) and the one number it drew here.
+        var surveyRound: Int64 = 0
+        var surveyItem: Int64 = 0
     }
 
     let inside: Objects
@@ -98,6 +101,7 @@ struct AccessWorld {
         case .award: o.award
         case .deduction: o.deduction
         case .appeal: o.appeal
+        case .surveyRound: o.surveyRound
         default: o.person
         }
         let areaCode = switch entry.object {
@@ -142,6 +146,7 @@ struct AccessWorld {
             .replacingOccurrences(of: "{type}", with: "smokeFire")
         uri = uri.replacingOccurrences(of: "{delivery}", with: String(o.webhookDelivery))
         uri = uri.replacingOccurrences(of: "{file}", with: String(o.awardFile))
+        uri = uri.replacingOccurrences(of: "{item}", with: String(o.surveyItem))
         if let query = entry.query { uri += "?" + fill(query) }
         let method = HTTPRequest.Method(parts[0]) ?? .get
         switch entry.body {
@@ -316,6 +321,14 @@ struct AccessWorld {
                 caller: caller(.assessor))
             objects.appeal = try await ScoreAppeals(platform: platform, recompute: noRecompute).file(AppealSubmission(
                 period: "2026-11", indicator: "overdue", reasons: "矩阵申诉的理由写满十个字"), caller: townshipStaff)
+            let survey = try await SatisfactionSurveys(platform: platform).create(
+                SurveyRoundSubmission(areaCode: township, year: "2026", period: "4", source: "residents", perTownship: "1"),
+                seed: UInt64(n), caller: caller(.assessor))
+            objects.surveyRound = survey.id
+            objects.surveyItem = try await db.read { sql in
+                try await sql.select().column("id").from("survey_items").where("round_id", .equal, survey.id).first()?
+                    .decode(column: "id", as: Int64.self) ?? 0
+            }
             return objects
         }
         let inside = try await objects(township: SampleAreas.township, village: SampleAreas.village, grid: SampleAreas.grid,

@@ -48,7 +48,7 @@ final class HomePageTests: XCTestCase {
                                    "/admin/cameras", "/admin/alert-rules", "/admin/risk-rules", "/admin/outbox"]
         // Awards, deductions and appeals: whoever sees scores.
         let assessment: Set<String> = ["/assessment", "/assessment/awards", "/assessment/deductions", "/assessment/appeals"]
-        return [
+        let table: [Role: (menus: [String], links: Set<String>)] = [
             .intakeOperator: (["nav.work", "nav.baseData"],
                               warned.union(["/desk", "/hotline", "/alerts", "/admin/notices", "/areas", "/people"])),
             .dispatcher: (["nav.work", "nav.mediation", "nav.assessment", "nav.baseData"],
@@ -70,6 +70,12 @@ final class HomePageTests: XCTestCase {
             .securityAdmin: (["nav.system"], ["/admin/accounts", "/admin/security", "/admin/tokens"]),
             .auditor: (["nav.system"], ["/audit"]),
         ]
+        // Satisfaction surveys (under 工作台): who assesses, sees assessment or takes calls at the centre.
+        let surveyed: Set<Role> = [.intakeOperator, .dispatcher, .gridLeader, .departmentHandler, .petitionOfficer, .leader,
+                                   .assessor]
+        return Dictionary(uniqueKeysWithValues: table.map { role, entry in
+            (role, surveyed.contains(role) ? (entry.menus, entry.links.union(["/surveys"])) : entry)
+        })
     }()
 
     func testNavigationHoldsExactlyTheLinksOfEachRole() async throws {

@@ -19,6 +19,8 @@ public enum AuditActionCatalog {
         ("person.create", "登记人员"), ("person.update", "修改人员"), ("person.reveal", "查看完整证件号码/电话"),
         ("visit.record", "网格员走访登记"), ("patrol.start", "开始巡查"), ("patrol.stop", "结束巡查"),
         ("person.quick_update", "网格员更新人员联系电话/标签"),
+        ("survey.create", "创建群众安全感满意度调查(抽样)"), ("survey.reveal", "查看调查对象完整电话"),
+        ("survey.call", "记录满意度调查通话结果"),
         ("organization.create", "登记组织"), ("place.create", "登记场所"), ("thing.create", "登记部件"),
         ("import.people", "导入实有人口"), ("import.organizations", "导入组织"), ("import.areas", "导入区域"),
         ("export.people", "导出实有人口"), ("export.organizations", "导出组织"), ("export.places", "导出场所"),

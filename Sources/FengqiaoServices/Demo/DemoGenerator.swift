@@ -137,6 +137,8 @@ public struct DemoGenerator: Sendable {
                 metadata: ["organizations": "\(mediation.organizations)", "mediators": "\(mediation.mediators)",
                            "mediations": "\(mediation.mediations)", "sessions": "\(mediation.sessions)",
                            "concluded": "\(mediation.concluded)"])
+            let surveyed = try await DemoSurveyWriter(atlas: atlas, seed: seed, now: now, cipher: cipher).write(on: db)
+            logger.info("demo survey written", metadata: ["numbers": "\(surveyed)", "elapsed": elapsed()])
             return (stream, counters.rows, mediation)
         }
         let seconds = (clock.now - started) / .seconds(1)

@@ -26,5 +26,6 @@ public enum Migrations {
         M024Webhooks.migration,
         M025Assessment.migration,
         M026AssessmentAdjustments.migration,
+        M027SatisfactionSurveys.migration,
     ]
 }

@@ -112,6 +112,7 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     MediationOutcomeRoutes(platform: platform, views: views).add(to: &routes)
     MediationOutcomePageRoutes(platform: platform, views: views).add(to: &routes)
     WorkReportRoutes(platform: platform, views: views).add(to: &routes)
+    SurveyRoutes(platform: platform, views: views).add(to: &routes)
     PortalRoutes(platform: platform, views: views).add(to: &routes)
     LegalServiceRoutes(platform: platform, views: views, secureCookies: configuration.secureCookies, gate: reportGate)
         .add(to: &routes)

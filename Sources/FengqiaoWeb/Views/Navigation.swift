@@ -29,6 +29,7 @@ enum Navigation {
                 ("nav.dashboard", "/dashboard", may(.viewCases)),
                 ("nav.warnings", "/warnings", person && RiskWarnings.mayView(staff)),
                 ("nav.reports", "/reports", person && Reports.mayView(staff)),
+                ("nav.surveys", "/surveys", person && SatisfactionSurveys.mayView(staff)),
                 ("nav.desk", "/desk", person && may(.acceptCases)),
                 ("nav.hotline", "/hotline", may(.importData) && may(.acceptCases)),
                 ("nav.alerts", "/alerts", person && may(.acceptCases)),

@@ -98,6 +98,40 @@ final class AssessmentsTests: XCTestCase {
         }
     }
 
+    /// The township ranking carries each township's latest satisfaction survey (the demo's round of September and
+    /// October); the bulletin lists the period's awards before its deductions.
+    func testRankingsShowSurveysAndBulletinsTheManualPoints() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let platform = try TestPlatform.make(database: db)
+            let assessor = try Self.caller(.assessor, Self.county)
+            let plain = try await Assessments(platform: platform).compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            let unit = try XCTUnwrap(plain.standings.first?.unit)
+            let source = FixedAdjustments(manual: [unit: [ManualAdjustment(kind: .deduction, points: 1, reason: "通报批评(九政法通3号):迟报"),
+                                                          ManualAdjustment(kind: .award, points: 2, reason: "调解室建设")]])
+            let assessments = Assessments(platform: platform, adjustments: source)
+            let ranking = try await assessments.compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            XCTAssertFalse(ranking.surveys.isEmpty, "the demo's survey round covers the county's townships")
+            for (township, survey) in ranking.surveys {
+                XCTAssertTrue(ranking.standings.contains { $0.unit == township })
+                XCTAssertGreaterThan(survey.figures.answered, 0)
+                XCTAssertNotNil(survey.figures.safety)
+            }
+            let august = try await assessments.compute(periodKey: "2026-08", kind: "township", caller: assessor)
+            XCTAssertFalse(august.standings.isEmpty)
+            XCTAssertTrue(august.surveys.isEmpty, "no round had begun before August ended")
+            let departments = try await assessments.compute(periodKey: "2026-10", kind: "department", caller: assessor)
+            XCTAssertTrue(departments.surveys.isEmpty)
+
+            let bulletin = try await assessments.bulletin(periodKey: "2026-10", kind: .month, caller: assessor)
+            XCTAssertEqual(bulletin.highlights.map(\.adjustment.reason), ["调解室建设", "通报批评(九政法通3号):迟报"])
+            XCTAssertEqual(Set(bulletin.highlights.map(\.unit)), [unit])
+            let other = try Self.caller(.leader, try XCTUnwrap(plain.standings.last?.unit.code))
+            let theirs = try await assessments.bulletin(periodKey: "2026-10", kind: .month, caller: other)
+            XCTAssertTrue(theirs.highlights.isEmpty, "another township's leader does not read this township's points")
+        }
+    }
+
     func testAnEndedPeriodKeepsTheTemplateItWasScoredBy() async throws {
         try await TestDatabases.each { db in
             try await DemoFixture.load(into: db, scale: .tiny)

@@ -114,7 +114,12 @@ final class AssessmentRoutesTests: XCTestCase {
             XCTAssertTrue(page.text.contains("2026年10月考核通报"))
             XCTAssertTrue(page.text.contains("约谈名单"))
             XCTAssertEqual(HTMLAudit.problems(page.text), [])
-            XCTAssertFalse(page.text.contains("亮点加分与通报批评"), "nothing is recorded for it yet")
+            XCTAssertFalse(page.text.contains("亮点加分与通报批评"), "no award or deduction was decided")
+            XCTAssertTrue(page.text.contains("群众安全感满意度") && page.text.contains("安全感 "), "the demo's survey round")
+            let ranked = try await f.get("/assessment?period=2026-10&kind=township", as: "ld")
+            XCTAssertTrue(ranked.text.contains(#"<th class="num">安全感</th>"#), "the survey beside the township ranking")
+            let departments = try await f.get("/assessment?period=2026-10&kind=department", as: "ld")
+            XCTAssertFalse(departments.text.contains(#"<th class="num">安全感</th>"#))
             let atlas = try await f.platform.areaAtlas()
             let root = try XCTUnwrap(atlas.rootCode.flatMap(AreaCode.init))
             let leader = Caller(staff: Staff(accountID: 0, username: "x", displayName: "x", role: .leader,
@@ -127,6 +132,7 @@ final class AssessmentRoutesTests: XCTestCase {
             let text = try PrintedDocument(Data(buffer: pdf.body)).text()
             XCTAssertTrue(text.contains("考核通报"), text)
             XCTAssertTrue(text.contains(first.score.name), text)
+            XCTAssertTrue(text.contains("群众安全感满意度"), text)
             XCTAssertTrue(text.contains(AssessmentTemplate.points(first.score.total)), "\(first.score.total) in\n\(text)")
             let audited = try await f.platform.database.read { sql in
                 try await sql.select().column("summary").from("audit_log").where("action", .equal, "assessment.download").all()

@@ -24,17 +24,27 @@ public struct AssessmentBulletin: Sendable {
         }
     }
 
+    /// An approved award or a standing 通报批评 deduction of a unit in the bulletin.
+    public struct Highlight: Sendable, Hashable {
+        public var unit: AssessedUnit
+        public var name: String
+        public var adjustment: ManualAdjustment
+    }
+
     public var period: AssessmentPeriod
     /// Townships, departments, grid workers, in that order.
     public var rankings: [AssessmentRanking]
     public var headlines: [Headline]
+    /// 亮点加分 and 通报批评 of the period (a quarter's: its months'), of the units in the rankings, awards first.
+    public var highlights: [Highlight]
     /// The laggards of every kind, called in for a talk (约谈).
     public var laggards: [AssessmentStanding] { rankings.flatMap { $0.standings.filter(\.laggard) } }
 
-    init(period: AssessmentPeriod, rankings: [AssessmentRanking]) {
+    init(period: AssessmentPeriod, rankings: [AssessmentRanking], highlights: [Highlight]) {
         self.period = period
         self.rankings = rankings
         self.headlines = rankings.map(Headline.init)
+        self.highlights = highlights
     }
 
     /// ↑2, ↓1, — (same place), 新 (not ranked last period).

@@ -12,4 +12,7 @@ public struct AssessmentRanking: Sendable {
     public var template: AssessmentTemplate?
     public var standings: [AssessmentStanding]
     public var mayCompute: Bool
+    /// For townships: each one's 安全感 and 满意度 from its latest satisfaction survey begun before the period's end,
+    /// shown beside the ranking (empty for other kinds, or when the viewer may not see surveys).
+    public var surveys: [AssessedUnit: SurveyStanding] = [:]
 }

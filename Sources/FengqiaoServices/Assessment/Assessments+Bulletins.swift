@@ -14,10 +14,20 @@ extension Assessments {
             throw DomainError.validation([FieldError(field: "period", code: "wrong_kind", message: message)])
         }
         var rankings: [AssessmentRanking] = []
+        var highlights: [AssessmentBulletin.Highlight] = []
         for unitKind in AssessedUnitKind.allCases {
-            rankings.append(try await ranking(periodKey: period.key, kind: unitKind.rawValue, caller: caller))
+            let ranking = try await ranking(periodKey: period.key, kind: unitKind.rawValue, caller: caller)
+            rankings.append(ranking)
+            let adjustments = try await scorer.adjustments.approvedAdjustments(
+                periodKeys: AssessmentScorer.adjustmentKeys(period), unitKind: unitKind)
+            for standing in ranking.standings {
+                for adjustment in adjustments[standing.unit] ?? [] {
+                    highlights.append(.init(unit: standing.unit, name: standing.score.name, adjustment: adjustment))
+                }
+            }
         }
-        return AssessmentBulletin(period: period, rankings: rankings)
+        highlights.sort { ($0.adjustment.kind == .award ? 0 : 1) < ($1.adjustment.kind == .award ? 0 : 1) }
+        return AssessmentBulletin(period: period, rankings: rankings, highlights: highlights)
     }
 
     /// The bulletin for a download (`format`: `pdf`, `xlsx`), audited `assessment.download`.

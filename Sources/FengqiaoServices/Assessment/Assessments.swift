@@ -145,10 +145,14 @@ public struct Assessments: Sendable {
             }
             return (run, records)
         }
+        let standings = try records.map(AssessmentStanding.init)
+        let surveys = kind == .township && !standings.isEmpty && SatisfactionSurveys.mayView(staff)
+            ? try await SatisfactionSurveys(platform: platform).latestFigures(for: standings.map(\.unit), before: period.end, caller: caller)
+            : [:]
         return AssessmentRanking(
             period: period, kind: kind, computedAt: run.map { Date(millisecondsSince1970: $0.computedAt) },
             computedBy: run?.computedBy, template: run.flatMap { AssessmentScorer.decodeTemplate($0.template) },
-            standings: try records.map(AssessmentStanding.init), mayCompute: staff.may(.assess))
+            standings: standings, mayCompute: staff.may(.assess), surveys: surveys)
     }
 
     /// One unit's stored score; not found outside the caller's sight or when the period was not scored.

@@ -51,14 +51,31 @@ enum AssessmentBulletinContext {
             "kindName": r.kind.chineseName, "kind": r.kind.rawValue, "scored": r.computedAt != nil,
             "templateName": r.template?.name as Any,
             "computedAt": r.computedAt.map(AssessmentPageContext.minute) as Any,
-            "counties": AssessmentPageContext.counties(r.standings, period: r.period, atlas: atlas, limit: limit),
+            "counties": AssessmentPageContext.counties(r.standings, period: r.period, atlas: atlas, limit: limit,
+                                                       surveys: r.surveys),
+            "surveyed": r.kind == .township,
         ]
     }
 
-    /// 亮点加分与通报批评: the approved awards and criticisms of the period, once they are recorded (another part of
-    /// the assessment records them); nothing yet.
-    static func highlights(_ b: AssessmentBulletin) -> [[String: Any]] { [] }
+    /// 亮点加分与通报批评: the approved awards and standing deductions of the period's units.
+    static func highlights(_ b: AssessmentBulletin) -> [[String: Any]] {
+        b.highlights.map { h in
+            let a = h.adjustment
+            let points = AssessmentPageContext.points(a.points)
+            let text = a.kind == .award ? "\(h.name)(\(h.unit.kind.chineseName)):亮点工作加 \(points) 分 —— \(a.reason)"
+                : "\(h.name)(\(h.unit.kind.chineseName)):扣 \(points) 分 —— \(a.reason)"
+            return ["text": text]
+        }
+    }
 
-    /// 群众安全感满意度: the survey's figures for the period, once surveys are recorded; nothing yet.
-    static func safetySurvey(_ b: AssessmentBulletin) -> [[String: Any]] { [] }
+    /// 群众安全感满意度: each township's latest survey (begun before the period ended), as the ranking shows it.
+    static func safetySurvey(_ b: AssessmentBulletin) -> [[String: Any]] {
+        guard let townships = b.rankings.first(where: { $0.kind == .township }) else { return [] }
+        return townships.standings.compactMap { standing in
+            townships.surveys[standing.unit].map { s in
+                ["text": "\(standing.score.name):安全感 \(s.figures.safety?.description ?? "—"),满意度 "
+                    + "\(s.figures.satisfaction?.description ?? "—")(\(s.roundTitle),答复 \(s.figures.answered) 人)"]
+            }
+        }
+    }
 }

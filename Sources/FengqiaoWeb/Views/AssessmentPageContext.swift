@@ -39,8 +39,10 @@ enum AssessmentPageContext {
     }
 
     /// One ranking line.
-    static func row(_ s: AssessmentStanding, period: AssessmentPeriod) -> [String: Any] {
+    static func row(_ s: AssessmentStanding, period: AssessmentPeriod, survey: SurveyStanding? = nil) -> [String: Any] {
         [
+            "safety": survey?.figures.safety?.description ?? "—",
+            "satisfaction": survey?.figures.satisfaction?.description ?? "—",
             "rank": s.rank, "ranked": s.ranked, "name": s.score.name,
             "href": "/assessment/units/\(unitPath(s.unit))?period=\(period.key)",
             "total": points(s.score.total), "templatePoints": points(s.score.templatePoints),
@@ -51,11 +53,13 @@ enum AssessmentPageContext {
     }
 
     /// A ranking's lines by county (`limit`: the first and last `limit` of a long county, with the gap marked).
-    static func counties(_ standings: [AssessmentStanding], period: AssessmentPeriod, atlas: AreaAtlas, limit: Int? = nil)
-        -> [[String: Any]]
-    {
+    /// Townships' rows carry their latest 安全感 and 满意度 from `surveys`.
+    static func counties(
+        _ standings: [AssessmentStanding], period: AssessmentPeriod, atlas: AreaAtlas, limit: Int? = nil,
+        surveys: [AssessedUnit: SurveyStanding] = [:]
+    ) -> [[String: Any]] {
         Dictionary(grouping: standings, by: \.countyCode).sorted { $0.key < $1.key }.map { county, group in
-            var rows = group.map { row($0, period: period) }
+            var rows = group.map { row($0, period: period, survey: surveys[$0.unit]) }
             var omitted = 0
             if let limit, rows.count > 2 * limit {
                 omitted = rows.count - 2 * limit
@@ -78,7 +82,8 @@ enum AssessmentPageContext {
             "scored": r.computedAt != nil,
             "computedAt": r.computedAt.map(minute) as Any, "computedBy": r.computedBy as Any,
             "templateName": r.template?.name as Any, "mayCompute": r.mayCompute,
-            "counties": counties(r.standings, period: r.period, atlas: atlas),
+            "counties": counties(r.standings, period: r.period, atlas: atlas, surveys: r.surveys),
+            "surveyed": r.kind == .township,
             "bulletinHref": r.period.kind == .month ? "/assessment/bulletins/\(key)" : nil as String?,
             "rankingsHref": r.period.kind == .quarter ? "/assessment/rankings/\(key)" : nil as String?,
             "mayEditTemplates": r.mayCompute,

@@ -49,13 +49,11 @@ public struct Assessments: Sendable {
         return kind
     }
 
-    /// A unit as addresses name it: `township:150201001000`, `department:7`, `grid_worker:42`.
+    /// A unit as addresses name it (`AssessedUnit.formValue`: `township:150201001000`, `department:7`,
+    /// `grid_worker:42`); anything else is not found.
     public static func unit(_ text: String) throws -> AssessedUnit {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let kind = AssessedUnitKind(rawValue: parts[0]), !parts[1].isEmpty,
-              parts[1].allSatisfy(\.isNumber), parts[1].count <= 18
-        else { throw DomainError.notFound(what: "考核对象") }
-        return AssessedUnit(kind, parts[1])
+        guard let unit = AssessedUnit(formValue: text) else { throw DomainError.notFound(what: "考核对象") }
+        return unit
     }
 
     // MARK: Scoring

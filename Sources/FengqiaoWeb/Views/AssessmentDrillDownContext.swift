@@ -40,7 +40,7 @@ enum AssessmentDrillDownContext {
 
     static func context(_ d: AssessmentDrillDown) -> [String: Any] {
         let s = d.standing, i = d.indicator, indicator = i.rule.indicator
-        let unit = AssessmentPageContext.unitPath(s.unit)
+        let unit = s.unit.formValue
         let key = d.period.key
         let appeal = "/assessment/appeals/new?period=\(key)&unit=\(AssessmentPageContext.query(unit))&indicator=\(indicator.rawValue)"
         let recounted = d.recounted

@@ -27,7 +27,6 @@ enum AssessmentPageContext {
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
-    static func unitPath(_ unit: AssessedUnit) -> String { "\(unit.kind.rawValue):\(unit.code)" }
 
     static func query(_ value: String) -> String {
         value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~"))) ?? value
@@ -44,7 +43,7 @@ enum AssessmentPageContext {
             "safety": survey?.figures.safety?.description ?? "—",
             "satisfaction": survey?.figures.satisfaction?.description ?? "—",
             "rank": s.rank, "ranked": s.ranked, "name": s.score.name,
-            "href": "/assessment/units/\(unitPath(s.unit))?period=\(period.key)",
+            "href": "/assessment/units/\(s.unit.formValue)?period=\(period.key)",
             "total": points(s.score.total), "templatePoints": points(s.score.templatePoints),
             "awarded": points(s.score.awarded), "deducted": points(s.score.deducted),
             "rankChange": AssessmentBulletin.rankChange(s.rankChange), "totalChange": AssessmentBulletin.totalChange(s.totalChange),
@@ -92,7 +91,7 @@ enum AssessmentPageContext {
 
     /// `/assessment/units/{unit}`: one unit's score, indicator by indicator.
     static func unit(_ s: AssessmentStanding, period: AssessmentPeriod) -> [String: Any] {
-        let unit = unitPath(s.unit)
+        let unit = s.unit.formValue
         let base = "/assessment/units/\(unit)"
         return [
             "title": "\(s.score.name) · \(period.label)考核", "name": s.score.name, "kindName": s.unit.kind.chineseName,

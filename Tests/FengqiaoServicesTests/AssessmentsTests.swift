@@ -55,6 +55,27 @@ final class AssessmentsTests: XCTestCase {
         }
     }
 
+    /// Two scorings of one period that overlap: the one whose inputs were read later is the one kept, whichever
+    /// stores last.
+    func testAnEarlierScoringDoesNotReplaceALaterOne() async throws {
+        try await TestDatabases.each { db in
+            try await DemoFixture.load(into: db, scale: .tiny)
+            let assessor = try Self.caller(.assessor, Self.county)
+            let later = try TestPlatform.make(database: db, clock: FixedClock(TestPlatform.referenceDate.addingTimeInterval(60)))
+            let earlier = try TestPlatform.make(database: db)
+            let plain = try await Assessments(platform: later).compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            let unit = try XCTUnwrap(plain.standings.first?.unit)
+            let awarded = FixedAdjustments(manual: [unit: [ManualAdjustment(kind: .award, points: 2, reason: "亮点")]])
+            let stale = try await Assessments(platform: earlier, adjustments: awarded)
+                .compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            XCTAssertEqual(stale.standings, plain.standings, "the stored scores are still the later run's")
+            XCTAssertEqual(stale.computedAt, TestPlatform.referenceDate.addingTimeInterval(60))
+            let fresh = try await Assessments(platform: later, adjustments: awarded)
+                .compute(periodKey: "2026-10", kind: "township", caller: assessor)
+            XCTAssertEqual(fresh.standings.first { $0.unit == unit }?.score.awarded, 2, "a run as late replaces it")
+        }
+    }
+
     func testAwardsDeductionsAndUpheldAppealsChangeTheScore() async throws {
         try await TestDatabases.each { db in
             try await DemoFixture.load(into: db, scale: .tiny)

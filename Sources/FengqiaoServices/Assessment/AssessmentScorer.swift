@@ -45,13 +45,21 @@ struct AssessmentScorer: Sendable {
         try? JSONDecoder().decode(AssessmentTemplate.self, from: Data(json.utf8))
     }
 
+    /// Serialises the storing of scores on PostgreSQL (two scorings of one period must not interleave).
+    static let lockKey: Int64 = 0x6671_6173_7365  // "fqasse"
+
     /// Computes and stores the period's scores of the kinds of unit (townships and departments from one tally of the
     /// cases); with `previousToo`, first the previous period's of any kind never scored then (the ranking's movement
-    /// compares with it). Returns the stored rows by kind.
+    /// compares with it). Returns the rows computed by kind.
+    ///
+    /// A run is stamped with the moment its inputs began to be read; a run that began earlier than the one stored does
+    /// not replace it (two decisions in quick succession each score the period again: the later inputs win whichever
+    /// finishes first).
     @discardableResult
     func compute(_ period: AssessmentPeriod, kinds: [AssessedUnitKind], by: String, previousToo: Bool = true) async throws
         -> [AssessedUnitKind: [AssessmentScoreRecord]]
     {
+        let started = platform.clock.now().millisecondsSince1970
         var previous: [AssessedUnitKind: [AssessmentScoreRecord]] = [:]
         if let before = period.previous {
             for kind in kinds {
@@ -78,11 +86,19 @@ struct AssessmentScorer: Sendable {
                 : (tally?.values ?? [:]).filter { $0.key.kind == kind }
             let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
             runs.append(try await score(period, kind: kind, units: units, values: values, manual: manual,
-                                        excluded: exclusions[kind] ?? [], previous: previous[kind] ?? [], by: by))
+                                        excluded: exclusions[kind] ?? [], previous: previous[kind] ?? [], by: by,
+                                        at: started))
         }
         let stored = runs
+        let dbKind = platform.database.kind
         try await platform.database.write { db in
-            for (run, scores) in stored { try await AssessmentRepository(db).replace(run, scores: scores) }
+            if dbKind == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey))").run() }
+            let repository = AssessmentRepository(db)
+            for (run, scores) in stored {
+                let current = try await repository.run(periodKey: run.periodKey, unitKind: run.unitKind)
+                if let current, current.computedAt > run.computedAt { continue }
+                try await repository.replace(run, scores: scores)
+            }
         }
         return Dictionary(runs.map { (AssessedUnitKind(rawValue: $0.0.unitKind) ?? .township, $0.1) }, uniquingKeysWith: { a, _ in a })
     }
@@ -92,7 +108,7 @@ struct AssessmentScorer: Sendable {
         _ period: AssessmentPeriod, kind: AssessedUnitKind, units: [AssessedUnitInfo],
         values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]],
         manual: [AssessedUnit: [ManualAdjustment]], excluded: [AssessmentExclusion], previous: [AssessmentScoreRecord],
-        by: String
+        by: String, at started: Int64
     ) async throws -> (AssessmentRunRecord, [AssessmentScoreRecord]) {
         let template = try await template(for: period, kind: kind)
         let waived = Dictionary(grouping: excluded.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
@@ -123,7 +139,7 @@ struct AssessmentScorer: Sendable {
         let run = AssessmentRunRecord(
             periodKey: period.key, unitKind: kind.rawValue,
             template: String(decoding: try encoder.encode(template), as: UTF8.self), units: Int64(records.count),
-            computedBy: by, computedAt: platform.clock.now().millisecondsSince1970)
+            computedBy: by, computedAt: started)
         return (run, records)
     }
 

@@ -1,6 +1,7 @@
 import FengqiaoDomain
 import FengqiaoStore
 import Foundation
+import SQLKit
 
 /// Scores a period for one kind of unit from the work itself: the case histories (tallied by
 /// `CaseAssessmentTally`), concluded mediations, patrols and visits; adds the approved awards and deductions, takes out
@@ -30,15 +31,20 @@ struct AssessmentScorer: Sendable {
 
     /// The template a period is scored by: the one its run froze after the period ended, else the current one.
     func template(for period: AssessmentPeriod, kind: AssessedUnitKind) async throws -> AssessmentTemplate {
-        let (run, saved) = try await platform.database.read { db in
-            let repository = AssessmentRepository(db)
-            return (try await repository.run(periodKey: period.key, unitKind: kind.rawValue),
-                    try await repository.template(unitKind: kind.rawValue, periodKind: period.kind.rawValue))
-        }
+        try await platform.database.read { db in try await Self.template(for: period, kind: kind, in: db) }
+    }
+
+    /// `template(for:kind:)` read in `db` (a transaction the caller holds).
+    static func template(for period: AssessmentPeriod, kind: AssessedUnitKind, in db: any SQLDatabase) async throws
+        -> AssessmentTemplate
+    {
+        let repository = AssessmentRepository(db)
+        let run = try await repository.run(periodKey: period.key, unitKind: kind.rawValue)
+        let saved = try await repository.template(unitKind: kind.rawValue, periodKind: period.kind.rawValue)
         if let run, run.computedAt >= period.end.millisecondsSince1970, let frozen = Self.decodeTemplate(run.template) {
             return frozen
         }
-        return saved.flatMap(Self.decodeTemplate) ?? .standard(kind, period.kind)
+        return saved.flatMap(decodeTemplate) ?? .standard(kind, period.kind)
     }
 
     static func decodeTemplate(_ json: String) -> AssessmentTemplate? {

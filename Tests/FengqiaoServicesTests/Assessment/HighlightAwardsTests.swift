@@ -68,6 +68,22 @@ final class HighlightAwardsTests: XCTestCase {
         }
     }
 
+    /// The cap is the award cap of the template the month is scored by: an assessor who lowers it to 2 lowers it here.
+    func testTheCapIsTheTemplates() async throws {
+        try await AssessmentDesk.each { d in
+            var template = AssessmentTemplate.standard(.township, .month)
+            template.awardCap = 2
+            try await Assessments(platform: d.platform).saveTemplate(template, caller: d.countyAssessor)
+            let tooMany = await rejection { _ = try await d.awards.request(Self.submission(points: "3"), caller: d.township) }
+            XCTAssertEqual(tooMany, "points:out_of_range")
+            let first = try await d.awards.request(Self.submission(points: "2"), caller: d.township)
+            let second = try await d.awards.request(Self.submission(points: "1", title: "网格化服务管理创新"), caller: d.township)
+            try await d.awards.approve(id: first, points: nil, note: nil, caller: d.assessor)
+            let over = await rejection { try await d.awards.approve(id: second, points: nil, note: nil, caller: d.assessor) }
+            XCTAssertEqual(over, "points:over_cap")
+        }
+    }
+
     func testDepartmentsAndGridLeadersAskForTheirOwnUnits() async throws {
         try await AssessmentDesk.each { d in
             let ownDepartment = try await d.awards.ownUnits(caller: d.handler).map(\.unit)

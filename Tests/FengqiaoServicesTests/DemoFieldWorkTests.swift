@@ -58,7 +58,7 @@ final class DemoFieldWorkTests: XCTestCase {
                 SELECT v.account_id, v.grid_code, v.subject_kind, v.visited_on, v.person_id, p.grid_code AS person_grid
                 FROM visits v LEFT JOIN people p ON p.id = v.person_id
                 """)
-            XCTAssertGreaterThan(visits.count, workers.count * 10, "1–4 visits a patrol day")
+            XCTAssertGreaterThan(visits.count, workers.count * 10, "2–4 visits a patrol day")
             for visit in visits {
                 XCTAssertEqual(visit["grid_code"], gridOf[visit["account_id"] ?? ""], "a visit on the worker's own grid")
                 XCTAssertTrue((Self.first...Self.today).contains(visit["visited_on"] ?? ""))
@@ -114,7 +114,7 @@ final class DemoFieldWorkTests: XCTestCase {
                           "every worker visited someone")
             let laggards = ranking.standings.filter(\.laggard).count
             XCTAssertGreaterThan(laggards, 0)
-            XCTAssertLessThan(Double(laggards), 0.25 * Double(ranking.standings.count), "only a few are called in")
+            XCTAssertLessThan(Double(laggards), 0.2 * Double(ranking.standings.count), "only a few are called in")
         }
     }
 }

@@ -6,12 +6,13 @@ import SQLKit
 /// The grid workers' field work (巡查 and 走访) over the last three full months before the reference time and
 /// the current month up to it, so that 巡查覆盖率 and 走访户数 have real values in the assessment pages. Each active
 /// grid worker gets a diligence drawn once (most patrol on 70–95% of working days, a few nearly every day, a few
-/// on only 30–50%), a patrol on each working day with that probability (starting 08:30–10:30 China time, lasting
-/// 40–120 minutes, 3 track points (start, middle, end) inside the grid's rectangle, the standard checklist as the app stores it),
-/// and on each patrol day 1–4 visits to households (or their heads) of the grid, to its places where it has no
-/// households. (The standard template's target is 60 visits a month; with 1–4 visits a working week nearly every
-/// worker would be called in, so the visits go with the patrols: about 45 a month for a typical worker.) Everything is drawn from the random stream `fieldWork`, so no other stream moves; written in the
-/// load's transaction as bulk SQL after the accounts.
+/// on only 30–50%), a patrol on working days at about that rate (starting 08:30–10:30 China time, lasting 40–120
+/// minutes, 3 track points inside the grid's rectangle, the standard checklist as the app stores it), and on each
+/// patrol day 2–4 visits to households (or their heads) of the grid, to its places where it has no households.
+/// (The standard template's target is 60 visits a month; with 1–4 visits a working week nearly every worker would
+/// be called in, so the visits go with the patrols: about 50 a month for a typical worker.) Everything is drawn
+/// from the random stream `fieldWork`, so no other stream moves; written in the load's transaction as bulk SQL
+/// after the accounts.
 struct DemoFieldWorkWriter: Sendable {
     let atlas: DemoAtlas
     let seed: UInt64
@@ -74,6 +75,11 @@ struct DemoFieldWorkWriter: Sendable {
         guard let first = CivilDate(year: year, month: month, day: 1) else { return Written() }
         let days = (first.dayNumber...today.dayNumber).map(CivilDate.init(dayNumber:)).filter(calendar.isWorkingDay)
         let nowMs = now.millisecondsSince1970
+        // Each day's ISO text and patrol reference, formatted once rather than per row.
+        let labels = days.map { day in
+            let iso = day.description
+            return (iso, "demo-" + iso.replacingOccurrences(of: "-", with: ""))
+        }
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -103,8 +109,14 @@ struct DemoFieldWorkWriter: Sendable {
                 : random.double(0.70, 0.95)
             let rect = rects[worker.grid]
             let own = subjects[worker.grid] ?? []
-            for day in days {
-                guard random.chance(diligence) else { continue }
+            // Each day's chance leans towards the worker's diligence so far, so that a month's coverage stays near it
+            // (independent draws over ~20 days would scatter it by ±10 points and call in many a diligent worker).
+            var (expected, done) = (0.0, 0.0)
+            for (day, (iso, ref)) in zip(days, labels) {
+                let lean = min(1, max(0, diligence + (expected - done) * 0.5))
+                expected += diligence
+                guard random.chance(lean) else { continue }
+                done += 1
                 let startMs = day.start.millisecondsSince1970 + Int64(8 * 3_600 + 1_800 + random.below(2 * 3_600)) * 1_000
                 let endMs = startMs + Int64(random.int(40...120)) * 60_000
                 // Today's patrol only once it has ended by the reference time.
@@ -137,7 +149,7 @@ struct DemoFieldWorkWriter: Sendable {
                 patrols.beginRow()
                 patrols.add(nextId)
                 patrols.add(worker.id)
-                patrols.add("demo-" + day.description.replacingOccurrences(of: "-", with: ""))
+                patrols.add(ref)
                 patrols.add(worker.grid)
                 patrols.add(startMs)
                 patrols.add(endMs)
@@ -148,7 +160,7 @@ struct DemoFieldWorkWriter: Sendable {
                 patrols.endRow()
                 // Households called on during the round (走访 with the patrol).
                 guard !own.isEmpty else { continue }
-                for _ in 0..<random.int(1...4) {
+                for _ in 0..<random.int(2...4) {
                     let subject = random.pick(own)
                     let point = rect?.randomPoint(&random, margin: 0.1)
                     let toPerson = subject.head != nil && random.chance(0.15)
@@ -160,7 +172,7 @@ struct DemoFieldWorkWriter: Sendable {
                     visits.add(subject.personId)
                     visits.add(point?.latitude)
                     visits.add(point?.longitude)
-                    visits.add(day.description)
+                    visits.add(iso)
                     visits.add(random.pick(Self.visitNotes))
                     visits.add(random.chance(0.1) ? random.pick(Self.findings) : nil)
                     visits.add(startMs + Int64(random.below(Int(endMs - startMs))))

@@ -237,8 +237,18 @@ final class AssessmentsTests: XCTestCase {
             try await DemoFixture.load(into: db, scale: .tiny)
             let platform = try TestPlatform.make(database: db)
             let assessor = try Self.caller(.assessor, Self.county)
-            let worker = try await DemoRows.query(db, "SELECT id, area_code FROM accounts WHERE role = 'gridWorker' AND status = 'active' ORDER BY id LIMIT 1")
-            let id = try XCTUnwrap(worker.first?["id"]), grid = try XCTUnwrap(worker.first?["area_code"])
+            let workers = try await DemoRows.query(db, "SELECT id, area_code FROM accounts WHERE role = 'gridWorker' AND status = 'active' ORDER BY id LIMIT 2")
+            let id = try XCTUnwrap(workers.first?["id"]), grid = try XCTUnwrap(workers.first?["area_code"])
+            let idle = try XCTUnwrap(workers.last?["id"])
+            XCTAssertNotEqual(id, idle)
+            // The demo's own field work of these two is taken away: one gets the field work below, the other none.
+            try await db.write { sql in
+                for account in [id, idle] {
+                    try await sql.raw("DELETE FROM patrol_points WHERE patrol_id IN (SELECT id FROM patrols WHERE account_id = \(bind: Int64(account) ?? 0))").run()
+                    try await sql.raw("DELETE FROM patrols WHERE account_id = \(bind: Int64(account) ?? 0)").run()
+                    try await sql.raw("DELETE FROM visits WHERE account_id = \(bind: Int64(account) ?? 0)").run()
+                }
+            }
             // Patrols on three working days (two on Friday the 9th) and on a Saturday; five visits, one in November.
             let days = ["2026-10-09T01:00:00Z", "2026-10-09T06:00:00Z", "2026-10-12T01:00:00Z", "2026-10-13T01:00:00Z",
                         "2026-10-17T01:00:00Z"]
@@ -269,8 +279,9 @@ final class AssessmentsTests: XCTestCase {
             XCTAssertEqual(drill.fieldDays.map(\.day), ["2026-10-09", "2026-10-12", "2026-10-13", "2026-10-17", "2026-10-20", "2026-10-31"])
             XCTAssertEqual(drill.fieldDays.first?.patrols, 2)
             XCTAssertEqual(drill.fieldDays.first?.visits, 2)
-            // Workers with no field work are ranked on zeros.
-            XCTAssertTrue(ranking.standings.contains { $0.unit.code != id && $0.score.indicators.allSatisfy { $0.value.numerator == 0 } })
+            // A worker with no field work is ranked on zeros.
+            let none = try XCTUnwrap(ranking.standings.first { $0.unit.code == idle })
+            XCTAssertTrue(none.score.indicators.allSatisfy { $0.value.numerator == 0 })
         }
     }
 }

@@ -139,6 +139,13 @@ public struct DemoGenerator: Sendable {
                            "concluded": "\(mediation.concluded)"])
             let surveyed = try await DemoSurveyWriter(atlas: atlas, seed: seed, now: now, cipher: cipher).write(on: db)
             logger.info("demo survey written", metadata: ["numbers": "\(surveyed)", "elapsed": elapsed()])
+            let fieldWork = try await DemoFieldWorkWriter(
+                atlas: atlas, seed: seed, now: now, calendar: businessCalendar, kind: kind
+            ).write(on: db)
+            logger.info(
+                "demo field work written",
+                metadata: ["patrols": "\(fieldWork.patrols)", "points": "\(fieldWork.points)",
+                           "visits": "\(fieldWork.visits)", "elapsed": elapsed()])
             return (stream, counters.rows, mediation)
         }
         let seconds = (clock.now - started) / .seconds(1)

@@ -42,6 +42,7 @@ struct AssessmentFixture {
             XCTAssertGreaterThanOrEqual(departments.count, 2)
             let accounts: [(String, Role, String, Int64?)] = [
                 ("kh", .assessor, root, nil), ("ld", .leader, root, nil), ("tl", .gridLeader, townships[0].code, nil),
+                ("tw", .leader, townships[0].code, nil),
                 ("dh", .departmentHandler, departments[0].areaCode, departments[0].id), ("io", .intakeOperator, root, nil),
             ]
             var sessions: [String: SignedInBrowser] = [:]

@@ -58,14 +58,25 @@ final class AssessmentRoutesTests: XCTestCase {
             // A unit's score and the drill-down, inside; outside is not found.
             let own = "/assessment/units/township:\(f.townships[0].code)"
             let other = "/assessment/units/township:\(f.townships[1].code)"
-            let unit = try await f.get(own + "?period=2026-10", as: "tl")
+            let unit = try await f.get(own + "?period=2026-10", as: "tw")
             XCTAssertEqual(unit.status, .ok)
             XCTAssertTrue(unit.text.contains("按时办结率"))
             XCTAssertTrue(unit.text.contains(
-                "/assessment/appeals/new?period=2026-10&amp;unit=township%3A\(f.townships[0].code)&amp;indicator=closed_on_time"))
-            let drill = try await f.get(own + "/indicators/closure_rate?period=2026-10", as: "tl")
+                "/assessment/appeals/new?period=2026-10&amp;unit=township%3A\(f.townships[0].code)&amp;indicator=closed_on_time"),
+                "the township's own staff may appeal")
+            let drill = try await f.get(own + "/indicators/closure_rate?period=2026-10", as: "tw")
             XCTAssertEqual(drill.status, .ok)
             XCTAssertTrue(drill.text.contains("与考核值一致"), drill.text)
+            XCTAssertTrue(drill.text.contains("对该指标提出申诉"))
+            // The assessor, the county's leader and the township's grid leader (whose own units are grid workers) read
+            // the same pages without the appeal links.
+            for user in ["kh", "ld", "tl"] {
+                let read = try await f.get(own + "?period=2026-10", as: user)
+                XCTAssertEqual(read.status, .ok)
+                XCTAssertFalse(read.text.contains("/assessment/appeals/new"), user)
+                let opened = try await f.get(own + "/indicators/closure_rate?period=2026-10", as: user)
+                XCTAssertFalse(opened.text.contains("/assessment/appeals/new"), user)
+            }
             for (uri, user) in [(other + "?period=2026-10", "tl"), (other + "/indicators/closure_rate?period=2026-10", "tl"),
                                 ("/assessment/units/department:\(f.otherDepartment.id)?period=2026-10", "dh"),
                                 (own + "?period=2026-10", "dh")]

@@ -36,8 +36,9 @@ struct AssessmentRoutes {
             let key = try period(FormFields(request.uri.query ?? "")["period"])
             let standing = try await assessments.standing(periodKey: key, unit: try context.parameters.require("unit"),
                                                           caller: caller)
-            return try views.page("assessment-unit", AssessmentPageContext.unit(standing, period: try Assessments.period(key)),
-                                  session: context.session)
+            var values = AssessmentPageContext.unit(standing, period: try Assessments.period(key))
+            values["mayAppeal"] = try await mayAppeal(for: standing.unit, caller: caller)
+            return try views.page("assessment-unit", values, session: context.session)
         }
         routes.get("/assessment/units/{unit}/indicators/{indicator}") { request, context in
             let caller = try context.caller()
@@ -45,7 +46,9 @@ struct AssessmentRoutes {
             let drill = try await assessments.drillDown(
                 periodKey: key, unit: try context.parameters.require("unit"),
                 indicator: try context.parameters.require("indicator"), caller: caller)
-            return try views.page("assessment-indicator", AssessmentDrillDownContext.context(drill), session: context.session)
+            var values = AssessmentDrillDownContext.context(drill)
+            values["mayAppeal"] = try await mayAppeal(for: drill.standing.unit, caller: caller)
+            return try views.page("assessment-indicator", values, session: context.session)
         }
 
         /// The period asked for, else the last ended month.
@@ -54,5 +57,12 @@ struct AssessmentRoutes {
             guard let last = assessments.lastEndedMonth() else { return "" }
             return last.key
         }
+    }
+
+    /// Whether `caller` may appeal the unit's score: its own staff only (the pages link 申诉 for them alone).
+    func mayAppeal(for unit: AssessedUnit, caller: Caller) async throws -> Bool {
+        guard caller.staff.may(.viewAssessment) else { return false }
+        return try await ScoreAppeals(platform: platform, recompute: { _, _ in }).ownUnits(caller: caller)
+            .contains { $0.unit == unit }
     }
 }

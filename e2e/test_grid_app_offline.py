@@ -80,6 +80,8 @@ def test_a_report_and_a_visit_recorded_offline_arrive_exactly_once(sqlite_app, w
 
         cases_before = count(db_path, "SELECT COUNT(*) FROM cases WHERE channel = 'gridWorker'")
         visits_before = count(db_path, "SELECT COUNT(*) FROM visits")
+        # The demo writes months of field work; the patrol recorded here is the one with a client_ref of the app's.
+        patrols_before = count(db_path, "SELECT COALESCE(MAX(id), 0) FROM patrols")
 
         # No signal: the page and the service worker are both offline.
         workers = service_worker_sessions(browser)
@@ -134,7 +136,7 @@ def test_a_report_and_a_visit_recorded_offline_arrive_exactly_once(sqlite_app, w
         time.sleep(1)
         assert count(db_path, "SELECT COUNT(*) FROM cases WHERE channel = 'gridWorker'") == cases_before
         assert count(db_path, "SELECT COUNT(*) FROM visits") == visits_before
-        assert count(db_path, "SELECT COUNT(*) FROM patrols") == 0
+        assert count(db_path, "SELECT COUNT(*) FROM patrols WHERE id > ?", patrols_before) == 0
 
         # Signal returns: the outbox empties by itself (the `online` event), in order, once.
         set_offline(browser, [page.session] + workers, False)
@@ -154,8 +156,9 @@ def test_a_report_and_a_visit_recorded_offline_arrive_exactly_once(sqlite_app, w
         assert count(db_path, "SELECT COUNT(*) FROM visits") == visits_before + 1
         assert count(db_path, "SELECT COUNT(*) FROM visits WHERE subject = ? AND grid_code = ?", "幸福里5栋302户", grid) == 1
         with sqlite3.connect(db_path) as db:
-            patrols = db.execute("SELECT grid_code, ended_at, point_count, checklist FROM patrols").fetchall()
-            points = db.execute("SELECT COUNT(*) FROM patrol_points").fetchone()[0]
+            patrols = db.execute("SELECT grid_code, ended_at, point_count, checklist FROM patrols WHERE id > ?",
+                                 (patrols_before,)).fetchall()
+            points = db.execute("SELECT COUNT(*) FROM patrol_points WHERE patrol_id > ?", (patrols_before,)).fetchone()[0]
         assert len(patrols) == 1 and patrols[0][0] == grid and patrols[0][1] is not None
         assert patrols[0][2] == points >= 1
         assert [(i["code"], i["status"]) for i in json.loads(patrols[0][3])] == [("fireLanes", "issue"), ("eBikeCharging", "ok")]

@@ -206,7 +206,7 @@ public struct Assessments: Sendable {
         let (patrols, visits) = try await platform.database.read { db in
             let repository = AssessmentRepository(db)
             return (try await repository.patrolStarts(start: period.start.millisecondsSince1970,
-                                                      end: period.end.millisecondsSince1970)[account] ?? [],
+                                                      end: period.end.millisecondsSince1970, account: account)[account] ?? [],
                     try await repository.visitDays(account: account, from: first, through: last))
         }
         var patrolDays: [String: Int] = [:]

@@ -51,7 +51,7 @@ public struct AssessmentRepository: Sendable {
         let columns = ["period_key", "unit_kind", "unit_code", "name", "county_code", "area_code", "total",
                        "template_points", "awarded", "deducted", "rank", "ranked", "rank_change", "total_change",
                        "laggard", "indicators"]
-        for chunk in stride(from: 0, to: scores.count, by: 500).map({ Array(scores[$0..<min($0 + 500, scores.count)]) }) {
+        for chunk in CaseRepository.chunks(of: scores, size: 500) {
             try await db.insertRows(into: "assessment_scores", columns: columns, rows: chunk.map { s in
                 [s.periodKey, s.unitKind, s.unitCode, s.name, s.countyCode, s.areaCode, s.total, s.templatePoints,
                  s.awarded, s.deducted, s.rank, s.ranked, s.rankChange, s.totalChange, s.laggard, s.indicators]
@@ -118,10 +118,9 @@ public struct AssessmentRepository: Sendable {
     /// The stored events (payload JSON) of these cases before `end`, of the given types, each case's in order.
     public func events(caseIds: [Int64], before end: Int64, types: [String]) async throws -> [(caseId: Int64, payload: String)] {
         var result: [(caseId: Int64, payload: String)] = []
-        for start in stride(from: 0, to: caseIds.count, by: 1_000) {
-            let chunk = Array(caseIds[start..<min(start + 1_000, caseIds.count)])
+        for chunk in CaseRepository.chunks(of: caseIds, size: 1_000) {
             let rows = try await db.select().columns("case_id", "payload").from("case_events")
-                .where("case_id", .in, chunk).where("at", .lessThan, end).where("type", .in, types)
+                .where("case_id", .in, Array(chunk)).where("at", .lessThan, end).where("type", .in, types)
                 .orderBy("case_id").orderBy("id").all()
             for row in rows {
                 result.append((try row.decode(column: "case_id", as: Int64.self), try row.decode(column: "payload", as: String.self)))
@@ -133,9 +132,8 @@ public struct AssessmentRepository: Sendable {
     /// Case numbers by id.
     public func caseNumbers(_ ids: [Int64]) async throws -> [Int64: String] {
         var numbers: [Int64: String] = [:]
-        for start in stride(from: 0, to: ids.count, by: 1_000) {
-            let chunk = Array(ids[start..<min(start + 1_000, ids.count)])
-            for row in try await db.select().columns("id", "number").from("cases").where("id", .in, chunk).all() {
+        for chunk in CaseRepository.chunks(of: ids, size: 1_000) {
+            for row in try await db.select().columns("id", "number").from("cases").where("id", .in, Array(chunk)).all() {
                 numbers[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "number", as: String.self)
             }
         }
@@ -155,12 +153,13 @@ public struct AssessmentRepository: Sendable {
             }
     }
 
-    /// The start of every patrol in `[start, end)`, by account.
-    public func patrolStarts(start: Int64, end: Int64) async throws -> [Int64: [Int64]] {
+    /// The start of every patrol in `[start, end)` (of `account` alone when given), by account.
+    public func patrolStarts(start: Int64, end: Int64, account: Int64? = nil) async throws -> [Int64: [Int64]] {
         var starts: [Int64: [Int64]] = [:]
-        for row in try await db.select().columns("account_id", "started_at").from("patrols")
-            .where("started_at", .greaterThanOrEqual, start).where("started_at", .lessThan, end).all()
-        {
+        let query = db.select().columns("account_id", "started_at").from("patrols")
+            .where("started_at", .greaterThanOrEqual, start).where("started_at", .lessThan, end)
+        if let account { query.where("account_id", .equal, account) }
+        for row in try await query.all() {
             starts[try row.decode(column: "account_id", as: Int64.self), default: []]
                 .append(try row.decode(column: "started_at", as: Int64.self))
         }

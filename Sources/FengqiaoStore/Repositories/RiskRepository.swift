@@ -215,7 +215,7 @@ public struct RiskRepository: Sendable {
     /// The open warnings of `subjects`, by subject: what filing new findings needs of them.
     public func openWarnings(subjects: [String]) async throws -> [String: OpenRiskWarning] {
         var open: [String: OpenRiskWarning] = [:]
-        for chunk in Self.chunks(subjects, of: 5_000) {
+        for chunk in CaseRepository.chunks(of: subjects, size: 5_000) {
             for row in try await db.select().columns("id", "subject", "level", "case_count").from("risk_warnings")
                 .where("subject", .in, Array(chunk)).where("state", .notEqual, RiskWarningState.closed.rawValue).all()
             {
@@ -280,10 +280,6 @@ public struct RiskRepository: Sendable {
         return groups
     }
 
-    static func chunks<T>(_ values: [T], of size: Int) -> [ArraySlice<T>] {
-        stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)] }
-    }
-
     /// Inserts new warnings and names each `numberPrefix` + its id in (at least) six digits; answers their ids by
     /// subject.
     public func insert(_ warnings: [RiskWarningRecord], numberPrefix: String) async throws -> [String: Int64] {
@@ -300,7 +296,7 @@ public struct RiskRepository: Sendable {
         }
         let padded = db.dialect.name == "sqlite" ? "printf('%06d', id)"
             : "CASE WHEN id >= 1000000 THEN id::text ELSE lpad(id::text, 6, '0') END"
-        for chunk in Self.chunks(Array(ids.values), of: 5_000) {
+        for chunk in CaseRepository.chunks(of: Array(ids.values), size: 5_000) {
             try await db.raw("UPDATE risk_warnings SET number = \(bind: numberPrefix) || \(unsafeRaw: padded) WHERE id IN (\(binds: Array(chunk)))").run()
         }
         return ids

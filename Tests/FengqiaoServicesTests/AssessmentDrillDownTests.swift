@@ -27,11 +27,11 @@ final class AssessmentDrillDownTests: XCTestCase {
                     let unit = "\(standing.unit.kind.rawValue):\(standing.unit.code)"
                     for indicator in standing.score.indicators {
                         let drill = try await assessments.drillDown(periodKey: "2026-10", unit: unit,
-                                                                    indicator: indicator.rule.indicator.rawValue, caller: assessor)
+                                                                    indicator: indicator.rule.indicator.key, caller: assessor)
                         switch kind {
                         case .township, .department:
                             XCTAssertEqual(drill.recounted, indicator.value,
-                                           "\(db.kind) \(unit) \(indicator.rule.indicator.rawValue): the cases add up to the score")
+                                           "\(db.kind) \(unit) \(indicator.rule.indicator.key): the cases add up to the score")
                             lines += drill.cases.count
                         case .gridWorker:
                             if indicator.rule.indicator == .patrolCoverage {

@@ -94,8 +94,8 @@ final class AssessmentsTests: XCTestCase {
                 manual: [target.unit: [ManualAdjustment(kind: .award, points: 4, reason: "亮点"),
                                        ManualAdjustment(kind: .award, points: 3, reason: "又一亮点"),
                                        ManualAdjustment(kind: .deduction, points: 2, reason: "通报批评")]],
-                excluded: [AssessmentExclusion(unit: target.unit, indicator: .closedOnTime, caseId: excludedCase),
-                           AssessmentExclusion(unit: target.unit, indicator: .overdue)])
+                excluded: [AssessmentExclusion(unit: target.unit, indicator: AssessmentIndicator.closedOnTime.key, caseId: excludedCase),
+                           AssessmentExclusion(unit: target.unit, indicator: AssessmentIndicator.overdue.key)])
             let adjusted = try await Assessments(platform: platform, adjustments: source)
                 .compute(periodKey: "2026-10", kind: "township", caller: assessor)
             let after = try XCTUnwrap(adjusted.standings.first { $0.unit == target.unit })

@@ -265,7 +265,7 @@ final class AssessmentAdjustmentRoutesTests: XCTestCase {
             XCTAssertTrue(shown.text.contains("申诉成立") && shown.text.contains("属实"))
             let exclusions = try await AssessmentAdjustments(database: d.platform.database)
                 .exclusions(periodKeys: ["2026-11"], unitKind: .township)
-            XCTAssertEqual(exclusions, [AssessmentExclusion(unit: AssessedUnit(.township, SampleAreas.township), indicator: .overdue)])
+            XCTAssertEqual(exclusions, [AssessmentExclusion(unit: AssessedUnit(.township, SampleAreas.township), indicator: AssessmentIndicator.overdue.key)])
             let gridWorker = try await d.get("/assessment/appeals", by: "grid")
             XCTAssertEqual(gridWorker.status, .forbidden)
         }

@@ -14,7 +14,7 @@ final class AssessmentTemplateRoutesTests: XCTestCase {
     static func form(_ changes: [String: String?] = [:]) -> String {
         var fields: [String: String] = ["name": "乡镇(街道)月度考核", "awardCap": "5"]
         for rule in AssessmentTemplate.standard(.township, .month).rules {
-            let code = rule.indicator.rawValue, rate = rule.indicator.isRate
+            let code = rule.indicator.key, rate = rule.indicator.isRate
             fields["include_\(code)"] = "1"
             fields["weight_\(code)"] = AssessmentTemplate.points(rule.weight)
             fields["target_\(code)"] = AssessmentTemplate.points(rate ? rule.target * 100 : rule.target)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An appeal (申诉) as typed: the unit (`AssessedUnit.formValue`, may be left out when the appellant has one), the
-/// month or quarter, the indicator (`AssessmentIndicator` raw value), optionally a case (its id or number), and the
+/// month or quarter, the indicator (its key), optionally a case (its id or number), and the
 /// reasons (at least ten characters).
 public struct AppealSubmission: Sendable, Hashable {
     public var unit: String?
@@ -26,13 +26,15 @@ public struct AppealSubmission: Sendable, Hashable {
         public var reasons: String
     }
 
-    /// The checked appeal for `unitKind` (the indicator must be one that kind is scored on).
-    public func validate(unitKind: AssessedUnitKind, now: Date) throws(DomainError) -> Valid {
+    /// The checked appeal for `unitKind` (the indicator, one of `indicators`, must be one that kind is scored on).
+    public func validate(unitKind: AssessedUnitKind, now: Date, indicators: [AssessmentIndicator] = AssessmentIndicator.builtIn)
+        throws(DomainError) -> Valid
+    {
         var errors: [FieldError] = []
         let period = ManualPointRules.period(period, now: now, quarters: true, errors: &errors)
         var indicator: AssessmentIndicator?
         if let raw = InputRules.text(self.indicator) {
-            indicator = AssessmentIndicator(rawValue: raw)
+            indicator = indicators.first { $0.key == raw }
             if let found = indicator, !found.unitKinds.contains(unitKind) {
                 errors.append(FieldError(field: "indicator", code: "not_applicable",
                                          message: "\(found.chineseName)不适用于\(unitKind.chineseName)"))

@@ -29,6 +29,16 @@ public struct AssessmentPeriod: Sendable, Hashable, Codable {
             : AssessmentPeriod(kind, year: year - 1, number: kind == .month ? 12 : 4)
     }
 
+    /// The months of a quarter; a month itself.
+    public var months: [AssessmentPeriod] {
+        kind == .month ? [self] : (0..<3).compactMap { AssessmentPeriod(.month, year: year, number: (number - 1) * 3 + 1 + $0) }
+    }
+
+    /// The quarter a month lies in; a quarter itself.
+    public var quarter: AssessmentPeriod? {
+        kind == .quarter ? self : AssessmentPeriod(.quarter, year: year, number: (number - 1) / 3 + 1)
+    }
+
     /// `2026年11月`, `2026年第4季度`.
     public var label: String { kind == .month ? "\(year)年\(number)月" : "\(year)年第\(number)季度" }
 

@@ -19,6 +19,9 @@ import Foundation
 /// - 村级化解率 (township): cases closed in the period at grid or village level.
 /// - 调解成功率 (township): mediations concluded in the period (`addMediation`).
 ///
+/// An indicator the assessor defined over one category of cases (`IndicatorSource.category`, given as `defined`)
+/// counts every fact of its base measure whose case then had that category or one under it.
+///
 /// An upheld appeal's exclusion takes its case out of its unit's indicator. The units in `tracing` keep, for the
 /// drill-down, every case that went into each of their values.
 public struct CaseAssessmentTally: Sendable {
@@ -27,15 +30,24 @@ public struct CaseAssessmentTally: Sendable {
     public private(set) var contributions: [AssessedUnit: [AssessmentIndicator: [AssessmentContribution]]] = [:]
     let exclusions: Set<AssessmentExclusion>
     let tracing: Set<AssessedUnit>
-    /// The case being added, and the moment the current fact is counted at.
+    /// The indicators defined over a category, by their base measure's key, each with its category code.
+    let defined: [String: [(indicator: AssessmentIndicator, category: String)]]
+    /// The case being added, its category as it stands at the current fact, and the moment the current fact is counted at.
     private var caseId: Int64 = 0
+    private var category: String?
     private var factAt = Date.distantPast
     private var factCause = ""
 
-    public init(period: AssessmentPeriod, exclusions: Set<AssessmentExclusion> = [], tracing: Set<AssessedUnit> = []) {
+    public init(period: AssessmentPeriod, exclusions: Set<AssessmentExclusion> = [], tracing: Set<AssessedUnit> = [],
+                defined: [AssessmentIndicator] = []) {
         self.period = period
         self.exclusions = exclusions.filter { $0.caseId != nil }
         self.tracing = tracing
+        var byBase: [String: [(indicator: AssessmentIndicator, category: String)]] = [:]
+        for indicator in defined {
+            if case .category(let base, let category, _) = indicator.source { byBase[base, default: []].append((indicator, category)) }
+        }
+        self.defined = byBase
     }
 
     /// One dispatch of a case to a lead department, as its history went up to the period's end.
@@ -51,7 +63,7 @@ public struct CaseAssessmentTally: Sendable {
 
     /// Adds the history (oldest first) of case `caseId`.
     public mutating func add(_ events: [CaseEvent], caseId: Int64 = 0) {
-        self.caseId = caseId
+        (self.caseId, category) = (caseId, nil)
         let events = events.filter { $0.at < period.end }
         guard case .reported(_, _, _, let areaCode, _, _)? = events.first?.payload else { return }
         let township = AssessedUnit.township(of: areaCode)
@@ -70,6 +82,7 @@ public struct CaseAssessmentTally: Sendable {
             switch event.payload {
             case .accepted(let acceptance):
                 tier = max(tier, acceptance.tier)
+                category = acceptance.category
                 if inPeriod { acceptedInPeriod = true }
             case .dispatched(let order), .reassigned(let order):
                 if let c = current { assignments[c].endedAt = event.at }
@@ -171,26 +184,44 @@ public struct CaseAssessmentTally: Sendable {
     /// the township, a success when it ended in full agreement (调解成功; 部分达成 and 调解不成 are not).
     public mutating func addMediation(areaCode: String, succeeded: Bool, caseId: Int64, at: Date) {
         guard period.contains(at) else { return }
-        (self.caseId, factAt, factCause) = (caseId, at, "mediation_concluded")
+        (self.caseId, category, factAt, factCause) = (caseId, nil, at, "mediation_concluded")
         rate(AssessedUnit.township(of: areaCode), .mediationSucceeded, hit: succeeded)
     }
 
     mutating func rate(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool = true) {
-        guard let unit, take(unit, indicator, hit: hit, counted: counted) else { return }
+        guard let unit else { return }
+        tallyRate(unit, indicator, hit: hit, counted: counted)
+        if !defined.isEmpty { for also in definedCounting(indicator) { tallyRate(unit, also, hit: hit, counted: counted) } }
+    }
+
+    mutating func count(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator) {
+        guard let unit else { return }
+        tallyCount(unit, indicator)
+        if !defined.isEmpty { for also in definedCounting(indicator) { tallyCount(unit, also) } }
+    }
+
+    private mutating func tallyRate(_ unit: AssessedUnit, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool) {
+        guard take(unit, indicator, hit: hit, counted: counted) else { return }
         var value = values[unit]?[indicator] ?? .rate(0, of: 0)
         if hit { value.numerator += 1 }
         if counted { value.denominator = (value.denominator ?? 0) + 1 }
         values[unit, default: [:]][indicator] = value
     }
 
-    mutating func count(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator) {
-        guard let unit, take(unit, indicator, hit: true, counted: false) else { return }
+    private mutating func tallyCount(_ unit: AssessedUnit, _ indicator: AssessmentIndicator) {
+        guard take(unit, indicator, hit: true, counted: false) else { return }
         values[unit, default: [:]][indicator, default: .count(0)].numerator += 1
+    }
+
+    /// The defined indicators that also count a fact of `base` for the current case (by its category).
+    private func definedCounting(_ base: AssessmentIndicator) -> [AssessmentIndicator] {
+        guard let category, let over = defined[base.key] else { return [] }
+        return over.filter { category == $0.category || category.hasPrefix($0.category + ".") }.map(\.indicator)
     }
 
     /// Whether the current fact counts for `unit` (no upheld appeal took the case out); traces it when asked.
     private mutating func take(_ unit: AssessedUnit, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool) -> Bool {
-        if !exclusions.isEmpty, exclusions.contains(AssessmentExclusion(unit: unit, indicator: indicator, caseId: caseId)) {
+        if !exclusions.isEmpty, exclusions.contains(AssessmentExclusion(unit: unit, indicator: indicator.key, caseId: caseId)) {
             return false
         }
         if tracing.contains(unit) {

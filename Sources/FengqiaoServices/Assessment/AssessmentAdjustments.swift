@@ -43,10 +43,6 @@ public struct AssessmentAdjustments: Sendable {
         -> [AssessmentExclusion]
     {
         try await AssessmentAdjustmentRepository(db).upheldAppeals(periodKeys: periodKeys, unitKind: unitKind.rawValue)
-            .compactMap { record in
-                AssessmentIndicator(rawValue: record.indicator).map {
-                    AssessmentExclusion(unit: AssessedUnit(unitKind, record.unitCode), indicator: $0, caseId: record.caseId)
-                }
-            }
+            .map { AssessmentExclusion(unit: AssessedUnit(unitKind, $0.unitCode), indicator: $0.indicator, caseId: $0.caseId) }
     }
 }

@@ -25,8 +25,7 @@ struct AssessmentScorer: Sendable {
 
     /// The period keys whose manual points and appeals count for `period`: a quarter takes its months'.
     static func adjustmentKeys(_ period: AssessmentPeriod) -> [String] {
-        guard period.kind == .quarter else { return [period.key] }
-        return [period.key] + (0..<3).compactMap { AssessmentPeriod(.month, year: period.year, number: (period.number - 1) * 3 + 1 + $0)?.key }
+        period.kind == .quarter ? [period.key] + period.months.map(\.key) : [period.key]
     }
 
     /// The template a period is scored by: the one its run froze after the period ended, else the current one.
@@ -80,20 +79,29 @@ struct AssessmentScorer: Sendable {
         }
         let keys = Self.adjustmentKeys(period)
         var exclusions: [AssessedUnitKind: [AssessmentExclusion]] = [:]
-        for kind in kinds { exclusions[kind] = try await adjustments.exclusions(periodKeys: keys, unitKind: kind) }
+        var templates: [AssessedUnitKind: AssessmentTemplate] = [:]
+        for kind in kinds {
+            exclusions[kind] = try await adjustments.exclusions(periodKeys: keys, unitKind: kind)
+            templates[kind] = try await template(for: period, kind: kind)
+        }
         let tally = kinds.contains(where: { $0 != .gridWorker })
-            ? try await self.tally(period, exclusions: Set(exclusions.values.joined())) : nil
+            ? try await self.tally(period, exclusions: Set(exclusions.values.joined()),
+                                   defined: templates.values.flatMap { $0.rules.map(\.indicator) })
+            : nil
 
         var runs: [(AssessmentRunRecord, [AssessmentScoreRecord])] = []
         for kind in kinds {
             let units = try await units(kind)
+            let template = templates[kind] ?? .standard(kind, period.kind)
             // Every grid worker is measured (one with no field work scores on zeros, not on nothing to count from).
-            let values = try await kind == .gridWorker ? fieldWork(period, accounts: units.compactMap { Int64($0.unit.code) })
+            var values = try await kind == .gridWorker ? fieldWork(period, accounts: units.compactMap { Int64($0.unit.code) })
                 : (tally?.values ?? [:]).filter { $0.key.kind == kind }
+            for (unit, reported) in try await reportedValues(period, kind: kind, indicators: template.rules.map(\.indicator)) {
+                values[unit, default: [:]].merge(reported) { _, entered in entered }
+            }
             let manual = try await adjustments.approvedAdjustments(periodKeys: keys, unitKind: kind)
-            runs.append(try await score(period, kind: kind, units: units, values: values, manual: manual,
-                                        excluded: exclusions[kind] ?? [], previous: previous[kind] ?? [], by: by,
-                                        at: started))
+            runs.append(try score(period, kind: kind, template: template, units: units, values: values, manual: manual,
+                                  excluded: exclusions[kind] ?? [], previous: previous[kind] ?? [], by: by, at: started))
         }
         let stored = runs
         let dbKind = platform.database.kind
@@ -111,12 +119,11 @@ struct AssessmentScorer: Sendable {
 
     /// Scores and ranks one kind of unit from its measured values (nothing stored yet).
     func score(
-        _ period: AssessmentPeriod, kind: AssessedUnitKind, units: [AssessedUnitInfo],
+        _ period: AssessmentPeriod, kind: AssessedUnitKind, template: AssessmentTemplate, units: [AssessedUnitInfo],
         values: [AssessedUnit: [AssessmentIndicator: IndicatorValue]],
         manual: [AssessedUnit: [ManualAdjustment]], excluded: [AssessmentExclusion], previous: [AssessmentScoreRecord],
         by: String, at started: Int64
-    ) async throws -> (AssessmentRunRecord, [AssessmentScoreRecord]) {
-        let template = try await template(for: period, kind: kind)
+    ) throws -> (AssessmentRunRecord, [AssessmentScoreRecord]) {
         let waived = Dictionary(grouping: excluded.filter { $0.caseId == nil }, by: \.unit).mapValues { Set($0.map(\.indicator)) }
         let scores = units.map { info in
             AssessmentScoring.score(unit: info.unit.code, name: info.name, template: template,
@@ -183,10 +190,11 @@ struct AssessmentScorer: Sendable {
         }
     }
 
-    /// Tallies the cases (restricted to those of `prefix` or `department` when given; traced for `tracing`).
+    /// Tallies the cases (restricted to those of `prefix` or `department` when given; traced for `tracing`), counting
+    /// also the indicators among `defined` that are counted over a category.
     func tally(
         _ period: AssessmentPeriod, exclusions: Set<AssessmentExclusion>, prefix: String? = nil, department: Int64? = nil,
-        tracing: Set<AssessedUnit> = []
+        tracing: Set<AssessedUnit> = [], defined: [AssessmentIndicator] = []
     ) async throws -> CaseAssessmentTally {
         let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
         let began = Date()
@@ -201,9 +209,9 @@ struct AssessmentScorer: Sendable {
         let parts = Self.split(events, into: max(1, ProcessInfo.processInfo.activeProcessorCount) * 2)
         var tally = try await withThrowingTaskGroup(of: CaseAssessmentTally.self) { group in
             for part in parts {
-                group.addTask { Self.tally(events[part], period: period, exclusions: exclusions, tracing: tracing) }
+                group.addTask { Self.tally(events[part], period: period, exclusions: exclusions, tracing: tracing, defined: defined) }
             }
-            var whole = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing)
+            var whole = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing, defined: defined)
             for try await part in group { whole.merge(part) }
             return whole
         }
@@ -236,9 +244,9 @@ struct AssessmentScorer: Sendable {
     /// Tallies the stored histories (rows of each case together, in order).
     static func tally(
         _ events: ArraySlice<(caseId: Int64, payload: String)>, period: AssessmentPeriod,
-        exclusions: Set<AssessmentExclusion>, tracing: Set<AssessedUnit>
+        exclusions: Set<AssessmentExclusion>, tracing: Set<AssessedUnit>, defined: [AssessmentIndicator]
     ) -> CaseAssessmentTally {
-        var tally = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing)
+        var tally = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: tracing, defined: defined)
         let decoder = CaseEventCodec.decoder
         var history: [CaseEvent] = []
         var current: Int64?
@@ -252,6 +260,27 @@ struct AssessmentScorer: Sendable {
         }
         if let current, !history.isEmpty { tally.add(history, caseId: current) }
         return tally
+    }
+
+    /// The values of the reported indicators among `indicators` (人工填报) for the units of `kind`: entered for the
+    /// period, or for a quarter its months' added up (`ReportedTally`).
+    func reportedValues(_ period: AssessmentPeriod, kind: AssessedUnitKind, indicators: [AssessmentIndicator], unit: String? = nil)
+        async throws -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
+    {
+        let reported = Dictionary(indicators.filter { $0.source == .reported }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let records = try await platform.database.read { db in
+            try await AssessmentIndicatorRepository(db).values(keys: Array(reported.keys), periodKeys: Self.adjustmentKeys(period),
+                                                               unitKind: kind.rawValue, unitCode: unit)
+        }
+        var entries: [AssessedUnit: [AssessmentIndicator: [String: IndicatorValue]]] = [:]
+        for record in records {
+            guard let indicator = reported[record.indicatorKey] else { continue }
+            entries[AssessedUnit(kind, record.unitCode), default: [:]][indicator, default: [:]][record.periodKey] =
+                IndicatorValue(numerator: Int(record.numerator), denominator: record.denominator.map(Int.init))
+        }
+        return entries.mapValues { byIndicator in
+            byIndicator.compactMapValues { ReportedTally.value(for: period, entries: $0)?.value }
+        }
     }
 
     /// 巡查覆盖率 and 走访户数 of every grid worker with any field work and of `accounts` (who may have none: they

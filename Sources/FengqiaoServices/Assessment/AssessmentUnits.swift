@@ -97,24 +97,43 @@ enum AssessmentUnits {
     /// Every unit an assessor may record a deduction for: the townships, departments and grid workers of the
     /// jurisdiction (each kind at most `choiceLimit`).
     static func inJurisdiction(_ staff: Staff, atlas: AreaAtlas, in db: any SQLDatabase) async throws -> [AssessedUnitProfile] {
-        var townships: [AssessedUnitProfile] = []
-        var queue = [staff.jurisdiction.root.rawValue]
-        while let code = queue.popLast(), townships.count < choiceLimit {
-            guard let node = atlas.node(code) else { continue }
-            if node.level == .township {
-                townships.append(AssessedUnitProfile(unit: AssessedUnit(.township, code), name: node.name, areaCode: code))
-            } else if node.level < .township {
-                queue += atlas.children(of: code).map(\.code)
+        var units: [AssessedUnitProfile] = []
+        for kind in AssessedUnitKind.allCases {
+            units += try await inArea(staff.jurisdiction.root.rawValue, kind: kind, staff: staff, atlas: atlas, in: db)
+                .prefix(choiceLimit)
+        }
+        return units
+    }
+
+    /// The units of `kind` in the area `code` that `staff` sees: townships by code, departments by area and code,
+    /// grid workers by name; at most one more than `choiceLimit` (so a caller can tell there were more).
+    static func inArea(_ code: String, kind: AssessedUnitKind, staff: Staff, atlas: AreaAtlas, in db: any SQLDatabase)
+        async throws -> [AssessedUnitProfile]
+    {
+        let prefix = AreaCode(code).map { Jurisdiction(root: $0).prefix } ?? code
+        let units: [AssessedUnitProfile]
+        switch kind {
+        case .township:
+            var townships: [AssessedUnitProfile] = []
+            var queue = [code]
+            while let code = queue.popLast(), townships.count <= choiceLimit {
+                guard let node = atlas.node(code) else { continue }
+                if node.level == .township {
+                    townships.append(AssessedUnitProfile(unit: AssessedUnit(.township, code), name: node.name, areaCode: code))
+                } else if node.level < .township {
+                    queue += atlas.children(of: code).map(\.code)
+                }
+            }
+            units = townships.sorted { $0.unit.code < $1.unit.code }
+        case .department:
+            units = try await AssessmentAdjustmentRepository(db).departments(prefix: prefix, limit: choiceLimit + 1).compactMap { d in
+                d.id.map { AssessedUnitProfile(unit: .department($0), name: departmentName(d, atlas: atlas), areaCode: d.areaCode) }
+            }
+        case .gridWorker:
+            units = try await AssessmentAdjustmentRepository(db).gridWorkers(prefix: prefix, limit: choiceLimit + 1).map {
+                AssessedUnitProfile(unit: AssessedUnit(.gridWorker, String($0.id)), name: $0.name, areaCode: $0.areaCode)
             }
         }
-        let repository = AssessmentAdjustmentRepository(db)
-        let prefix = staff.jurisdiction.prefix
-        let departments = try await repository.departments(prefix: prefix, limit: choiceLimit).compactMap { d in
-            d.id.map { AssessedUnitProfile(unit: .department($0), name: departmentName(d, atlas: atlas), areaCode: d.areaCode) }
-        }
-        let workers = try await repository.gridWorkers(prefix: prefix, limit: choiceLimit).map {
-            AssessedUnitProfile(unit: AssessedUnit(.gridWorker, String($0.id)), name: $0.name, areaCode: $0.areaCode)
-        }
-        return townships.sorted { $0.unit.code < $1.unit.code } + departments + workers
+        return units.filter { sees($0.unit, areaCode: $0.areaCode, staff: staff) }
     }
 }

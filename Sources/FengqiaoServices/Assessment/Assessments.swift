@@ -92,7 +92,7 @@ public struct Assessments: Sendable {
     /// was audited where it was made). A period never scored is left for the assessor to score.
     public func recompute(periodKey: String, kind: AssessedUnitKind) async throws {
         guard let period = AssessmentPeriod(key: periodKey) else { return }
-        for affected in [period] + (period.kind == .month ? quarter(of: period).map { [$0] } ?? [] : []) {
+        for affected in [period] + (period.kind == .month ? period.quarter.map { [$0] } ?? [] : []) {
             let run = try await platform.database.read { db in
                 try await AssessmentRepository(db).run(periodKey: affected.key, unitKind: kind.rawValue)
             }
@@ -100,16 +100,12 @@ public struct Assessments: Sendable {
         }
     }
 
-    func quarter(of month: AssessmentPeriod) -> AssessmentPeriod? {
-        AssessmentPeriod(.quarter, year: month.year, number: (month.number - 1) / 3 + 1)
-    }
-
     /// Scores the last ended month and quarter that were never scored (the nightly job; not audited as a person).
     public func scoreEndedPeriods() async throws {
         let now = platform.clock.now()
         let month = CivilDate(containing: now)
         guard let thisMonth = AssessmentPeriod(.month, year: month.year, number: month.month),
-              let lastMonth = thisMonth.previous, let thisQuarter = quarter(of: thisMonth)
+              let lastMonth = thisMonth.previous, let thisQuarter = thisMonth.quarter
         else { return }
         for period in [lastMonth, thisQuarter.previous].compactMap({ $0 }) {
             var unscored: [AssessedUnitKind] = []
@@ -167,26 +163,30 @@ public struct Assessments: Sendable {
         return try AssessmentStanding(record)
     }
 
-    /// Opens one indicator of a unit's score down to the cases (or days of field work) behind it.
+    /// Opens one indicator of a unit's score down to what produced it: the cases (with the event or deadline that
+    /// counted each), a grid worker's days of field work, or the values entered for a reported indicator.
     public func drillDown(periodKey: String, unit: String, indicator: String, caller: Caller) async throws -> AssessmentDrillDown {
         let standing = try await standing(periodKey: periodKey, unit: unit, caller: caller)
         let period = try Self.period(periodKey)
-        guard let scored = standing.score.indicators.first(where: { $0.rule.indicator.rawValue == indicator }) else {
+        guard let scored = standing.score.indicators.first(where: { $0.rule.indicator.key == indicator }) else {
             throw DomainError.notFound(what: "考核指标")
         }
-        let unit = standing.unit
+        let unit = standing.unit, measured = scored.rule.indicator
         var drill = AssessmentDrillDown(period: period, standing: standing, indicator: scored, cases: [], fieldDays: [],
-                                        excludedCases: [])
-        switch unit.kind {
-        case .township, .department:
+                                        excludedCases: [], entries: [])
+        if measured.source == .reported {
+            drill.entries = try await entries(measured, period: period, unit: unit)
+        } else if unit.kind == .gridWorker {
+            drill.fieldDays = try await fieldDays(period, account: Int64(unit.code) ?? 0)
+        } else {
             let keys = AssessmentScorer.adjustmentKeys(period)
             let exclusions = try await scorer.adjustments.exclusions(periodKeys: keys, unitKind: unit.kind)
-                .filter { $0.unit == unit && $0.indicator == scored.rule.indicator }
+                .filter { $0.unit == unit && $0.indicator == measured.key }
             let tally = try await scorer.tally(
                 period, exclusions: Set(exclusions),
                 prefix: unit.kind == .township ? String(unit.code.prefix(9)) : nil,
-                department: unit.kind == .department ? Int64(unit.code) : nil, tracing: [unit])
-            let lines = tally.contributions[unit]?[scored.rule.indicator] ?? []
+                department: unit.kind == .department ? Int64(unit.code) : nil, tracing: [unit], defined: [measured])
+            let lines = tally.contributions[unit]?[measured] ?? []
             let numbers = try await platform.database.read { db in
                 try await AssessmentRepository(db).caseNumbers(Array(Set(lines.map(\.caseId))))
             }
@@ -194,10 +194,27 @@ public struct Assessments: Sendable {
                 .init(caseId: $0.caseId, caseNumber: numbers[$0.caseId] ?? String($0.caseId), contribution: $0)
             }
             drill.excludedCases = exclusions.compactMap(\.caseId).sorted()
-        case .gridWorker:
-            drill.fieldDays = try await fieldDays(period, account: Int64(unit.code) ?? 0)
         }
         return drill
+    }
+
+    /// The values entered for a reported indicator that its score is made of: the period's own, else its months'.
+    func entries(_ indicator: AssessmentIndicator, period: AssessmentPeriod, unit: AssessedUnit) async throws
+        -> [AssessmentDrillDown.Entry]
+    {
+        let records = try await platform.database.read { db in
+            try await AssessmentIndicatorRepository(db).values(keys: [indicator.key], periodKeys: AssessmentScorer.adjustmentKeys(period),
+                                                               unitKind: unit.kind.rawValue, unitCode: unit.code)
+        }
+        let values = Dictionary(records.map { ($0.periodKey, IndicatorValue(numerator: Int($0.numerator), denominator: $0.denominator.map(Int.init))) },
+                                uniquingKeysWith: { a, _ in a })
+        let used = Set(ReportedTally.value(for: period, entries: values)?.from ?? [])
+        return records.filter { used.contains($0.periodKey) }.compactMap { record in
+            AssessmentPeriod(key: record.periodKey).map {
+                .init(period: $0, value: values[record.periodKey] ?? .count(0), note: record.note, enteredBy: record.enteredBy,
+                      enteredAt: Date(millisecondsSince1970: record.enteredAt))
+            }
+        }
     }
 
     func fieldDays(_ period: AssessmentPeriod, account: Int64) async throws -> [AssessmentDrillDown.FieldDay] {

@@ -20,6 +20,6 @@ public struct ScoreAppeal: Sendable, Hashable {
 
     /// What an upheld appeal takes out of the score.
     public var exclusion: AssessmentExclusion {
-        AssessmentExclusion(unit: unit.unit, indicator: indicator, caseId: caseId)
+        AssessmentExclusion(unit: unit.unit, indicator: indicator.key, caseId: caseId)
     }
 }

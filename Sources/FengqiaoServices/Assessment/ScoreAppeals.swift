@@ -25,14 +25,19 @@ public struct ScoreAppeals: Sendable {
     public func list(state: AppealState?, caller: Caller) async throws -> [ScoreAppeal] {
         try caller.staff.require(.viewAssessment)
         let scope = AssessmentUnits.scope(caller.staff, state: state?.rawValue)
-        return try await platform.database.read { db in try await AssessmentAdjustmentRepository(db).appeals(scope) }
-            .compactMap(Self.appeal)
+        return try await platform.database.read { db in
+            let catalog = try await IndicatorCatalog.read(in: db)
+            return try await AssessmentAdjustmentRepository(db).appeals(scope).compactMap { Self.appeal($0, catalog: catalog) }
+        }
     }
 
     public func view(id: Int64, caller: Caller) async throws -> ScoreAppeal {
         try caller.staff.require(.viewAssessment)
-        let record = try await platform.database.read { db in try await AssessmentAdjustmentRepository(db).appeal(id: id) }
-        guard let record, let appeal = Self.appeal(record), Self.sees(appeal, caller.staff) else {
+        let appeal = try await platform.database.read { db in
+            let catalog = try await IndicatorCatalog.read(in: db)
+            return try await AssessmentAdjustmentRepository(db).appeal(id: id).flatMap { Self.appeal($0, catalog: catalog) }
+        }
+        guard let appeal, Self.sees(appeal, caller.staff) else {
             throw DomainError.notFound(what: "该申诉")
         }
         return appeal
@@ -47,7 +52,8 @@ public struct ScoreAppeals: Sendable {
         let kind = platform.database.kind
         return try await platform.database.write { db in
             let profile = try await AssessmentUnits.chooseOwn(submission.unit, staff: staff, atlas: atlas, in: db)
-            let valid = try submission.validate(unitKind: profile.unit.kind, now: now)
+            let valid = try submission.validate(unitKind: profile.unit.kind, now: now,
+                                                indicators: try await IndicatorCatalog.read(in: db).all)
             let repository = AssessmentAdjustmentRepository(db)
             var found: (id: Int64, number: String, areaCode: String)?
             if let ref = valid.caseRef {
@@ -57,7 +63,7 @@ public struct ScoreAppeals: Sendable {
                     throw DomainError.notFound(what: "该案件")
                 }
             }
-            let pendingKey = [profile.unit.kind.rawValue, profile.unit.code, valid.period.key, valid.indicator.rawValue,
+            let pendingKey = [profile.unit.kind.rawValue, profile.unit.code, valid.period.key, valid.indicator.key,
                               found.map { String($0.id) } ?? "-"].joined(separator: "|")
             if try await repository.pendingAppeal(key: pendingKey) != nil {
                 throw DomainError.conflict(code: "appeal_pending", message: "该项已有待处理的申诉,请等待考核员处理")
@@ -65,12 +71,12 @@ public struct ScoreAppeals: Sendable {
             let at = now.millisecondsSince1970
             let id = try await repository.insertAppeal(AssessmentAppealRecord(
                 unitKind: profile.unit.kind.rawValue, unitCode: profile.unit.code, unitName: profile.name,
-                areaCode: profile.areaCode, periodKey: valid.period.key, indicator: valid.indicator.rawValue,
+                areaCode: profile.areaCode, periodKey: valid.period.key, indicator: valid.indicator.key,
                 caseId: found?.id, caseNumber: found?.number, reasons: valid.reasons,
                 state: AppealState.pending.rawValue, pendingKey: pendingKey, filedBy: staff.accountID,
                 filedByName: staff.displayName, filedAt: at))
             var summary: [String: any Sendable] = ["unit": profile.unit.formValue, "period": valid.period.key,
-                                                   "indicator": valid.indicator.rawValue]
+                                                   "indicator": valid.indicator.key]
             if let found { summary["case"] = found.number }
             try await AuditTrail.append(
                 AuditEntry(caller, action: "assessment_appeal.file", objectType: "assessment_appeal", objectID: String(id),
@@ -93,7 +99,9 @@ public struct ScoreAppeals: Sendable {
         let staff = caller.staff
         let decided = try await platform.database.write { db in
             let repository = AssessmentAdjustmentRepository(db)
-            guard let record = try await repository.appeal(id: id), let appeal = Self.appeal(record), Self.sees(appeal, staff) else {
+            guard let record = try await repository.appeal(id: id),
+                  let appeal = Self.appeal(record, catalog: try await IndicatorCatalog.read(in: db)), Self.sees(appeal, staff)
+            else {
                 throw DomainError.notFound(what: "该申诉")
             }
             guard appeal.state == .pending else {
@@ -109,7 +117,7 @@ public struct ScoreAppeals: Sendable {
                 AuditEntry(caller, action: outcome == .upheld ? "assessment_appeal.uphold" : "assessment_appeal.reject",
                            objectType: "assessment_appeal", objectID: String(id),
                            summary: AuditEntry.summary(["unit": appeal.unit.unit.formValue, "period": appeal.period.key,
-                                                        "indicator": appeal.indicator.rawValue, "note": text])),
+                                                        "indicator": appeal.indicator.key, "note": text])),
                 at: at, in: db, kind: kind)
             return (appeal, outcome)
         }
@@ -123,10 +131,10 @@ public struct ScoreAppeals: Sendable {
         AssessmentUnits.sees(appeal.unit.unit, areaCode: appeal.unit.areaCode, staff: staff)
     }
 
-    static func appeal(_ record: AssessmentAppealRecord) -> ScoreAppeal? {
+    static func appeal(_ record: AssessmentAppealRecord, catalog: IndicatorCatalog) -> ScoreAppeal? {
         guard let id = record.id, let kind = AssessedUnitKind(rawValue: record.unitKind),
               let period = AssessmentPeriod(key: record.periodKey),
-              let indicator = AssessmentIndicator(rawValue: record.indicator), let state = AppealState(rawValue: record.state)
+              let indicator = catalog.indicator(record.indicator), let state = AppealState(rawValue: record.state)
         else { return nil }
         return ScoreAppeal(
             id: id, unit: AssessedUnitProfile(unit: AssessedUnit(kind, record.unitCode), name: record.unitName,

@@ -27,5 +27,6 @@ public enum Migrations {
         M025Assessment.migration,
         M026AssessmentAdjustments.migration,
         M027SatisfactionSurveys.migration,
+        M028AssessmentIndicators.migration,
     ]
 }

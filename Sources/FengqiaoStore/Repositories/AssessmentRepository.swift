@@ -18,6 +18,12 @@ public struct AssessmentRepository: Sendable {
             .decode(column: "template", as: String.self)
     }
 
+    /// Every saved template (JSON), of all kinds of unit and period.
+    public func templates() async throws -> [String] {
+        try await db.select().column("template").from("assessment_templates").all()
+            .map { try $0.decode(column: "template", as: String.self) }
+    }
+
     public func saveTemplate(unitKind: String, periodKind: String, template: String, by: String, at: Int64) async throws {
         try await db.insert(into: "assessment_templates")
             .columns("unit_kind", "period_kind", "template", "updated_by", "updated_at")

@@ -80,7 +80,8 @@ struct AssessmentAppealRoutes {
         page["mayFile"] = !own.isEmpty
         page["units"] = ManualPointsPageContext.units(own, chosen: values["unit"])
         page["periods"] = ManualPointsPageContext.months(now: platform.clock.now(), chosen: values["period"], quarters: true)
-        page["indicators"] = ManualPointsPageContext.indicators(chosen: values["indicator"])
+        page["indicators"] = ManualPointsPageContext.indicators(try await AssessmentIndicators(platform: platform).catalog().all,
+                                                                chosen: values["indicator"])
         page["caseValue"] = values["case"] ?? ""
         page["reasons"] = values["reasons"] ?? ""
         return try views.page("assessment-appeals", page, status: status, session: context.session)

@@ -48,6 +48,7 @@ struct AssessmentRoutes {
                 indicator: try context.parameters.require("indicator"), caller: caller)
             var values = AssessmentDrillDownContext.context(drill)
             values["mayAppeal"] = try await mayAppeal(for: drill.standing.unit, caller: caller)
+            values["mayAssess"] = caller.staff.may(.assess)
             return try views.page("assessment-indicator", values, session: context.session)
         }
 

@@ -2,17 +2,15 @@ import FengqiaoDomain
 import FengqiaoServices
 import Foundation
 
-/// The template form (`/admin/assessment-templates/{kind}/{periodKind}`): per indicator that applies to the kind,
+/// The template form (`/admin/assessment-templates/{kind}/{periodKind}`): per indicator that may be chosen for the kind
+/// (`indicators`: the built-in ones that apply and the active ones the assessor defined),
 /// `include_<indicator>` (checkbox), `weight_…`, `target_…` and `floor_…` (rates entered as %), plus `name` and
 /// `awardCap`. Numbers that do not read are field errors here; the rest is `AssessmentTemplate.problems()`, whose
 /// `rules[i].…` fields are renamed to the form's.
 struct AssessmentTemplateInput {
     let unitKind: AssessedUnitKind
     let periodKind: AssessmentPeriodKind
-
-    static func indicators(_ kind: AssessedUnitKind) -> [AssessmentIndicator] {
-        AssessmentIndicator.allCases.filter { $0.unitKinds.contains(kind) }
-    }
+    let indicators: [AssessmentIndicator]
 
     /// The template the form describes, and every field error in it (none when it may be saved).
     func template(_ fields: FormFields) -> (template: AssessmentTemplate, errors: [FieldError]) {
@@ -26,8 +24,8 @@ struct AssessmentTemplateInput {
             return rate ? value / 100 : value
         }
         var rules: [IndicatorRule] = []
-        for indicator in Self.indicators(unitKind) where fields["include_\(indicator.rawValue)"] != nil {
-            let code = indicator.rawValue, name = indicator.chineseName, rate = indicator.isRate
+        for indicator in indicators where fields["include_\(indicator.key)"] != nil {
+            let code = indicator.key, name = indicator.chineseName, rate = indicator.isRate
             let weight = number("weight_\(code)", label: "\(name)的分值")
             let target = number("target_\(code)", label: "\(name)的目标值", rate: rate)
             let floor = number("floor_\(code)", label: "\(name)的零分线", rate: rate)
@@ -51,11 +49,13 @@ struct AssessmentTemplateInput {
         else { return error }
         let part = error.field[close...].dropFirst(2)
         let name = part == "indicator" ? "include" : String(part)
-        return FieldError(field: "\(name)_\(rules[index].indicator.rawValue)", code: error.code, message: error.message)
+        return FieldError(field: "\(name)_\(rules[index].indicator.key)", code: error.code, message: error.message)
     }
 
     /// The form's context: what was typed (`fields`) or the template's values, with the errors beside their fields.
-    static func form(_ template: AssessmentTemplate, fields: FormFields?, errors: [FieldError]) -> [String: Any] {
+    static func form(_ template: AssessmentTemplate, indicators: [AssessmentIndicator], fields: FormFields?, errors: [FieldError])
+        -> [String: Any]
+    {
         func message(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         let kind = template.unitKind, periodKind = template.periodKind
         let rules = Dictionary(template.rules.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
@@ -66,15 +66,16 @@ struct AssessmentTemplateInput {
             "awardCap": fields?["awardCap"] ?? AssessmentTemplate.points(template.awardCap),
             "awardCapError": message("awardCap") as Any, "rulesError": message("rules") as Any,
             "errors": errors.map { ["message": $0.message] },
-            "indicators": indicators(kind).map { indicator -> [String: Any] in
-                let code = indicator.rawValue, rule = rules[indicator], rate = indicator.isRate
+            "indicators": indicators.map { indicator -> [String: Any] in
+                let code = indicator.key, rule = rules[indicator], rate = indicator.isRate
                 func shown(_ value: Double?) -> String {
                     value.map { rate ? AssessmentTemplate.points($0 * 100) : AssessmentTemplate.points($0) } ?? ""
                 }
                 let included = fields.map { $0["include_\(code)"] != nil } ?? (rule != nil)
                 let fieldErrors = ["include", "weight", "target", "floor"].compactMap { message("\($0)_\(code)") }
                 return [
-                    "code": code, "name": indicator.chineseName, "included": included, "unit": rate ? "%" : "",
+                    "code": code, "name": indicator.chineseName, "source": AssessmentPageContext.source(indicator) as Any,
+                    "included": included, "unit": rate ? "%" : "",
                     "rate": rate, "lowerIsBetter": !indicator.higherIsBetter,
                     "weight": fields?["weight_\(code)"] ?? rule.map { AssessmentTemplate.points($0.weight) } ?? "",
                     "target": fields?["target_\(code)"] ?? shown(rule?.target),

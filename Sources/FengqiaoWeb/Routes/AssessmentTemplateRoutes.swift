@@ -12,7 +12,7 @@ struct AssessmentTemplateRoutes {
     let assessments: Assessments
 
     func add(to routes: inout RouteTable) {
-        let assessments = self.assessments
+        let assessments = self.assessments, platform = self.platform
         routes.get("/admin/assessment-templates") { _, context in
             let caller = try context.caller()
             var rows: [[String: Any]] = []
@@ -35,7 +35,8 @@ struct AssessmentTemplateRoutes {
             let caller = try context.caller()
             let template = try await assessments.template(kind: try context.parameters.require("unitKind"),
                                                           periodKind: try context.parameters.require("periodKind"), caller: caller)
-            var values = AssessmentTemplateInput.form(template, fields: nil, errors: [])
+            let indicators = try await AssessmentIndicators(platform: platform).catalog().choosable(for: template.unitKind)
+            var values = AssessmentTemplateInput.form(template, indicators: indicators, fields: nil, errors: [])
             values["saved"] = FormFields(request.uri.query ?? "")["saved"] != nil
             return try views.page("assessment-template", values, session: context.session)
         }
@@ -44,7 +45,8 @@ struct AssessmentTemplateRoutes {
             let current = try await assessments.template(kind: try context.parameters.require("unitKind"),
                                                          periodKind: try context.parameters.require("periodKind"), caller: caller)
             let fields = try await request.formFields(context: context)
-            let input = AssessmentTemplateInput(unitKind: current.unitKind, periodKind: current.periodKind)
+            let indicators = try await AssessmentIndicators(platform: platform).catalog().choosable(for: current.unitKind)
+            let input = AssessmentTemplateInput(unitKind: current.unitKind, periodKind: current.periodKind, indicators: indicators)
             var (template, errors) = input.template(fields)
             if errors.isEmpty {
                 do {
@@ -56,7 +58,7 @@ struct AssessmentTemplateRoutes {
                 }
             }
             guard ProblemMiddleware.wantsHTML(request) else { throw DomainError.validation(errors) }
-            return try views.page("assessment-template", AssessmentTemplateInput.form(current, fields: fields, errors: errors),
+            return try views.page("assessment-template", AssessmentTemplateInput.form(current, indicators: indicators, fields: fields, errors: errors),
                                   status: .unprocessableContent, session: context.session)
         }
     }

@@ -42,7 +42,7 @@ enum AssessmentDrillDownContext {
         let s = d.standing, i = d.indicator, indicator = i.rule.indicator
         let unit = s.unit.formValue
         let key = d.period.key
-        let appeal = "/assessment/appeals/new?period=\(key)&unit=\(AssessmentPageContext.query(unit))&indicator=\(indicator.rawValue)"
+        let appeal = "/assessment/appeals/new?period=\(key)&unit=\(AssessmentPageContext.query(unit))&indicator=\(indicator.key)"
         let recounted = d.recounted
         return [
             "title": "\(s.score.name) · \(indicator.chineseName) · \(d.period.label)", "name": s.score.name,
@@ -51,7 +51,15 @@ enum AssessmentDrillDownContext {
             "back": "/assessment?period=\(key)&kind=\(s.unit.kind.rawValue)",
             "stored": AssessmentPageContext.value(i.value), "points": AssessmentPageContext.points(i.points),
             "weight": AssessmentPageContext.points(i.rule.weight), "waived": i.waived,
-            "gridWorker": s.unit.kind == .gridWorker,
+            "showEntries": indicator.source == .reported,
+            "showFieldDays": indicator.source != .reported && s.unit.kind == .gridWorker,
+            "showCases": indicator.source != .reported && s.unit.kind != .gridWorker,
+            "source": AssessmentPageContext.source(indicator) as Any, "explanation": indicator.explanation as Any,
+            "sheetHref": "/assessment/reported/\(indicator.key)?period=\(key)",
+            "entries": d.entries.map { e -> [String: Any] in
+                ["period": e.period.label, "value": AssessmentPageContext.value(e.value), "note": e.note ?? "",
+                 "by": e.enteredBy, "at": AssessmentPageContext.minute(e.enteredAt)]
+            },
             "recounted": AssessmentPageContext.value(recounted), "matches": recounted == i.value,
             "cases": d.cases.map { line -> [String: Any] in
                 [

@@ -22,10 +22,17 @@ enum AssessmentPageContext {
         return (tenths.truncatingRemainder(dividingBy: 1) == 0 ? String(Int(tenths)) : String(format: "%.1f", tenths)) + "%"
     }
 
-    static func minute(_ date: Date) -> String {
-        let c = ChinaTime.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    /// Where an indicator the assessor defined takes its values from (nil for the twelve built in).
+    static func source(_ indicator: AssessmentIndicator) -> String? {
+        switch indicator.source {
+        case .measured: nil
+        case .reported: "人工填报"
+        case .category(let base, _, let categoryName):
+            "按类别统计:\(categoryName)的\(AssessmentIndicator.builtIn(base)?.chineseName ?? base)"
+        }
     }
+
+    static func minute(_ date: Date) -> String { DeskPageContext.minute(date) }
 
 
     static func query(_ value: String) -> String {
@@ -102,11 +109,12 @@ enum AssessmentPageContext {
             "rankChange": AssessmentBulletin.rankChange(s.rankChange), "totalChange": AssessmentBulletin.totalChange(s.totalChange),
             "laggard": s.laggard,
             "indicators": s.score.indicators.map { i -> [String: Any] in
-                let rate = i.rule.indicator.isRate, code = i.rule.indicator.rawValue
+                let rate = i.rule.indicator.isRate, code = i.rule.indicator.key
                 return [
                     "name": i.rule.indicator.chineseName, "value": value(i.value),
                     "target": mark(i.rule.target, rate: rate), "floor": mark(i.rule.floor, rate: rate),
                     "weight": points(i.rule.weight), "points": points(i.points), "waived": i.waived,
+                    "unreported": i.unreported, "source": source(i.rule.indicator) as Any,
                     "href": "\(base)/indicators/\(code)?period=\(period.key)",
                     "appealHref": "/assessment/appeals/new?period=\(period.key)&unit=\(query(unit))&indicator=\(code)",
                 ]

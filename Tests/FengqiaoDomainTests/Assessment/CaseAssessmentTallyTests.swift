@@ -135,7 +135,7 @@ final class CaseAssessmentTallyTests: XCTestCase {
     /// behind their values.
     func testExclusionsAndTracing() throws {
         let period = try XCTUnwrap(Self.november)
-        let exclusions: Set<AssessmentExclusion> = [AssessmentExclusion(unit: Self.housing, indicator: .overdue, caseId: 2)]
+        let exclusions: Set<AssessmentExclusion> = [AssessmentExclusion(unit: Self.housing, indicator: AssessmentIndicator.overdue.key, caseId: 2)]
         var tally = CaseAssessmentTally(period: period, exclusions: exclusions, tracing: [Self.housing])
         for (i, history) in Self.fixture().enumerated() { tally.add(history, caseId: Int64(i + 1)) }
         XCTAssertNil(tally.values[Self.housing]?[.overdue], "case B was 住建's only overdue one")

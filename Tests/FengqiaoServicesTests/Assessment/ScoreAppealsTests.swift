@@ -52,9 +52,9 @@ final class ScoreAppealsTests: XCTestCase {
             XCTAssertEqual(rejected.decisionNote, "办结率按规则计算无误")
 
             let november = try await d.adjustments.exclusions(periodKeys: ["2026-11"], unitKind: .township)
-            XCTAssertEqual(november, [AssessmentExclusion(unit: township, indicator: .overdue, caseId: opened.id)])
+            XCTAssertEqual(november, [AssessmentExclusion(unit: township, indicator: AssessmentIndicator.overdue.key, caseId: opened.id)])
             let q4 = try await d.adjustments.exclusions(periodKeys: ["2026-Q4"], unitKind: .township)
-            XCTAssertEqual(q4, [AssessmentExclusion(unit: township, indicator: .satisfaction)])
+            XCTAssertEqual(q4, [AssessmentExclusion(unit: township, indicator: AssessmentIndicator.satisfaction.key)])
             let departments = try await d.adjustments.exclusions(periodKeys: ["2026-11", "2026-Q4"], unitKind: .department)
             XCTAssertEqual(departments, [])
 

@@ -10,6 +10,8 @@ extension AccessOracle {
         let template = "name=网格员月度考核&awardCap=5&include_patrol_coverage=1&weight_patrol_coverage=50"
             + "&target_patrol_coverage=90&floor_patrol_coverage=30&include_household_visits=1&weight_household_visits=50"
             + "&target_household_visits=60&floor_household_visits=0"
+        let indicator = "name=信息报送采用率&unitKind=township&source=reported&shape=rate&direction=higher"
+            + "&explanation=被市级以上采用的信息数除以报送的信息数"
         return [
             "GET /assessment": Entry(rule: viewers),
             "POST /assessment/compute": needs(.assess, body: .form("period=2026-10&kind=grid_worker")),
@@ -22,6 +24,13 @@ extension AccessOracle {
             "GET /admin/assessment-templates": needs(.assess),
             "GET /admin/assessment-templates/{unitKind}/{periodKind}": needs(.assess),
             "POST /admin/assessment-templates/{unitKind}/{periodKind}": needs(.assess, body: .form(template)),
+            "GET /admin/assessment-indicators": needs(.assess),
+            "POST /admin/assessment-indicators": needs(.assess, body: .form(indicator)),
+            // The access world defines no indicator: the retire and the sheet answer 404 for assessors there;
+            // AssessmentIndicatorRoutesTests covers them on a defined one.
+            "POST /admin/assessment-indicators/{key}/retire": exempt,
+            "GET /assessment/reported/{key}": exempt,
+            "POST /assessment/reported/{key}": exempt,
         ]
     }()
 }

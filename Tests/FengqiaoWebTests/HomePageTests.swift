@@ -65,7 +65,7 @@ final class HomePageTests: XCTestCase {
             .leader: (["nav.work", "nav.mediation", "nav.assessment", "nav.baseData"],
                       warned.union(["/admin/notices", "/figures", "/areas", "/people"]).union(assessment)),
             .assessor: (["nav.work", "nav.assessment", "nav.baseData"],
-                        cases.union(["/areas", "/admin/assessment-templates"]).union(assessment)),
+                        cases.union(["/areas", "/admin/assessment-templates", "/admin/assessment-indicators"]).union(assessment)),
             .systemAdmin: (["nav.baseData", "nav.system"], system.union(["/areas", "/imports"])),
             .securityAdmin: (["nav.system"], ["/admin/accounts", "/admin/security", "/admin/tokens"]),
             .auditor: (["nav.system"], ["/audit"]),

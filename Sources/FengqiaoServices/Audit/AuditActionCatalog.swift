@@ -27,6 +27,8 @@ public enum AuditActionCatalog {
         ("export.things", "导出部件"), ("export.cases", "导出案件列表"),
         ("report.generate", "生成工作报告"), ("report.download", "下载工作报告"),
         ("assessment.compute", "计算考核得分"), ("assessment.template", "修改考核模版"),
+        ("assessment.indicator.define", "新增考核指标"), ("assessment.indicator.retire", "停用考核指标"),
+        ("assessment.reported_value", "填报考核指标数值"),
         ("assessment.download", "下载考核通报"),
         ("notice.create", "新建公告"), ("notice.update", "修改公告"), ("notice.publish", "发布公告"),
         ("notice.withdraw", "撤回公告"),

@@ -132,6 +132,8 @@ private func buildRoutes(platform: Platform, configuration: WebConfiguration) as
     AssessmentRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
     AssessmentBulletinRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
     AssessmentTemplateRoutes(platform: platform, views: views, assessments: assessments).add(to: &routes)
+    AssessmentIndicatorRoutes(platform: platform, views: views).add(to: &routes)
+    ReportedValueRoutes(platform: platform, views: views, recompute: assessmentRecompute).add(to: &routes)
     StaticRoutes().add(to: &routes)
     routes.refuseOtherMethods()
     return routes

@@ -47,6 +47,7 @@ enum Navigation {
                 ("nav.assessmentDeductions", "/assessment/deductions", may(.viewAssessment)),
                 ("nav.assessmentAppeals", "/assessment/appeals", may(.viewAssessment)),
                 ("nav.assessmentTemplates", "/admin/assessment-templates", person && may(.assess)),
+                ("nav.assessmentIndicators", "/admin/assessment-indicators", person && may(.assess)),
             ])),
             Menu(key: "nav.baseData", links: links([
                 ("nav.map", "/areas", may(.viewMap)),

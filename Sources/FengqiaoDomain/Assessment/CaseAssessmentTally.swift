@@ -19,8 +19,8 @@ import Foundation
 /// - 村级化解率 (township): cases closed in the period at grid or village level.
 /// - 调解成功率 (township): mediations concluded in the period (`addMediation`).
 ///
-/// An indicator the assessor defined over one category of cases (`IndicatorSource.category`, given as `defined`)
-/// counts every fact of its base measure whose case then had that category or one under it.
+/// An indicator the assessor defined over one category or kind of cases (`IndicatorSource.category`, given as
+/// `defined`) counts every fact of its base measure whose case was then accepted in that category or kind.
 ///
 /// An upheld appeal's exclusion takes its case out of its unit's indicator. The units in `tracing` keep, for the
 /// drill-down, every case that went into each of their values.
@@ -30,11 +30,11 @@ public struct CaseAssessmentTally: Sendable {
     public private(set) var contributions: [AssessedUnit: [AssessmentIndicator: [AssessmentContribution]]] = [:]
     let exclusions: Set<AssessmentExclusion>
     let tracing: Set<AssessedUnit>
-    /// The indicators defined over a category, by their base measure's key, each with its category code.
-    let defined: [String: [(indicator: AssessmentIndicator, category: String)]]
+    /// The indicators defined over a category, by their base measure's key.
+    let defined: [String: [AssessmentIndicator]]
     /// The case being added, its category as it stands at the current fact, and the moment the current fact is counted at.
     private var caseId: Int64 = 0
-    private var category: String?
+    private var category: (kind: String, category: String)?
     private var factAt = Date.distantPast
     private var factCause = ""
 
@@ -43,9 +43,9 @@ public struct CaseAssessmentTally: Sendable {
         self.period = period
         self.exclusions = exclusions.filter { $0.caseId != nil }
         self.tracing = tracing
-        var byBase: [String: [(indicator: AssessmentIndicator, category: String)]] = [:]
+        var byBase: [String: [AssessmentIndicator]] = [:]
         for indicator in defined {
-            if case .category(let base, let category, _) = indicator.source { byBase[base, default: []].append((indicator, category)) }
+            if case .category(let base, _, _) = indicator.source { byBase[base, default: []].append(indicator) }
         }
         self.defined = byBase
     }
@@ -82,7 +82,7 @@ public struct CaseAssessmentTally: Sendable {
             switch event.payload {
             case .accepted(let acceptance):
                 tier = max(tier, acceptance.tier)
-                category = acceptance.category
+                category = (acceptance.kind.rawValue, acceptance.category)
                 if inPeriod { acceptedInPeriod = true }
             case .dispatched(let order), .reassigned(let order):
                 if let c = current { assignments[c].endedAt = event.at }
@@ -216,7 +216,7 @@ public struct CaseAssessmentTally: Sendable {
     /// The defined indicators that also count a fact of `base` for the current case (by its category).
     private func definedCounting(_ base: AssessmentIndicator) -> [AssessmentIndicator] {
         guard let category, let over = defined[base.key] else { return [] }
-        return over.filter { category == $0.category || category.hasPrefix($0.category + ".") }.map(\.indicator)
+        return over.filter { $0.source.counts(kind: category.kind, category: category.category) }
     }
 
     /// Whether the current fact counts for `unit` (no upheld appeal took the case out); traces it when asked.

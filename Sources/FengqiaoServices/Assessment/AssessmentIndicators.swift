@@ -16,11 +16,11 @@ public struct AssessmentIndicators: Sendable {
         try await platform.database.read { db in try await IndicatorCatalog.read(in: db) }
     }
 
-    /// The case categories an indicator may be counted over, by code: a kind (`矛盾纠纷`) or a category under it
-    /// (`矛盾纠纷 › 邻里纠纷`), in the tree's order.
+    /// The case kinds and categories an indicator may be counted over, in the tree's order: code and name
+    /// (`IndicatorSource.categoryLabel` shows them).
     public func categories() async throws -> [(code: String, name: String)] {
         try await CaseCategories(platform: platform).load().kinds.flatMap { branch in
-            [(branch.kind.rawValue, branch.name)] + branch.categories.map { ($0.code, "\(branch.name) › \($0.name)") }
+            [(branch.kind.rawValue, branch.name)] + branch.categories.map { ($0.code, $0.name) }
         }
     }
 

@@ -56,7 +56,7 @@ struct AssessmentIndicatorRoutes {
                 "shape": indicator.isRate ? "比率" : "数量", "direction": indicator.higherIsBetter ? "越高越好" : "越低越好",
                 "source": AssessmentPageContext.source(indicator) ?? "系统统计", "explanation": indicator.explanation ?? "",
                 "defined": indicator.isDefined, "active": active, "mayRetire": indicator.isDefined && active,
-                "sheetHref": indicator.source == .reported && active ? "/assessment/reported/\(indicator.key)" : "",
+                "sheetHref": (indicator.source == .reported && active ? "/assessment/reported/\(indicator.key)" : nil) as Any,
             ]
         }
         func options(_ choices: [(String, String)], _ field: String) -> [[String: Any]] {
@@ -70,7 +70,9 @@ struct AssessmentIndicatorRoutes {
             let kinds = AssessedUnitKind.allCases.filter(base.unitKinds.contains).map(\.chineseName).joined(separator: "、")
             return (base.key, "\(base.chineseName)(\(kinds))")
         }, "base")
-        page["categories"] = options(try await service.categories().map { ($0.code, $0.name) }, "category")
+        page["categories"] = options(try await service.categories().map {
+            ($0.code, IndicatorSource.categoryLabel(code: $0.code, name: $0.name))
+        }, "category")
         page["name"] = fields?["name"] ?? ""
         page["explanation"] = fields?["explanation"] ?? ""
         return try views.page("assessment-indicators", page, status: status, session: context.session)

@@ -27,8 +27,8 @@ enum AssessmentPageContext {
         switch indicator.source {
         case .measured: nil
         case .reported: "人工填报"
-        case .category(let base, _, let categoryName):
-            "按类别统计:\(categoryName)的\(AssessmentIndicator.builtIn(base)?.chineseName ?? base)"
+        case .category(let base, let code, let name):
+            "按类别统计:\(IndicatorSource.categoryLabel(code: code, name: name))的\(AssessmentIndicator.builtIn(base)?.chineseName ?? base)"
         }
     }
 

@@ -20,7 +20,8 @@ import Foundation
 /// - 调解成功率 (township): mediations concluded in the period (`addMediation`).
 ///
 /// An indicator the assessor defined over one category of cases (`IndicatorSource.category`, given as `defined`)
-/// counts every fact of its base measure whose case then had that category or one under it.
+/// counts every fact of its base measure whose case then had that category or one under it: a kind by the case's
+/// kind; a category by its code, or by its name within its kind (intake stores a case's category as its name).
 ///
 /// An upheld appeal's exclusion takes its case out of its unit's indicator. The units in `tracing` keep, for the
 /// drill-down, every case that went into each of their values.
@@ -30,11 +31,13 @@ public struct CaseAssessmentTally: Sendable {
     public private(set) var contributions: [AssessedUnit: [AssessmentIndicator: [AssessmentContribution]]] = [:]
     let exclusions: Set<AssessmentExclusion>
     let tracing: Set<AssessedUnit>
-    /// The indicators defined over a category, by their base measure's key, each with its category code.
-    let defined: [String: [(indicator: AssessmentIndicator, category: String)]]
-    /// The case being added, its category as it stands at the current fact, and the moment the current fact is counted at.
+    /// The indicators defined over a category, by their base measure's key, each with its category's code and name.
+    let defined: [String: [(indicator: AssessmentIndicator, category: String, name: String)]]
+    /// The case being added, its kind and category as they stand at the current fact (nil before it is accepted), the
+    /// acceptances so far (for facts counted at a deadline), and the moment the current fact is counted at.
     private var caseId: Int64 = 0
-    private var category: String?
+    private var category: (kind: CaseKind, category: String)?
+    private var acceptances: [(at: Date, kind: CaseKind, category: String)] = []
     private var factAt = Date.distantPast
     private var factCause = ""
 
@@ -43,9 +46,13 @@ public struct CaseAssessmentTally: Sendable {
         self.period = period
         self.exclusions = exclusions.filter { $0.caseId != nil }
         self.tracing = tracing
-        var byBase: [String: [(indicator: AssessmentIndicator, category: String)]] = [:]
+        var byBase: [String: [(indicator: AssessmentIndicator, category: String, name: String)]] = [:]
         for indicator in defined {
-            if case .category(let base, let category, _) = indicator.source { byBase[base, default: []].append((indicator, category)) }
+            if case .category(let base, let category, let categoryName) = indicator.source {
+                // A category is named under its kind (`矛盾纠纷 › 邻里纠纷`); cases carry the last part.
+                let name = categoryName.components(separatedBy: " › ").last ?? categoryName
+                byBase[base, default: []].append((indicator, category, name))
+            }
         }
         self.defined = byBase
     }
@@ -64,6 +71,7 @@ public struct CaseAssessmentTally: Sendable {
     /// Adds the history (oldest first) of case `caseId`.
     public mutating func add(_ events: [CaseEvent], caseId: Int64 = 0) {
         (self.caseId, category) = (caseId, nil)
+        acceptances.removeAll(keepingCapacity: true)
         let events = events.filter { $0.at < period.end }
         guard case .reported(_, _, _, let areaCode, _, _)? = events.first?.payload else { return }
         let township = AssessedUnit.township(of: areaCode)
@@ -82,7 +90,8 @@ public struct CaseAssessmentTally: Sendable {
             switch event.payload {
             case .accepted(let acceptance):
                 tier = max(tier, acceptance.tier)
-                category = acceptance.category
+                category = (acceptance.kind, acceptance.category)
+                if !defined.isEmpty { acceptances.append((event.at, acceptance.kind, acceptance.category)) }
                 if inPeriod { acceptedInPeriod = true }
             case .dispatched(let order), .reassigned(let order):
                 if let c = current { assignments[c].endedAt = event.at }
@@ -140,17 +149,17 @@ public struct CaseAssessmentTally: Sendable {
         }
 
         if acceptedInPeriod {
-            (factAt, factCause) = (closedBy ?? period.end, closedBy == nil ? "period_end" : "closed")
+            deadline(closedBy ?? period.end, closedBy == nil ? "period_end" : "closed")
             rate(township, .closureRate, hit: closedBy != nil)
         }
         for a in assignments where !a.returned {
             if period.contains(a.windowEnds) {
-                (factAt, factCause) = (a.windowEnds, "sign_for_due")
+                deadline(a.windowEnds, "sign_for_due")
                 rate(.department(a.lead), .signedOnTime, hit: a.signedAt.map { $0 <= a.windowEnds } ?? false)
             }
             // Due in the period, unless it was taken away (reassigned) before it was due.
             guard period.contains(a.deadline), a.endedAt.map({ $0 > a.deadline }) ?? true else { continue }
-            (factAt, factCause) = (a.deadline, "handling_due")
+            deadline(a.deadline, "handling_due")
             rate(.department(a.lead), .closureRate, hit: a.doneAt != nil)
             if (a.doneAt ?? a.endedAt ?? period.end) > a.deadline {
                 count(.department(a.lead), .overdue)
@@ -158,11 +167,17 @@ public struct CaseAssessmentTally: Sendable {
             }
         }
         for (number, whistle) in whistles where period.contains(whistle.due) {
-            (factAt, factCause) = (whistle.due, "check_in_due")
+            deadline(whistle.due, "check_in_due")
             for department in whistle.departments {
                 rate(.department(department), .whistleOnTime, hit: checkIns[number]?[department] == false)
             }
         }
+    }
+
+    /// Counts the next facts at `at` (a deadline, or the period's end), the case as it stood then.
+    private mutating func deadline(_ at: Date, _ cause: String) {
+        (factAt, factCause) = (at, cause)
+        if !defined.isEmpty { category = acceptances.last { $0.at <= at }.map { ($0.kind, $0.category) } }
     }
 
     /// Adds what another tally of the same period counted (the cases of a period can be tallied in parts, in parallel).
@@ -216,7 +231,14 @@ public struct CaseAssessmentTally: Sendable {
     /// The defined indicators that also count a fact of `base` for the current case (by its category).
     private func definedCounting(_ base: AssessmentIndicator) -> [AssessmentIndicator] {
         guard let category, let over = defined[base.key] else { return [] }
-        return over.filter { category == $0.category || category.hasPrefix($0.category + ".") }.map(\.indicator)
+        return over.filter { Self.covers($0.category, named: $0.name, kind: category.kind, category: category.category) }
+            .map(\.indicator)
+    }
+
+    /// Whether a case of `kind` accepted as `category` (a code or a name) lies in the category `code` (named `name`).
+    static func covers(_ code: String, named name: String, kind: CaseKind, category: String) -> Bool {
+        if let whole = CaseKind(rawValue: code) { return kind == whole }
+        return category == code || category.hasPrefix(code + ".") || (category == name && code.hasPrefix(kind.rawValue + "."))
     }
 
     /// Whether the current fact counts for `unit` (no upheld appeal took the case out); traces it when asked.

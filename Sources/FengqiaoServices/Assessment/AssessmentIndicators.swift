@@ -19,11 +19,10 @@ public struct AssessmentIndicators: Sendable {
     /// The case categories an indicator may be counted over, by code: a kind (`矛盾纠纷`) or a category under it
     /// (`矛盾纠纷 › 邻里纠纷`), in the tree's order.
     public func categories() async throws -> [(code: String, name: String)] {
-        let records = try await platform.database.read { db in try await CaseCategoryRepository(db).all() }
-        let kinds = records.filter { $0.parentId == nil }.sorted { $0.position < $1.position }
-        return kinds.flatMap { kind in
-            [(kind.code, kind.name)] + records.filter { $0.parentId == kind.id }.sorted { $0.position < $1.position }
-                .map { ($0.code, "\(kind.name) › \($0.name)") }
+        // The tree is seeded on first use, which may be this one.
+        let tree = try await CaseCategories(platform: platform).load()
+        return tree.kinds.flatMap { branch in
+            [(branch.kind.rawValue, branch.name)] + branch.categories.map { ($0.code, "\(branch.name) › \($0.name)") }
         }
     }
 

@@ -35,6 +35,8 @@ public struct CaseAssessmentTally: Sendable {
     /// The case being added, its category as it stands at the current fact, and the moment the current fact is counted at.
     private var caseId: Int64 = 0
     private var category: (kind: String, category: String)?
+    /// The case's acceptances so far (kind and category), for facts counted at a deadline.
+    private var acceptances: [(at: Date, kind: String, category: String)] = []
     private var factAt = Date.distantPast
     private var factCause = ""
 
@@ -64,6 +66,7 @@ public struct CaseAssessmentTally: Sendable {
     /// Adds the history (oldest first) of case `caseId`.
     public mutating func add(_ events: [CaseEvent], caseId: Int64 = 0) {
         (self.caseId, category) = (caseId, nil)
+        acceptances.removeAll(keepingCapacity: true)
         let events = events.filter { $0.at < period.end }
         guard case .reported(_, _, _, let areaCode, _, _)? = events.first?.payload else { return }
         let township = AssessedUnit.township(of: areaCode)
@@ -83,6 +86,7 @@ public struct CaseAssessmentTally: Sendable {
             case .accepted(let acceptance):
                 tier = max(tier, acceptance.tier)
                 category = (acceptance.kind.rawValue, acceptance.category)
+                if !defined.isEmpty { acceptances.append((event.at, acceptance.kind.rawValue, acceptance.category)) }
                 if inPeriod { acceptedInPeriod = true }
             case .dispatched(let order), .reassigned(let order):
                 if let c = current { assignments[c].endedAt = event.at }
@@ -140,17 +144,17 @@ public struct CaseAssessmentTally: Sendable {
         }
 
         if acceptedInPeriod {
-            (factAt, factCause) = (closedBy ?? period.end, closedBy == nil ? "period_end" : "closed")
+            deadline(closedBy ?? period.end, closedBy == nil ? "period_end" : "closed")
             rate(township, .closureRate, hit: closedBy != nil)
         }
         for a in assignments where !a.returned {
             if period.contains(a.windowEnds) {
-                (factAt, factCause) = (a.windowEnds, "sign_for_due")
+                deadline(a.windowEnds, "sign_for_due")
                 rate(.department(a.lead), .signedOnTime, hit: a.signedAt.map { $0 <= a.windowEnds } ?? false)
             }
             // Due in the period, unless it was taken away (reassigned) before it was due.
             guard period.contains(a.deadline), a.endedAt.map({ $0 > a.deadline }) ?? true else { continue }
-            (factAt, factCause) = (a.deadline, "handling_due")
+            deadline(a.deadline, "handling_due")
             rate(.department(a.lead), .closureRate, hit: a.doneAt != nil)
             if (a.doneAt ?? a.endedAt ?? period.end) > a.deadline {
                 count(.department(a.lead), .overdue)
@@ -158,11 +162,17 @@ public struct CaseAssessmentTally: Sendable {
             }
         }
         for (number, whistle) in whistles where period.contains(whistle.due) {
-            (factAt, factCause) = (whistle.due, "check_in_due")
+            deadline(whistle.due, "check_in_due")
             for department in whistle.departments {
                 rate(.department(department), .whistleOnTime, hit: checkIns[number]?[department] == false)
             }
         }
+    }
+
+    /// Counts the next facts at `at` (a deadline, or the period's end), the case as it stood then.
+    private mutating func deadline(_ at: Date, _ cause: String) {
+        (factAt, factCause) = (at, cause)
+        if !defined.isEmpty { category = acceptances.last { $0.at <= at }.map { ($0.kind, $0.category) } }
     }
 
     /// Adds what another tally of the same period counted (the cases of a period can be tallied in parts, in parallel).

@@ -69,15 +69,20 @@ public struct IndicatorSubmission: Sendable, Hashable {
                 errors.append(FieldError(field: "explanation", code: "required", message: "人工填报的指标请写明口径说明(怎样计数)"))
             }
         case "category":
-            let base = InputRules.text(self.base).flatMap(AssessmentIndicator.builtIn)
-            if let base, AssessmentIndicator.categoryBases.contains(base) {
-                isRate = base.isRate
-                higherIsBetter = base.higherIsBetter
-                if let kind, !base.unitKinds.contains(kind) {
-                    errors.append(FieldError(field: "base", code: "not_applicable", message: "\(base.chineseName)不适用于\(kind.chineseName)"))
+            let named = InputRules.text(self.base)
+            var base = named.flatMap(AssessmentIndicator.builtIn)
+            if let found = base, !AssessmentIndicator.categoryBases.contains(found) {
+                errors.append(FieldError(field: "base", code: "not_applicable", message: "\(found.chineseName)不能按事项类别统计"))
+                base = nil
+            } else if let found = base {
+                isRate = found.isRate
+                higherIsBetter = found.higherIsBetter
+                if let kind, !found.unitKinds.contains(kind) {
+                    errors.append(FieldError(field: "base", code: "not_applicable", message: "\(found.chineseName)不适用于\(kind.chineseName)"))
                 }
             } else {
-                errors.append(FieldError(field: "base", code: "required", message: "请选择按哪项案件指标统计"))
+                errors.append(named == nil ? FieldError(field: "base", code: "required", message: "请选择按哪项案件指标统计")
+                    : FieldError(field: "base", code: "unknown", message: "没有该案件指标"))
             }
             let code = InputRules.text(category)
             if let code, let categoryName = categories[code], let base {

@@ -250,10 +250,22 @@ public struct Assessments: Sendable {
 
     /// Saves a template (audited `assessment.template`, before and after); periods already ended keep the template
     /// they were scored by.
-    public func saveTemplate(_ template: AssessmentTemplate, caller: Caller) async throws {
+    public func saveTemplate(_ submitted: AssessmentTemplate, caller: Caller) async throws {
         guard caller.staff.may(.assess) else { throw DomainError.forbidden(permission: .assess) }
-        let problems = template.problems()
+        // An indicator the assessor defined is taken as stored, and only while it is active.
+        let catalog = try await AssessmentIndicators(platform: platform).catalog()
+        var checked = submitted, retired: [FieldError] = []
+        for (i, rule) in submitted.rules.enumerated() where rule.indicator.isDefined {
+            if let stored = catalog.indicator(rule.indicator.key), catalog.activeKeys.contains(stored.key) {
+                checked.rules[i].indicator = stored
+            } else {
+                retired.append(FieldError(field: "rules[\(i)].indicator", code: "retired",
+                                          message: "\(rule.indicator.chineseName)已停用或不存在,不能选用"))
+            }
+        }
+        let problems = retired + checked.problems()
         guard problems.isEmpty else { throw DomainError.validation(problems) }
+        let template = checked
         let before = try await self.template(kind: template.unitKind.rawValue, periodKind: template.periodKind.rawValue, caller: caller)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -205,9 +205,9 @@ final class AssessmentIndicatorTests: XCTestCase {
                        ["explanation:too_long"])
 
         XCTAssertEqual(refusal(category(base: nil)), ["base:required"])
-        XCTAssertEqual(refusal(category(base: "no_such_measure")), ["base:required"])
-        XCTAssertEqual(refusal(category(base: "mediation_succeeded")), ["base:required"], "调解成功率 is not counted case by case")
-        XCTAssertEqual(refusal(category(base: "household_visits")), ["base:required"])
+        XCTAssertEqual(refusal(category(base: "no_such_measure")), ["base:unknown"])
+        XCTAssertEqual(refusal(category(base: "mediation_succeeded")), ["base:not_applicable"], "调解成功率 is not counted case by case")
+        XCTAssertEqual(refusal(category(base: "household_visits")), ["base:not_applicable"])
         XCTAssertEqual(refusal(category(unitKind: "department", base: "village_resolved")), ["base:not_applicable"],
                        "村级化解率 is a township measure")
         XCTAssertEqual(refusal(category(unitKind: "township", base: "signed_on_time")), ["base:not_applicable"])
@@ -218,7 +218,7 @@ final class AssessmentIndicatorTests: XCTestCase {
         XCTAssertEqual(refusal(IndicatorSubmission(name: nil, unitKind: "village", source: "reported")),
                        ["name:required", "unitKind:unknown", "shape:required", "direction:required", "explanation:required"])
         XCTAssertEqual(refusal(IndicatorSubmission(name: "办结率", unitKind: nil, source: "category", base: "nope", category: "x")),
-                       ["name:duplicate", "unitKind:required", "base:required", "category:unknown"])
+                       ["name:duplicate", "unitKind:required", "base:unknown", "category:unknown"])
     }
 
     // MARK: ReportedValueInput

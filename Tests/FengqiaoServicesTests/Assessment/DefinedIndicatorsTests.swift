@@ -261,6 +261,15 @@ final class DefinedIndicatorsTests: XCTestCase {
 
             try await assessments.saveTemplate(Self.template(.township, .month, with: ledger, target: 0.9, floor: 0.5),
                                                caller: d.countyAssessor)
+            // A template names a defined indicator by its key; its definition is the stored one, whatever was sent.
+            let tampered = AssessmentIndicator(key: ledger.key, chineseName: "改名", isRate: false, higherIsBetter: false,
+                                               unitKinds: [.township], source: .reported)
+            try await assessments.saveTemplate(Self.template(.township, .month, with: tampered, target: 0.9, floor: 0.5),
+                                               caller: d.countyAssessor)
+            let saved = try await assessments.template(kind: "township", periodKind: "month", caller: d.countyAssessor)
+            let kept = try XCTUnwrap(saved.rules.first { $0.indicator.key == ledger.key }?.indicator)
+            XCTAssertEqual(kept.chineseName, "台账完成率")
+            XCTAssertTrue(kept.isRate)
             let inUse = await rejection { try await indicators.retire(key: ledger.key, caller: d.countyAssessor) }
             XCTAssertEqual(inUse, "in_use")
             let notAssessor = await rejection { try await indicators.retire(key: ledger.key, caller: d.township) }
@@ -276,6 +285,11 @@ final class DefinedIndicatorsTests: XCTestCase {
             try await indicators.retire(key: ledger.key, caller: d.countyAssessor)
             let again = await rejection { try await indicators.retire(key: ledger.key, caller: d.countyAssessor) }
             XCTAssertEqual(again, "already_retired")
+            let retiredInTemplate = await rejection {
+                try await assessments.saveTemplate(Self.template(.township, .month, with: ledger, target: 0.9, floor: 0.5),
+                                                   caller: d.countyAssessor)
+            }
+            XCTAssertEqual(retiredInTemplate, "rules[7].indicator:retired", "a retired indicator cannot be put back")
             let catalog = try await indicators.catalog()
             XCTAssertFalse(catalog.choosable(for: .township).contains(ledger), "no longer choosable")
             XCTAssertTrue(catalog.all.contains(ledger), "still known")

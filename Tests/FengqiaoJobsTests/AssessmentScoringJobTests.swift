@@ -37,7 +37,7 @@ final class AssessmentScoringJobTests: XCTestCase {
             XCTAssertEqual(first.count, 12, "\(db.kind): every kind of unit")
             clock.advance(minutes: 60)
             let (payload, _) = AssessmentScoringJob.job(for: "again")
-            try await db.write { try await JobRepository($0, kind: db.kind).enqueue(
+            _ = try await db.write { try await JobRepository($0, kind: db.kind).enqueue(
                 kind: AssessmentScoringJob.kind, payload: payload, dedupeKey: "again", runAt: clock.now(), now: clock.now()) }
             _ = try await runner.runDueJobs()
             let second = try await runs()

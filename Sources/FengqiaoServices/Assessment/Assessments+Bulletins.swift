@@ -37,7 +37,7 @@ extension Assessments {
         let bulletin = try await bulletin(periodKey: periodKey, kind: kind, caller: caller)
         let now = platform.clock.now().millisecondsSince1970
         let dbKind = platform.database.kind
-        try await platform.database.write { db in
+        _ = try await platform.database.write { db in
             try await AuditTrail.append(
                 AuditEntry(caller, action: "assessment.download", objectType: "assessment", objectID: bulletin.period.key,
                            summary: AuditEntry.summary([

@@ -16,8 +16,8 @@ enum AssessmentBulletinContext {
         return [
             "title": title, "periodLabel": b.period.label, "periodKey": b.period.key, "areaName": areaName,
             "month": month, "printedAt": AssessmentPageContext.minute(printedAt),
-            "pdfHref": month ? "/assessment/bulletins/\(b.period.key).pdf" : nil as String?,
-            "xlsxHref": month ? nil as String? : "/assessment/rankings/\(b.period.key).xlsx",
+            "pdfHref": (month ? "/assessment/bulletins/\(b.period.key).pdf" : nil as String?) as Any,
+            "xlsxHref": (month ? nil : "/assessment/rankings/\(b.period.key).xlsx") as Any,
             "headlines": b.headlines.map(headline),
             "sections": b.rankings.enumerated().map { n, ranking in
                 var values = section(ranking, atlas: atlas, limit: month ? ends : nil)

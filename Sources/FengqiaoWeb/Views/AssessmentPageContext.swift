@@ -90,8 +90,8 @@ enum AssessmentPageContext {
             "templateName": r.template?.name as Any, "mayCompute": r.mayCompute,
             "counties": counties(r.standings, period: r.period, atlas: atlas, surveys: r.surveys),
             "surveyed": r.kind == .township,
-            "bulletinHref": r.period.kind == .month ? "/assessment/bulletins/\(key)" : nil as String?,
-            "rankingsHref": r.period.kind == .quarter ? "/assessment/rankings/\(key)" : nil as String?,
+            "bulletinHref": (r.period.kind == .month ? "/assessment/bulletins/\(key)" : nil) as Any,
+            "rankingsHref": (r.period.kind == .quarter ? "/assessment/rankings/\(key)" : nil) as Any,
             "mayEditTemplates": r.mayCompute,
         ]
     }

@@ -29,6 +29,10 @@ public struct AssessmentPeriod: Sendable, Hashable, Codable {
             : AssessmentPeriod(kind, year: year - 1, number: kind == .month ? 12 : 4)
     }
 
+    /// The period's first and last day in China time.
+    public var firstDay: CivilDate { CivilDate(containing: start) }
+    public var lastDay: CivilDate { CivilDate(containing: end.addingTimeInterval(-1)) }
+
     /// The months of a quarter; a month itself.
     public var months: [AssessmentPeriod] {
         kind == .month ? [self] : (0..<3).compactMap { AssessmentPeriod(.month, year: year, number: (number - 1) * 3 + 1 + $0) }

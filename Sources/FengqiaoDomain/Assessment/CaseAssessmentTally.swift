@@ -201,13 +201,13 @@ public struct CaseAssessmentTally: Sendable {
     mutating func rate(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool = true) {
         guard let unit else { return }
         tallyRate(unit, indicator, hit: hit, counted: counted)
-        if !defined.isEmpty { for also in definedCounting(indicator) { tallyRate(unit, also, hit: hit, counted: counted) } }
+        if !defined.isEmpty { for also in definedCounting(indicator, for: unit) { tallyRate(unit, also, hit: hit, counted: counted) } }
     }
 
     mutating func count(_ unit: AssessedUnit?, _ indicator: AssessmentIndicator) {
         guard let unit else { return }
         tallyCount(unit, indicator)
-        if !defined.isEmpty { for also in definedCounting(indicator) { tallyCount(unit, also) } }
+        if !defined.isEmpty { for also in definedCounting(indicator, for: unit) { tallyCount(unit, also) } }
     }
 
     private mutating func tallyRate(_ unit: AssessedUnit, _ indicator: AssessmentIndicator, hit: Bool, counted: Bool) {
@@ -223,10 +223,10 @@ public struct CaseAssessmentTally: Sendable {
         values[unit, default: [:]][indicator, default: .count(0)].numerator += 1
     }
 
-    /// The defined indicators that also count a fact of `base` for the current case (by its category).
-    private func definedCounting(_ base: AssessmentIndicator) -> [AssessmentIndicator] {
+    /// The defined indicators of `unit`'s kind that also count a fact of `base` for the current case (by its category).
+    private func definedCounting(_ base: AssessmentIndicator, for unit: AssessedUnit) -> [AssessmentIndicator] {
         guard let category, let over = defined[base.key] else { return [] }
-        return over.filter { $0.source.counts(kind: category.kind, category: category.category) }
+        return over.filter { $0.unitKinds.contains(unit.kind) && $0.source.counts(kind: category.kind, category: category.category) }
     }
 
     /// Whether the current fact counts for `unit` (no upheld appeal took the case out); traces it when asked.

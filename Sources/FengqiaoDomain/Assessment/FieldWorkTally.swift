@@ -7,7 +7,7 @@ public enum FieldWorkTally {
         patrolStarts: [Date], visits: Int, period: AssessmentPeriod, asOf: Date, calendar: BusinessCalendar
     ) -> [AssessmentIndicator: IndicatorValue] {
         let until = min(period.end, asOf)
-        let first = CivilDate(containing: period.start)
+        let first = period.firstDay
         let workingDays = until > period.start
             ? calendar.workingDayCount(from: first, through: CivilDate(containing: until.addingTimeInterval(-1))) : 0
         let patrolled = Set(patrolStarts.filter { period.contains($0) && $0 < until }.map { CivilDate(containing: $0) })

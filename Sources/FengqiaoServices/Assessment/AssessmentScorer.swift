@@ -289,8 +289,7 @@ struct AssessmentScorer: Sendable {
         -> [AssessedUnit: [AssessmentIndicator: IndicatorValue]]
     {
         let start = period.start.millisecondsSince1970, end = period.end.millisecondsSince1970
-        let first = CivilDate(containing: period.start).description
-        let last = CivilDate(containing: period.end.addingTimeInterval(-1)).description
+        let first = period.firstDay.description, last = period.lastDay.description
         let (patrols, visits) = try await platform.database.read { db in
             let repository = AssessmentRepository(db)
             return (try await repository.patrolStarts(start: start, end: end),

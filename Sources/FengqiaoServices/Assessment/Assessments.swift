@@ -218,8 +218,7 @@ public struct Assessments: Sendable {
     }
 
     func fieldDays(_ period: AssessmentPeriod, account: Int64) async throws -> [AssessmentDrillDown.FieldDay] {
-        let first = CivilDate(containing: period.start).description
-        let last = CivilDate(containing: period.end.addingTimeInterval(-1)).description
+        let first = period.firstDay.description, last = period.lastDay.description
         let (patrols, visits) = try await platform.database.read { db in
             let repository = AssessmentRepository(db)
             return (try await repository.patrolStarts(start: period.start.millisecondsSince1970,

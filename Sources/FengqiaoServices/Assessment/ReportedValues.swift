@@ -42,7 +42,7 @@ public struct ReportedValues: Sendable {
     }
 
     /// Stores the sheet's values: `inputs` by unit code, for units of the sheet (`area`); a unit not in `inputs` keeps
-    /// its value. Returns how many values changed.
+    /// its value. Returns how many values changed (compared with what is stored when the write begins).
     @discardableResult
     public func record(key: String, periodKey: String, area: String?, inputs: [String: ReportedValueInput], caller: Caller)
         async throws -> Int
@@ -51,28 +51,32 @@ public struct ReportedValues: Sendable {
         let listed = Set(sheet.rows.map(\.unit.unit.code))
         guard inputs.keys.allSatisfy(listed.contains) else { throw DomainError.notFound(what: "该被考核单位") }
         var errors: [FieldError] = []
-        var changes: [(row: ReportedValueSheet.Row, value: IndicatorValue?, note: String?)] = []
+        var entries: [(unit: AssessedUnitProfile, entered: (value: IndicatorValue, note: String?)?)] = []
         for row in sheet.rows {
             guard let input = inputs[row.unit.unit.code] else { continue }
             let entered = input.value(for: sheet.indicator, field: "values[\(row.unit.unit.code)]", label: row.unit.name, errors: &errors)
-            if entered?.value != row.value || (entered != nil && entered?.note != row.note) {
-                changes.append((row, entered?.value, entered?.note))
-            }
+            entries.append((row.unit, entered))
         }
         guard errors.isEmpty else { throw DomainError.validation(errors) }
-        guard !changes.isEmpty else { return 0 }
-        let changed = changes
+        let typed = entries
         let at = platform.clock.now().millisecondsSince1970, kind = platform.database.kind
         let by = caller.staff.displayName, indicator = sheet.indicator, period = sheet.period
-        try await platform.database.write { db in
+        let changed = try await platform.database.write { db in
             let repository = AssessmentIndicatorRepository(db)
-            for change in changed {
-                let unit = change.row.unit.unit
-                if let value = change.value {
+            let stored = Dictionary(
+                try await repository.values(keys: [indicator.key], periodKeys: [period.key],
+                                            unitKind: indicator.unitKinds.first?.rawValue ?? "").map { ($0.unitCode, $0) },
+                uniquingKeysWith: { a, _ in a })
+            var changed = 0
+            for (profile, entered) in typed {
+                let unit = profile.unit, before = stored[unit.code]
+                let old = before.map { IndicatorValue(numerator: Int($0.numerator), denominator: $0.denominator.map(Int.init)) }
+                guard entered?.value != old || (entered != nil && entered?.note != before?.note) else { continue }
+                if let entered {
                     try await repository.save(ReportedValueRecord(
                         indicatorKey: indicator.key, periodKey: period.key, unitKind: unit.kind.rawValue, unitCode: unit.code,
-                        numerator: Int64(value.numerator), denominator: value.denominator.map(Int64.init), note: change.note,
-                        enteredBy: by, enteredAt: at))
+                        numerator: Int64(entered.value.numerator), denominator: entered.value.denominator.map(Int64.init),
+                        note: entered.note, enteredBy: by, enteredAt: at))
                 } else {
                     _ = try await repository.remove(key: indicator.key, periodKey: period.key, unitCode: unit.code)
                 }
@@ -80,15 +84,19 @@ public struct ReportedValues: Sendable {
                     AuditEntry(caller, action: "assessment.reported_value", objectType: "assessment_indicator",
                                objectID: "\(indicator.key)/\(period.key)/\(unit.formValue)",
                                summary: AuditEntry.summary([
-                                   "indicator": indicator.chineseName, "unit": change.row.unit.name,
-                                   "before": change.row.value.map(Self.text) ?? "未填报", "after": change.value.map(Self.text) ?? "未填报",
+                                   "indicator": indicator.chineseName, "unit": profile.name,
+                                   "before": old.map(Self.text) ?? "未填报", "after": entered.map { Self.text($0.value) } ?? "未填报",
                                ])),
                     at: at, in: db, kind: kind)
+                changed += 1
             }
+            return changed
         }
-        await AssessmentRecomputing.run(recompute, periodKey: period.key, unitKind: indicator.unitKinds.first ?? .township,
-                                        logger: platform.logger)
-        return changes.count
+        if changed > 0 {
+            await AssessmentRecomputing.run(recompute, periodKey: period.key, unitKind: indicator.unitKinds.first ?? .township,
+                                            logger: platform.logger)
+        }
+        return changed
     }
 
     static func text(_ value: IndicatorValue) -> String {

@@ -136,6 +136,9 @@ final class DefinedIndicatorTallyTests: XCTestCase {
         XCTAssertEqual(housing[Self.urbanSigned], .rate(0, of: 1))
         // 邻里纠纷办结率: A (due the 10th), B (the 12th), E (the 25th, 邻里纠纷 by then), all done → 3/3.
         XCTAssertEqual(housing[Self.neighbourClosure], .rate(3, of: 3))
+        // A defined indicator counts only for its own kind of unit: 住建 closed A, B and E but has no township one.
+        XCTAssertNil(housing[Self.neighbourOnTime])
+        XCTAssertNil(township[Self.neighbourClosure])
         XCTAssertEqual(tally.values[Self.urban]?[Self.urbanSigned], .rate(1, of: 1), "C, signed in its window")
         XCTAssertNil(tally.values[Self.urban]?[Self.neighbourSigned], "城管 had no 邻里纠纷 due for signing")
 

@@ -85,8 +85,10 @@ public struct CaseAssessmentTally: Sendable {
             switch event.payload {
             case .accepted(let acceptance):
                 tier = max(tier, acceptance.tier)
-                category = (acceptance.kind.rawValue, acceptance.category)
-                if !defined.isEmpty { acceptances.append((event.at, acceptance.kind.rawValue, acceptance.category)) }
+                if !defined.isEmpty {
+                    category = (acceptance.kind.rawValue, acceptance.category)
+                    acceptances.append((event.at, acceptance.kind.rawValue, acceptance.category))
+                }
                 if inPeriod { acceptedInPeriod = true }
             case .dispatched(let order), .reassigned(let order):
                 if let c = current { assignments[c].endedAt = event.at }
@@ -179,10 +181,7 @@ public struct CaseAssessmentTally: Sendable {
     public mutating func merge(_ other: CaseAssessmentTally) {
         for (unit, indicators) in other.values {
             for (indicator, value) in indicators {
-                var sum = values[unit]?[indicator] ?? IndicatorValue(numerator: 0, denominator: value.denominator.map { _ in 0 })
-                sum.numerator += value.numerator
-                if let d = value.denominator { sum.denominator = (sum.denominator ?? 0) + d }
-                values[unit, default: [:]][indicator] = sum
+                values[unit, default: [:]][indicator] = values[unit]?[indicator]?.adding(value) ?? value
             }
         }
         for (unit, indicators) in other.contributions {

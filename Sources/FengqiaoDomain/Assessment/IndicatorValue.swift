@@ -14,6 +14,12 @@ public struct IndicatorValue: Sendable, Hashable, Codable {
     public static func count(_ n: Int) -> IndicatorValue { IndicatorValue(numerator: n) }
     public static func rate(_ n: Int, of d: Int) -> IndicatorValue { IndicatorValue(numerator: n, denominator: d) }
 
+    /// The sum of two values of one indicator: counts add up, a rate adds its hits and its base.
+    public func adding(_ other: IndicatorValue) -> IndicatorValue {
+        let base = denominator.map { $0 + (other.denominator ?? 0) } ?? other.denominator
+        return IndicatorValue(numerator: numerator + other.numerator, denominator: base)
+    }
+
     /// The value scored: the count, or the share (nil when a rate has nothing to count from).
     public var value: Double? {
         guard let denominator else { return Double(numerator) }

@@ -9,13 +9,8 @@ public enum ReportedTally {
         if let own = entries[period.key] { return (own, [period.key]) }
         guard period.kind == .quarter else { return nil }
         let months = period.months.map(\.key).filter { entries[$0] != nil }
-        guard let first = months.first.flatMap({ entries[$0] }) else { return nil }
-        var sum = IndicatorValue(numerator: 0, denominator: first.denominator.map { _ in 0 })
-        for key in months {
-            guard let value = entries[key] else { continue }
-            sum.numerator += value.numerator
-            if let d = value.denominator { sum.denominator = (sum.denominator ?? 0) + d }
-        }
-        return (sum, months)
+        let values = months.compactMap { entries[$0] }
+        guard let first = values.first else { return nil }
+        return (values.dropFirst().reduce(first) { $0.adding($1) }, months)
     }
 }

@@ -33,17 +33,17 @@ public struct AssessmentIndicators: Sendable {
         return try await platform.database.write { db in
             let taken = Set(try await IndicatorCatalog.read(in: db).all.map(\.chineseName))
             let checked = try submission.validate(key: "", taken: taken, categories: categories)
-            var indicator = checked
+            var indicator = checked, definition = ""
             let key = try await AssessmentIndicatorRepository(db).insert(
                 unitKind: checked.unitKinds.first?.rawValue ?? "", by: caller.staff.displayName, at: at
             ) { key in
                 indicator = checked.keyed(key)
-                return String(decoding: try Self.encoder.encode(indicator), as: UTF8.self)
+                definition = String(decoding: try Self.encoder.encode(indicator), as: UTF8.self)
+                return definition
             }
             try await AuditTrail.append(
                 AuditEntry(caller, action: "assessment.indicator.define", objectType: "assessment_indicator", objectID: key,
-                           summary: AuditEntry.summary(["name": indicator.chineseName,
-                                                        "definition": String(decoding: try Self.encoder.encode(indicator), as: UTF8.self)])),
+                           summary: AuditEntry.summary(["name": indicator.chineseName, "definition": definition])),
                 at: at, in: db, kind: kind)
             return indicator
         }

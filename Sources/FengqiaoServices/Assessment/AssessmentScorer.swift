@@ -275,8 +275,7 @@ struct AssessmentScorer: Sendable {
         var entries: [AssessedUnit: [AssessmentIndicator: [String: IndicatorValue]]] = [:]
         for record in records {
             guard let indicator = reported[record.indicatorKey] else { continue }
-            entries[AssessedUnit(kind, record.unitCode), default: [:]][indicator, default: [:]][record.periodKey] =
-                IndicatorValue(numerator: Int(record.numerator), denominator: record.denominator.map(Int.init))
+            entries[AssessedUnit(kind, record.unitCode), default: [:]][indicator, default: [:]][record.periodKey] = record.value
         }
         return entries.mapValues { byIndicator in
             byIndicator.compactMapValues { ReportedTally.value(for: period, entries: $0)?.value }

@@ -206,12 +206,11 @@ public struct Assessments: Sendable {
             try await AssessmentIndicatorRepository(db).values(keys: [indicator.key], periodKeys: AssessmentScorer.adjustmentKeys(period),
                                                                unitKind: unit.kind.rawValue, unitCode: unit.code)
         }
-        let values = Dictionary(records.map { ($0.periodKey, IndicatorValue(numerator: Int($0.numerator), denominator: $0.denominator.map(Int.init))) },
-                                uniquingKeysWith: { a, _ in a })
+        let values = Dictionary(records.map { ($0.periodKey, $0.value) }, uniquingKeysWith: { a, _ in a })
         let used = Set(ReportedTally.value(for: period, entries: values)?.from ?? [])
         return records.filter { used.contains($0.periodKey) }.compactMap { record in
             AssessmentPeriod(key: record.periodKey).map {
-                .init(period: $0, value: values[record.periodKey] ?? .count(0), note: record.note, enteredBy: record.enteredBy,
+                .init(period: $0, value: record.value, note: record.note, enteredBy: record.enteredBy,
                       enteredAt: Date(millisecondsSince1970: record.enteredAt))
             }
         }

@@ -32,7 +32,7 @@ public struct ReportedValues: Sendable {
             let rows = units.prefix(AssessmentUnits.choiceLimit).map { unit in
                 let record = stored[unit.unit.code]
                 return ReportedValueSheet.Row(
-                    unit: unit, value: record.map { IndicatorValue(numerator: Int($0.numerator), denominator: $0.denominator.map(Int.init)) },
+                    unit: unit, value: record?.value,
                     note: record?.note, enteredBy: record?.enteredBy,
                     enteredAt: record.map { Date(millisecondsSince1970: $0.enteredAt) })
             }
@@ -70,7 +70,7 @@ public struct ReportedValues: Sendable {
             var changed = 0
             for (profile, entered) in typed {
                 let unit = profile.unit, before = stored[unit.code]
-                let old = before.map { IndicatorValue(numerator: Int($0.numerator), denominator: $0.denominator.map(Int.init)) }
+                let old = before?.value
                 guard entered?.value != old || (entered != nil && entered?.note != before?.note) else { continue }
                 if let entered {
                     try await repository.save(ReportedValueRecord(

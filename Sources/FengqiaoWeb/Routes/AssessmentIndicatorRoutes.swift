@@ -49,10 +49,9 @@ struct AssessmentIndicatorRoutes {
         page["title"] = "考核指标"
         page["saved"] = saved.flatMap(catalog.indicator).map(\.chineseName) as Any
         page["indicators"] = catalog.all.map { indicator -> [String: Any] in
-            let kinds = AssessedUnitKind.allCases.filter(indicator.unitKinds.contains).map(\.chineseName).joined(separator: "、")
             let active = !indicator.isDefined || catalog.activeKeys.contains(indicator.key)
             return [
-                "key": indicator.key, "name": indicator.chineseName, "kinds": kinds,
+                "key": indicator.key, "name": indicator.chineseName, "kinds": AssessmentPageContext.kindNames(indicator),
                 "shape": indicator.isRate ? "比率" : "数量", "direction": indicator.higherIsBetter ? "越高越好" : "越低越好",
                 "source": AssessmentPageContext.source(indicator) ?? "系统统计", "explanation": indicator.explanation ?? "",
                 "defined": indicator.isDefined, "active": active, "mayRetire": indicator.isDefined && active,
@@ -66,9 +65,8 @@ struct AssessmentIndicatorRoutes {
         page["sources"] = options([("reported", "人工填报:考核员逐个单位填写数值"), ("category", "按类别统计:某类事项的案件指标")], "source")
         page["shapes"] = options([("rate", "比率(达标数 / 总数)"), ("count", "数量")], "shape")
         page["directions"] = options([("higher", "越高越好"), ("lower", "越低越好")], "direction")
-        page["bases"] = options(AssessmentIndicator.categoryBases.map { base in
-            let kinds = AssessedUnitKind.allCases.filter(base.unitKinds.contains).map(\.chineseName).joined(separator: "、")
-            return (base.key, "\(base.chineseName)(\(kinds))")
+        page["bases"] = options(AssessmentIndicator.categoryBases.map {
+            ($0.key, "\($0.chineseName)(\(AssessmentPageContext.kindNames($0)))")
         }, "base")
         page["categories"] = options(try await service.categories().map {
             ($0.code, IndicatorSource.categoryLabel(code: $0.code, name: $0.name))

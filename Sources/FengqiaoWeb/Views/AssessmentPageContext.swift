@@ -22,6 +22,11 @@ enum AssessmentPageContext {
         return (tenths.truncatingRemainder(dividingBy: 1) == 0 ? String(Int(tenths)) : String(format: "%.1f", tenths)) + "%"
     }
 
+    /// The kinds of unit an indicator is measured for: `乡镇(街道)、职能部门`.
+    static func kindNames(_ indicator: AssessmentIndicator) -> String {
+        AssessedUnitKind.allCases.filter(indicator.unitKinds.contains).map(\.chineseName).joined(separator: "、")
+    }
+
     /// Where an indicator the assessor defined takes its values from (nil for the twelve built in).
     static func source(_ indicator: AssessmentIndicator) -> String? {
         switch indicator.source {

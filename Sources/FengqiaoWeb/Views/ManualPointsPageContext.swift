@@ -44,7 +44,7 @@ enum ManualPointsPageContext {
     /// The indicators a unit may appeal, `chosen` selected, each marked with the kinds of unit it applies to.
     static func indicators(_ indicators: [AssessmentIndicator], chosen: String?) -> [[String: Any]] {
         indicators.map { indicator in
-            let kinds = AssessedUnitKind.allCases.filter { indicator.unitKinds.contains($0) }.map(\.chineseName).joined(separator: "、")
+            let kinds = AssessmentPageContext.kindNames(indicator)
             return ["value": indicator.key, "name": "\(indicator.chineseName)(\(kinds))", "selected": indicator.key == chosen]
         }
     }
